@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
+import { navItemsFor } from "@/components/shell/nav-items";
+import { requireUser } from "@/lib/auth/session";
+import { ROLE_LABELS } from "@/lib/auth/roles";
+import { formatTanggal } from "@/lib/format";
+import { homeTiles, type HomeTile } from "@/lib/home/queries";
+import { getSettings } from "@/lib/settings/service";
+
+export const metadata: Metadata = { title: "Beranda" };
+
+const TILE_TONES: Record<HomeTile["tone"], string> = {
+  brand: "border-l-brand-700",
+  warning: "border-l-amber-500",
+  neutral: "border-l-slate-400",
+  success: "border-l-emerald-600",
+};
+
+export default async function BerandaPage() {
+  const user = await requireUser();
+  const [tiles, settings] = await Promise.all([homeTiles(user), getSettings()]);
+  const links = navItemsFor(user.role).filter((item) => item.href !== "/beranda");
+  return (
+    <>
+      <PageHeader
+        title={`Selamat datang, ${user.fullName}`}
+        description={`${ROLE_LABELS[user.role]}${user.opdName ? ` · ${user.opdName}` : ""} — ${formatTanggal(new Date(), settings.region.timeZone)}`}
+      />
+      <section aria-labelledby="ringkasan" className="mb-8">
+        <h2 id="ringkasan" className="mb-3 text-lg font-semibold text-slate-900">
+          Ringkasan
+        </h2>
+        <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+          {tiles.map((t) => (
+            <li key={t.label} className={`rounded-lg border border-l-4 border-slate-200 bg-white p-4 shadow-sm ${TILE_TONES[t.tone]}`}>
+              <p className="text-sm font-medium text-slate-600">{t.label}</p>
+              <p className="mt-1 text-3xl font-bold text-slate-900" data-testid={`tile-${t.label}`}>
+                {t.value.toLocaleString("id-ID")}
+              </p>
+              <p className="mt-1 text-sm text-slate-600">{t.hint}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <Card title="Menu Anda" description="Halaman yang dapat Anda gunakan sesuai peran.">
+        <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
+          {links.map((item) => (
+            <li key={item.href}>
+              <Link
+                href={item.href}
+                className="block rounded-md border border-slate-200 px-4 py-3 font-medium text-brand-800 hover:bg-slate-50"
+              >
+                {item.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,20 @@
+import type { ReactNode } from "react";
+import { AppShell } from "@/components/shell/app-shell";
+import { navItemsFor } from "@/components/shell/nav-items";
+import { requireUser } from "@/lib/auth/session";
+import { logoutAction } from "./actions";
+
+// Layouts are not re-rendered on client navigation: every page also calls requireUser()/
+// requirePermission() itself (cached per request), so the check runs on each request.
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const user = await requireUser();
+  return (
+    <AppShell
+      user={{ name: user.fullName, role: user.role, opdName: user.opdName }}
+      logoutAction={logoutAction}
+      navItems={navItemsFor(user.role)}
+    >
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,34 @@
+import type { Metadata, Viewport } from "next";
+import { GeistSans } from "geist/font/sans";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: {
+    default: "SIKERDA — Sistem Informasi Kerja Sama Daerah",
+    template: "%s · SIKERDA",
+  },
+  description:
+    "Sistem Informasi Kerja Sama Daerah Pemerintah Kabupaten Sukamaju: pengelolaan usulan, naskah, pelaksanaan, dan pelaporan kerja sama daerah.",
+  applicationName: "SIKERDA",
+};
+
+export const viewport: Viewport = {
+  themeColor: "#0b5d59",
+  colorScheme: "light",
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="id" className={GeistSans.variable}>
+      <body className="min-h-dvh font-sans">
+        <a
+          href="#konten"
+          className="sr-only focus:not-sr-only focus:fixed focus:top-3 focus:left-3 focus:z-50 focus:rounded-md focus:bg-white focus:px-4 focus:py-3 focus:font-semibold focus:text-brand-800 focus:shadow-lg"
+        >
+          Lewati ke konten utama
+        </a>
+        {children}
+      </body>
+    </html>
+  );
+}

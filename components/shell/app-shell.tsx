@@ -1,0 +1,44 @@
+import type { ReactNode } from "react";
+import { Icon } from "@/components/ui/icons";
+import { AppHeader, type AppHeaderProps } from "./app-header";
+import { MainNav } from "./main-nav";
+import type { NavItem } from "./nav-items";
+
+export type AppShellProps = Omit<AppHeaderProps, "children"> & {
+  /** Already filtered for the role: navItemsFor(user.role). */
+  navItems: readonly NavItem[];
+  children: ReactNode;
+};
+
+/**
+ * Header + navigation + <main id="konten">. The nav is rendered twice (mobile <details>,
+ * desktop sidebar) but only one is ever displayed, so there is one visible "Navigasi utama".
+ */
+export function AppShell({ user, logoutAction, navItems, children }: AppShellProps) {
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <AppHeader user={user} logoutAction={logoutAction}>
+        <details className="group border-t border-slate-200 lg:hidden">
+          <summary className="flex min-h-12 list-none items-center gap-2 px-4 text-sm font-semibold text-slate-800 sm:px-6 [&::-webkit-details-marker]:hidden">
+            <Icon name="menu" className="size-5" />
+            Menu
+            <Icon name="chevronDown" className="ml-auto size-5 transition-transform group-open:rotate-180" />
+          </summary>
+          <div className="px-3 pb-3 sm:px-5">
+            <MainNav items={navItems} />
+          </div>
+        </details>
+      </AppHeader>
+      <div className="mx-auto flex w-full max-w-screen-2xl flex-1">
+        <div className="hidden w-64 shrink-0 border-r border-slate-200 bg-white lg:block">
+          <div className="sticky top-0 max-h-dvh overflow-y-auto px-3 py-6">
+            <MainNav items={navItems} />
+          </div>
+        </div>
+        <main id="konten" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 sm:px-6 lg:px-8">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import Link from "next/link";
+import { ROLE_HOME } from "./nav-items";
+
+/** Decorative mark: a simple shield, no emblem imitation. */
+function Mark() {
+  return (
+    <svg viewBox="0 0 32 32" aria-hidden="true" focusable="false" className="size-9 shrink-0">
+      <path d="M16 2 4 6.5v9.2C4 23 9.2 28.4 16 30c6.8-1.6 12-7 12-14.3V6.5z" className="fill-brand-700" />
+      <path
+        d="M10 16.5 14 20l8-9"
+        fill="none"
+        stroke="white"
+        strokeWidth="2.5"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </svg>
+  );
+}
+
+/** Region + product name, linking to Beranda. */
+export function Brand() {
+  return (
+    <Link href={ROLE_HOME} className="flex min-w-0 items-center gap-3 rounded-md">
+      <Mark />
+      <span className="min-w-0">
+        <span className="block text-xs font-semibold tracking-wide text-slate-600 uppercase">
+          Pemerintah Kabupaten Sukamaju
+        </span>
+        <span className="block text-base leading-tight font-bold text-slate-900">
+          SIKERDA
+          <span className="font-medium text-slate-700">
+            <span aria-hidden="true"> — </span>
+            <span className="sr-only">, </span>
+            Sistem Informasi Kerja Sama Daerah
+          </span>
+        </span>
+      </span>
+    </Link>
+  );
+}

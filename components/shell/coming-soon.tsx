@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import { EmptyState } from "@/components/ui/empty-state";
+import { LinkButton } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePermission } from "@/lib/auth/session";
+import type { Action } from "@/lib/auth/policy";
+
+// Menu pages whose content a later release fills. They are authorised like real pages and say
+// honestly what is coming, instead of a 404 behind a menu link.
+const PAGES = {
+  dasbor: {
+    title: "Dasbor",
+    action: "dashboard.view",
+    description: "Ringkasan kerja sama aktif, alur usulan, dan risiko bagi pimpinan daerah.",
+    plan: "Dasbor pimpinan (kerja sama aktif, yang akan berakhir, tanpa laporan, per kelas mitra) akan tersedia pada rilis berikutnya.",
+  },
+  tindakan: {
+    title: "Perlu Tindakan",
+    action: "case.list",
+    description: "Usulan dan tahapan yang menunggu tindakan Anda.",
+    plan: "Kotak kerja per peran (persetujuan Kepala OPD, verifikasi, kajian TKKSD, pencatatan tahapan) akan tersedia bersama alur tahapan Permendagri 22/2020.",
+  },
+  usulan: {
+    title: "Usulan Kerja Sama",
+    action: "case.list",
+    description: "Usulan kerja sama dari perangkat daerah beserta tahapannya.",
+    plan: "Pengajuan usulan baru dan halaman usulan dengan riwayat tahapan akan tersedia bersama alur tahapan Permendagri 22/2020.",
+  },
+  "kerja-sama": {
+    title: "Register Kerja Sama",
+    action: "register.view",
+    description: "Daftar seluruh naskah kerja sama: KB, PKS, NK, MoU, dan adendum.",
+    plan: "Register dengan penyaringan, pencarian, dan ekspor akan tersedia pada rilis berikutnya.",
+  },
+  mitra: {
+    title: "Mitra Kerja Sama",
+    action: "partner.read",
+    description:
+      "Data mitra: pemerintah daerah, kementerian/lembaga, perguruan tinggi, BUMN/BUMD, swasta, dan mitra luar negeri.",
+    plan: "Daftar dan pengelolaan data mitra akan tersedia pada rilis berikutnya.",
+  },
+  laporan: {
+    title: "Laporan Pelaksanaan",
+    action: "report.list",
+    description: "Laporan berkala (monev) atas kerja sama yang sedang berjalan.",
+    plan: "Penyampaian dan penelaahan laporan pelaksanaan akan tersedia pada rilis berikutnya.",
+  },
+  pengaturan: {
+    title: "Pengaturan",
+    action: "settings.edit",
+    description: "Profil daerah dan aturan yang dapat disesuaikan (pengingat, periode laporan, batas jangka waktu PKS).",
+    plan: "Pengubahan pengaturan akan tersedia pada rilis berikutnya; nilai bawaan sesuai Permendagri 22/2020 sudah berlaku.",
+  },
+} satisfies Record<string, { title: string; action: Action; description: string; plan: string }>;
+
+export type ComingSoonKey = keyof typeof PAGES;
+
+export function comingSoonMetadata(key: ComingSoonKey): Metadata {
+  return { title: PAGES[key].title };
+}
+
+export function comingSoonPage(key: ComingSoonKey) {
+  const page = PAGES[key];
+  return async function ComingSoonPage() {
+    await requirePermission(page.action);
+    return (
+      <>
+        <PageHeader title={page.title} description={page.description} />
+        <EmptyState
+          icon="info"
+          title="Halaman ini sedang disiapkan"
+          description={page.plan}
+          action={<LinkButton href="/beranda">Kembali ke Beranda</LinkButton>}
+        />
+      </>
+    );
+  };
+}

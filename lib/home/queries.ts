@@ -1,0 +1,83 @@
+import "server-only";
+import { addDays } from "date-fns";
+import { getDb } from "@/lib/db";
+import type { Stage } from "@/lib/generated/prisma/enums";
+import type { CurrentUser } from "@/lib/auth/session";
+import { caseWhereFor } from "@/lib/cases/scope";
+
+export type HomeTile = { label: string; value: number; hint: string; tone: "brand" | "warning" | "neutral" | "success" };
+
+const TERMINAL: Stage[] = ["SELESAI", "DIAKHIRI", "DITOLAK", "BATAL", "DITOLAK_DPRD"];
+const ACTIVE: Stage[] = ["PELAKSANAAN", "ADENDUM_PENYUSUNAN", "ADENDUM_KAJIAN", "ADENDUM_DPRD", "ADENDUM_PENANDATANGANAN"];
+
+/** Counts per stage of the cases the user may see (one grouped query). */
+async function stageCounts(user: CurrentUser): Promise<Map<Stage, number>> {
+  const rows = await getDb().case.groupBy({ by: ["stage"], where: caseWhereFor(user), _count: { _all: true } });
+  return new Map(rows.map((r) => [r.stage, r._count._all]));
+}
+
+function sum(counts: Map<Stage, number>, stages: readonly Stage[]): number {
+  return stages.reduce((n, s) => n + (counts.get(s) ?? 0), 0);
+}
+
+function inProcess(counts: Map<Stage, number>): number {
+  let n = 0;
+  for (const [stage, c] of counts) {
+    if (!TERMINAL.includes(stage) && !ACTIVE.includes(stage) && stage !== "BERAKHIR" && stage !== "DRAF") n += c;
+  }
+  return n;
+}
+
+async function endingSoon(user: CurrentUser, now: Date): Promise<number> {
+  return getDb().agreement.count({
+    where: {
+      status: "BERLAKU",
+      deletedAt: null,
+      endDate: { gte: now, lte: addDays(now, 90) },
+      ...(user.opdId && (user.role === "OPERATOR_OPD" || user.role === "KEPALA_OPD") ? { opdId: user.opdId } : {}),
+    },
+  });
+}
+
+/** The few numbers each role needs first on its home page. */
+export async function homeTiles(user: CurrentUser, now = new Date()): Promise<HomeTile[]> {
+  if (user.role === "ADMIN") {
+    const db = getDb();
+    const [active, inactive, opd] = await Promise.all([
+      db.user.count({ where: { active: true } }),
+      db.user.count({ where: { active: false } }),
+      db.opd.count({ where: { active: true } }),
+    ]);
+    return [
+      { label: "Pengguna aktif", value: active, hint: "Akun yang dapat masuk", tone: "brand" },
+      { label: "Pengguna nonaktif", value: inactive, hint: "Akun yang dinonaktifkan", tone: "neutral" },
+      { label: "Perangkat daerah", value: opd, hint: "OPD aktif", tone: "neutral" },
+    ];
+  }
+  const counts = await stageCounts(user);
+  const active = sum(counts, ACTIVE);
+  switch (user.role) {
+    case "OPERATOR_OPD":
+      return [
+        { label: "Draf usulan", value: sum(counts, ["DRAF"]), hint: "Belum diajukan", tone: "neutral" },
+        { label: "Perlu perbaikan", value: sum(counts, ["PERBAIKAN"]), hint: "Dikembalikan oleh verifikator", tone: "warning" },
+        { label: "Dalam proses", value: inProcess(counts) - sum(counts, ["PERBAIKAN"]), hint: "Sedang berjalan di tahapan", tone: "brand" },
+        { label: "Kerja sama aktif", value: active, hint: `${await endingSoon(user, now)} berakhir ≤ 90 hari`, tone: "success" },
+      ];
+    case "KEPALA_OPD":
+      return [
+        { label: "Menunggu persetujuan Anda", value: sum(counts, ["PERSETUJUAN_OPD"]), hint: "Usulan dari operator OPD", tone: "warning" },
+        { label: "Dalam proses", value: inProcess(counts), hint: "Usulan OPD di tahapan", tone: "brand" },
+        { label: "Kerja sama aktif", value: active, hint: `${await endingSoon(user, now)} berakhir ≤ 90 hari`, tone: "success" },
+      ];
+    case "TKKSD":
+      return [{ label: "Dalam kajian TKKSD", value: sum(counts, ["KAJIAN_TKKSD", "ADENDUM_KAJIAN"]), hint: "Menunggu pendapat tertulis", tone: "warning" }];
+    default: // STAF_KS, KABAG_KS, PIMPINAN
+      return [
+        { label: "Menunggu verifikasi", value: sum(counts, ["VERIFIKASI"]), hint: "Usulan dari OPD", tone: "warning" },
+        { label: "Dalam proses", value: inProcess(counts), hint: "Usulan di seluruh tahapan", tone: "brand" },
+        { label: "Kerja sama aktif", value: active, hint: "Sedang dilaksanakan", tone: "success" },
+        { label: "Berakhir ≤ 90 hari", value: await endingSoon(user, now), hint: "Perlu keputusan perpanjangan", tone: "warning" },
+      ];
+  }
+}

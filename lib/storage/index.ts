@@ -1,0 +1,52 @@
+// Document storage behind a small interface: local disk now (STORAGE_DIR, default .data/dokumen);
+// an S3-compatible driver can implement the same three calls for multi-instance deployments.
+import { createHash, randomUUID } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Readable } from "node:stream";
+
+export function storageRoot(): string {
+  return path.resolve(process.env.STORAGE_DIR ?? path.join(process.cwd(), ".data", "dokumen"));
+}
+
+/** Server-generated key: never derived from the user's file name. */
+export function newStorageKey(extension: "pdf" | "jpg" | "png", now = new Date()): string {
+  const y = now.getUTCFullYear();
+  const m = String(now.getUTCMonth() + 1).padStart(2, "0");
+  return `${y}/${m}/${randomUUID()}.${extension}`;
+}
+
+function resolveKey(key: string): string {
+  if (!/^\d{4}\/\d{2}\/[0-9a-f-]{36}\.(pdf|jpg|png)$/.test(key)) throw new Error(`Kunci penyimpanan tidak sah: ${key}`);
+  return path.join(storageRoot(), key);
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** Writes atomically (temp file + rename) so a crash never leaves a half file under a real key. */
+export async function putObject(key: string, bytes: Uint8Array): Promise<void> {
+  const target = resolveKey(key);
+  await mkdir(path.dirname(target), { recursive: true });
+  const tmp = `${target}.${randomUUID()}.tmp`;
+  await writeFile(tmp, bytes, { mode: 0o640 });
+  await rename(tmp, target);
+}
+
+export async function objectSize(key: string): Promise<number | null> {
+  try {
+    return (await stat(resolveKey(key))).size;
+  } catch {
+    return null;
+  }
+}
+
+export function readObject(key: string): Readable {
+  return createReadStream(resolveKey(key));
+}
+
+export async function deleteObject(key: string): Promise<void> {
+  await rm(resolveKey(key), { force: true });
+}

@@ -1,0 +1,20 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "prisma/config";
+
+// The Prisma CLI needs a schema engine before it runs any command (even `generate`) and would
+// download a native one from an unreachable host. Point it at our Node/WASM engine instead
+// (scripts/schema-engine.mjs). The CLI loads this file before it looks for the engine.
+const root = path.dirname(fileURLToPath(import.meta.url));
+process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= path.join(root, "scripts", "schema-engine.mjs");
+
+export default defineConfig({
+  schema: "prisma/schema.prisma",
+  migrations: {
+    path: "prisma/migrations",
+    seed: "tsx prisma/seed.ts",
+  },
+  // No DATABASE_URL is fine for `prisma generate`; database commands run through
+  // scripts/with-db.mjs, which sets it (embedded PostgreSQL when unset).
+  datasource: { url: process.env.DATABASE_URL },
+});
