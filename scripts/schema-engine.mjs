@@ -216,14 +216,14 @@ const bg = await import("@prisma/schema-engine-wasm/schema_engine_bg");
     path.dirname(fileURLToPath(import.meta.resolve("@prisma/schema-engine-wasm/schema_engine_bg"))),
     "schema_engine_bg.wasm",
   );
-  const module = new WebAssembly.Module(fs.readFileSync(wasmPath));
-  const instance = new WebAssembly.Instance(module, { "./schema_engine_bg.js": bg });
+  const wasmModule = new WebAssembly.Module(fs.readFileSync(wasmPath));
+  const instance = new WebAssembly.Instance(wasmModule, { "./schema_engine_bg.js": bg });
   bg.__wbg_set_wasm(instance.exports);
   instance.exports.__wbindgen_start();
 }
 
 const { PrismaPg } = await import("@prisma/adapter-pg");
-const { bindMigrationAwareSqlAdapterFactory } = await import("@prisma/driver-adapter-utils");
+const { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } = await import("@prisma/driver-adapter-utils");
 
 // adapter-pg splits scripts on ";" (breaking string literals, comments and $$ bodies). Send the
 // whole script in one simple-protocol query instead, as the native engine does.
@@ -245,11 +245,42 @@ async function dropShadowDatabase(mainUrl, name) {
   shadowDatabases.delete(name);
 }
 
+const NO_URL_MESSAGE =
+  "The datasource URL is not set: set DATABASE_URL (prisma.config.ts), or run the command through scripts/with-db.mjs.";
+
+// The engine connects at start-up and runs one probe query, even for commands that need no
+// database (`migrate diff --from-empty --to-schema`). Without a URL it gets this adapter: it
+// answers the probe as a PostgreSQL 17 server and fails everything else with a clear message.
+function noUrlAdapter() {
+  const fail = async () => {
+    throw new Error(NO_URL_MESSAGE);
+  };
+  return {
+    provider: "postgres",
+    adapterName: "@prisma/adapter-pg",
+    async queryRaw({ sql }) {
+      if (/^SELECT EXISTS\(SELECT 1 FROM pg_namespace WHERE nspname = \$1\), version\(\)/.test(sql)) {
+        return {
+          columnNames: ["exists", "version", "numeric_version"],
+          columnTypes: [ColumnTypeEnum.Boolean, ColumnTypeEnum.Text, ColumnTypeEnum.Int32],
+          rows: [[true, "PostgreSQL 17.0 (no database connection)", 170000]],
+        };
+      }
+      return fail();
+    },
+    executeRaw: fail,
+    executeScript: fail,
+    startTransaction: fail,
+    getConnectionInfo: () => ({ schemaName: undefined, supportsRelationJoins: true }),
+    dispose: async () => {},
+  };
+}
+
 function createAdapterFactory(datasource) {
   const url = datasource?.url;
   const shadowUrl = datasource?.shadowDatabaseUrl;
   const requireUrl = () => {
-    if (!url) throw new Error("The datasource URL is not set (DATABASE_URL in prisma.config.ts).");
+    if (!url) throw new Error(NO_URL_MESSAGE);
     return url;
   };
   const options = { schema: url ? schemaFromUrl(url) : undefined };
@@ -258,7 +289,8 @@ function createAdapterFactory(datasource) {
     provider: "postgres",
     adapterName: "@prisma/adapter-pg",
     async connect() {
-      const factory = new PrismaPg(pgConfig(requireUrl(), { Client: CharAsTextClient }), options);
+      if (!url) return noUrlAdapter();
+      const factory = new PrismaPg(pgConfig(url, { Client: CharAsTextClient }), options);
       return sendScriptsWhole(await factory.connect());
     },
     // Fact 5: create the shadow database with a plain client; on dispose close the pool first,
@@ -294,25 +326,32 @@ const datamodels = args.datamodels.length
   : undefined;
 
 const debugEngine = /prisma|schema/i.test(process.env.DEBUG ?? "");
+// Fact 3: the factory must go through bindMigrationAwareSqlAdapterFactory.
+const boundFactory = bindMigrationAwareSqlAdapterFactory(createAdapterFactory(args.datasource));
 let engine;
+let startupError;
 try {
-  // Fact 3: the factory must go through bindMigrationAwareSqlAdapterFactory.
   engine = await bg.SchemaEngine.new(
     { datamodels },
     (log) => {
       if (debugEngine) process.stderr.write(String(log) + "\n");
     },
-    bindMigrationAwareSqlAdapterFactory(createAdapterFactory(args.datasource)),
+    boundFactory,
   );
 } catch (error) {
+  // Reported as the answer to every request (the CLI shows RPC errors, not early exits).
+  startupError = error;
   logLine("ERROR", { is_panic: false, message: messageOf(error) }, "schema_engine::logger");
-  process.exit(1);
 }
 
+// JS errors thrown inside the adapter reach us as "External error id#N" (driver-adapter-utils'
+// error registry); recover the original message.
 function messageOf(error) {
-  if (error instanceof Error) return error.message;
-  if (typeof error === "string") return error;
-  return JSON.stringify(error);
+  const text = error instanceof Error ? error.message : typeof error === "string" ? error : JSON.stringify(error);
+  return text.replace(/External error id#(\d+)/g, (whole, id) => {
+    const original = boundFactory.errorRegistry.consumeError(Number(id))?.error;
+    return original?.message ?? whole;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -393,6 +432,7 @@ const ENGINE_METHODS = new Set([
 ]);
 
 async function dispatch(method, params) {
+  if (startupError) throw startupError;
   if (handlers[method]) return handlers[method](params);
   if (ENGINE_METHODS.has(method)) return engine[method](params);
   throw new Error(`The schema engine shim does not implement the RPC method "${method}".`);
@@ -430,7 +470,7 @@ function handleLine(line) {
 async function shutdown(code = 0) {
   await queue.catch(() => {});
   try {
-    engine.free();
+    engine?.free();
   } catch {
     /* already freed */
   }

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { Icon } from "@/components/ui/icons";
 import { AppHeader, type AppHeaderProps } from "./app-header";
-import { MainNav } from "./main-nav";
+import { MainNav, type MainNavItem } from "./main-nav";
 import type { NavItem } from "./nav-items";
 
 export type AppShellProps = Omit<AppHeaderProps, "children"> & {
@@ -15,6 +15,11 @@ export type AppShellProps = Omit<AppHeaderProps, "children"> & {
  * desktop sidebar) but only one is ever displayed, so there is one visible "Navigasi utama".
  */
 export function AppShell({ user, logoutAction, navItems, children }: AppShellProps) {
+  const items: MainNavItem[] = navItems.map(({ href, label, icon }) => ({
+    href,
+    label,
+    icon: icon ? <Icon name={icon} className="block size-5" /> : undefined,
+  }));
   return (
     <div className="flex min-h-dvh flex-col">
       <AppHeader user={user} logoutAction={logoutAction}>
@@ -25,14 +30,14 @@ export function AppShell({ user, logoutAction, navItems, children }: AppShellPro
             <Icon name="chevronDown" className="ml-auto size-5 transition-transform group-open:rotate-180" />
           </summary>
           <div className="px-3 pb-3 sm:px-5">
-            <MainNav items={navItems} />
+            <MainNav items={items} />
           </div>
         </details>
       </AppHeader>
       <div className="mx-auto flex w-full max-w-screen-2xl flex-1">
         <div className="hidden w-64 shrink-0 border-r border-slate-200 bg-white lg:block">
           <div className="sticky top-0 max-h-dvh overflow-y-auto px-3 py-6">
-            <MainNav items={navItems} />
+            <MainNav items={items} />
           </div>
         </div>
         <main id="konten" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 sm:px-6 lg:px-8">

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ROLE_HOME } from "./nav-items";
+import { ROLE_HOME } from "./routes";
 
 /** Decorative mark: a simple shield, no emblem imitation. */
 function Mark() {

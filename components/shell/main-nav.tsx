@@ -2,10 +2,10 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import type { MouseEvent } from "react";
-import { cn } from "@/components/ui/cn";
-import { Icon } from "@/components/ui/icons";
-import type { NavItem } from "./nav-items";
+import type { MouseEvent, ReactElement } from "react";
+
+/** Icons arrive pre-rendered from the server (<Icon/>), so the icon table stays out of the JS bundle. */
+export type MainNavItem = { href: string; label: string; icon?: ReactElement };
 
 function isCurrent(pathname: string, href: string): boolean {
   return pathname === href || pathname.startsWith(`${href}/`);
@@ -16,8 +16,12 @@ function closeMenu(event: MouseEvent<HTMLAnchorElement>) {
   event.currentTarget.closest("details")?.removeAttribute("open");
 }
 
-/** Main navigation. Items come pre-filtered for the user's role (navItemsFor). */
-export function MainNav({ items }: { items: readonly NavItem[] }) {
+const BASE = "group flex min-h-10 items-center gap-3 rounded-md border-l-4 px-3 py-2 text-sm";
+const CURRENT = " border-brand-700 bg-brand-50 font-semibold text-brand-900";
+const OTHER = " border-transparent font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900";
+
+/** Main navigation; use via <AppShell>. The current page is marked by aria-current, a bar and bold text. */
+export function MainNav({ items }: { items: readonly MainNavItem[] }) {
   const pathname = usePathname() ?? "";
   return (
     <nav aria-label="Navigasi utama">
@@ -30,15 +34,10 @@ export function MainNav({ items }: { items: readonly NavItem[] }) {
                 href={item.href}
                 aria-current={current ? "page" : undefined}
                 onClick={closeMenu}
-                className={cn(
-                  "flex min-h-10 items-center gap-3 rounded-md border-l-4 px-3 py-2 text-sm font-medium",
-                  current
-                    ? "border-brand-700 bg-brand-50 font-semibold text-brand-900"
-                    : "border-transparent text-slate-700 hover:bg-slate-100 hover:text-slate-900",
-                )}
+                className={BASE + (current ? CURRENT : OTHER)}
               >
                 {item.icon && (
-                  <Icon name={item.icon} className={cn("size-5 shrink-0", current ? "text-brand-700" : "text-slate-500")} />
+                  <span className="shrink-0 text-slate-500 group-aria-[current=page]:text-brand-700">{item.icon}</span>
                 )}
                 {item.label}
               </Link>

@@ -4,7 +4,7 @@ import type { IconName } from "@/components/ui/icons";
 /** Serializable (passed to the client nav): the icon is a name, not a component. */
 export type NavItem = { href: string; label: string; icon?: IconName };
 
-export const ROLE_HOME = "/beranda";
+export { ROLE_HOME } from "./routes";
 
 const ALL: readonly Role[] = ["OPERATOR_OPD", "KEPALA_OPD", "STAF_KS", "KABAG_KS", "TKKSD", "PIMPINAN", "ADMIN"];
 

@@ -45,11 +45,3 @@ export function StandalonePage({ children }: { children: ReactNode }) {
     </div>
   );
 }
-
-/** Server errors reach the client as a generic Error carrying only a `digest` that matches the server log. */
-export function errorDigest(error: unknown): string | undefined {
-  if (typeof error === "object" && error !== null && "digest" in error && typeof error.digest === "string") {
-    return error.digest;
-  }
-  return undefined;
-}

@@ -1,3 +1,4 @@
+import type { Stage } from "@/lib/generated/prisma/enums";
 import type { Role } from "./roles";
 
 /**
@@ -35,9 +36,9 @@ export type Effect = "read" | "write" | "self";
 
 /**
  * Stages in which a TKKSD member may read a case and give an opinion: the TKKSD meeting on a
- * proposal (§4) and the TKKSD review of an adendum (§5). Stage codes must match lib/workflow.
+ * proposal (§4) and the TKKSD review of an adendum (§5). Stage codes are those of the Prisma `Stage` enum.
  */
-export const TKKSD_REVIEW_STAGES = ["KAJIAN_TKKSD", "ADENDUM_KAJIAN_TKKSD"] as const;
+export const TKKSD_REVIEW_STAGES = ["KAJIAN_TKKSD", "ADENDUM_KAJIAN"] as const satisfies readonly Stage[];
 
 export interface PolicyRow {
   /** What the action is, in the office's words. */

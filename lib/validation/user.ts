@@ -114,9 +114,10 @@ export const passwordResetSchema = z
   .object({ password, confirmPassword })
   .superRefine(checkConfirmation);
 
+/** OPD form; field names follow the Opd model (name = nama, shortName = singkatan, code = kode). */
 export const opdSchema = z.object({
-  nama: requiredText("Nama OPD", 150),
-  singkatan: z.preprocess(
+  name: requiredText("Nama OPD", 150),
+  shortName: z.preprocess(
     blankToUndefined,
     z
       .string({ error: (iss) => (iss.input === undefined ? "Singkatan wajib diisi" : "Singkatan tidak valid") })
@@ -127,7 +128,7 @@ export const opdSchema = z.object({
         error: "Singkatan hanya boleh berisi huruf, angka, spasi, titik, &, / atau -",
       }),
   ),
-  kode: z.preprocess(
+  code: z.preprocess(
     blankToUndefined,
     z
       .string({ error: "Kode tidak valid" })

@@ -91,7 +91,8 @@ const CONTEXTS: Record<string, PolicyResource | undefined> = {
   orphan: { opdId: null, stage: "VERIFIKASI" },
   ownReview: { opdId: OWN, stage: "KAJIAN_TKKSD" },
   otherReview: { opdId: OTHER, stage: "KAJIAN_TKKSD" },
-  adendumReview: { opdId: OTHER, stage: "ADENDUM_KAJIAN_TKKSD" },
+  adendumReview: { opdId: OTHER, stage: "ADENDUM_KAJIAN" },
+  adendumDraft: { opdId: OTHER, stage: "ADENDUM_PENYUSUNAN" },
 };
 const ALLOWED_IN: Record<Code, string[]> = {
   Y: Object.keys(CONTEXTS),
@@ -234,7 +235,7 @@ describe("caseScope", () => {
     expect(caseScope({ role: "PIMPINAN", opdId: null })).toEqual({ kind: "all" });
     expect(caseScope({ role: "TKKSD", opdId: null })).toEqual({
       kind: "stages",
-      stages: ["KAJIAN_TKKSD", "ADENDUM_KAJIAN_TKKSD"],
+      stages: ["KAJIAN_TKKSD", "ADENDUM_KAJIAN"],
     });
     expect(caseScope({ role: "ADMIN", opdId: null })).toEqual({ kind: "none" });
   });

@@ -1,8 +1,11 @@
-/** Shown inside the shell's <main> while a page's server data loads. */
-export default function Loading() {
+/**
+ * Placeholder while server data loads: a Suspense fallback or a segment's loading.tsx.
+ * Announced once as a polite status; the grey blocks are hidden from assistive technology.
+ */
+export function PageSkeleton({ label = "Memuat…" }: { label?: string }) {
   return (
     <div role="status" aria-live="polite" className="space-y-6">
-      <span className="sr-only">Memuat…</span>
+      <span className="sr-only">{label}</span>
       <div aria-hidden="true" className="space-y-6 motion-safe:animate-pulse">
         <div className="space-y-3">
           <div className="h-4 w-40 rounded bg-slate-200" />

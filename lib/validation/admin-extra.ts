@@ -1,0 +1,90 @@
+import { z } from "zod";
+import { ROLES } from "@/lib/auth/roles";
+import { passwordResetSchema, userCreateSchema, userEditSchema } from "./user";
+
+/*
+ * Additions for the administration forms that lib/validation/user.ts does not cover: the optional
+ * e-mail address, the list filters read from the URL, and the shape of a form's action state.
+ */
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+const email = z.preprocess(
+  blankToUndefined,
+  z
+    .string({ error: "Alamat email tidak valid" })
+    .trim()
+    .toLowerCase()
+    .max(254, { error: "Alamat email maksimal 254 karakter" })
+    .pipe(z.email({ error: "Format alamat email tidak valid, contoh: nama@instansi.go.id" }))
+    .optional(),
+);
+
+export const userCreateFormSchema = userCreateSchema.safeExtend({ email });
+export const userEditFormSchema = userEditSchema.safeExtend({ email });
+
+/** The password rule alone (≥ 12 characters, a letter and a digit), for services that receive a raw string. */
+export const newPasswordSchema = passwordResetSchema.shape.password;
+
+export type UserCreateFormInput = z.output<typeof userCreateFormSchema>;
+export type UserEditFormInput = z.output<typeof userEditFormSchema>;
+
+// ── List filters (GET search params): anything unknown is ignored rather than an error ──────────
+
+const firstValue = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+const optionalText = (max: number) =>
+  z.preprocess(
+    (v) => blankToUndefined(firstValue(v)),
+    z.string().trim().max(max).optional().catch(undefined),
+  );
+const pageNumber = z.preprocess(
+  firstValue,
+  z.coerce.number().int().min(1).max(100_000).catch(1),
+);
+
+export const userListFilterSchema = z.object({
+  q: optionalText(100),
+  role: z.preprocess(firstValue, z.enum(ROLES).optional().catch(undefined)),
+  opdId: optionalText(64),
+  status: z.preprocess(firstValue, z.enum(["aktif", "nonaktif"]).optional().catch(undefined)),
+  page: pageNumber,
+});
+
+export const opdListFilterSchema = z.object({ q: optionalText(100), page: pageNumber });
+
+export type UserListFilter = z.output<typeof userListFilterSchema>;
+export type OpdListFilter = z.output<typeof opdListFilterSchema>;
+
+// ── Form action state ────────────────────────────────────────────────────────────────────────
+
+/**
+ * What a form's server action returns on failure. `values` echoes what was submitted (React 19
+ * resets forms after an action) and never contains a password. `attempt` changes on every
+ * submission so a form can re-mount its <select>s: React does not update a select's
+ * `defaultSelected` when `defaultValue` changes, so a reset would otherwise show the old choice.
+ */
+export type FormState = {
+  message?: string;
+  fieldErrors?: Record<string, string>;
+  values?: Record<string, string>;
+  attempt?: number;
+};
+
+export const INVALID_FORM_MESSAGE = "Data belum disimpan. Periksa kembali isian yang ditandai.";
+
+/** Every string entry of a submitted form (Next's internal `$ACTION…` keys and files excluded). */
+export function formEntries(formData: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith("$ACTION") || typeof value !== "string") continue;
+    out[key] = value;
+  }
+  return out;
+}
+
+/** Only the listed keys: used to echo submitted values without ever echoing a password. */
+export function pickValues(entries: Record<string, string>, keys: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of keys) if (key in entries) out[key] = entries[key];
+  return out;
+}

@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// The app as Playwright sees it (playwright.config.ts → webServer): a fresh embedded PostgreSQL
+// (.data-e2e/pg, port 54349, wiped on every start), migrations, the demo seed, then the
+// production build served by `next start -p 3100`. Builds only when .next/BUILD_ID is missing
+// (`npm test` builds before running e2e).
+import fs from "node:fs";
+import path from "node:path";
+import { startEmbeddedPostgres, stopServerInDataDir } from "./embedded-pg.mjs";
+import { ROOT, migrateDeploy, run, exitAfter, exitOnSignalDuring, log } from "./lib/db-runtime.mjs";
+
+const PORT = 3100;
+const PG_PORT = Number(process.env.SIKERDA_E2E_PG_PORT || 54349);
+const E2E_DIR = path.join(ROOT, ".data-e2e");
+const APP_URL = `http://localhost:${PORT}`;
+// A fixed secret: e2e sessions are throw-away and never valid outside this server.
+const E2E_AUTH_SECRET = "e2e-only-secret-not-for-production-3f9c2a7d1b6e4f08";
+
+let stopDb = async () => {};
+const releaseSignals = exitOnSignalDuring(() => stopDb());
+let url;
+try {
+  await stopServerInDataDir(path.join(E2E_DIR, "pg"));
+  fs.rmSync(E2E_DIR, { recursive: true, force: true });
+  const db = await startEmbeddedPostgres({
+    dataDir: path.join(E2E_DIR, "pg"), port: PG_PORT, database: "sikerda_e2e", fast: true, log,
+  });
+  stopDb = db.stop;
+  if (db.reused) {
+    throw new Error(`Port ${PG_PORT} is already served by another PostgreSQL; e2e needs a fresh one (SIKERDA_E2E_PG_PORT).`);
+  }
+  url = db.url;
+  await migrateDeploy(url);
+
+  const seed = await run("tsx", ["prisma/seed.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: url, DEMO_SEED: "1" },
+  });
+  if (seed !== 0) throw new Error(`Seed failed (exit ${seed})`);
+
+  if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
+    log("e2e: no production build (.next/BUILD_ID) — running next build");
+    const code = await run("next", ["build"], { cwd: ROOT, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    if (code !== 0) throw new Error(`next build failed (exit ${code})`);
+  }
+} catch (error) {
+  log(`e2e server: ${error.message}`);
+  await exitAfter(1, stopDb);
+}
+releaseSignals();
+
+const code = await run("next", ["start", "-p", String(PORT)], {
+  cwd: ROOT,
+  env: {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: url,
+    AUTH_SECRET: E2E_AUTH_SECRET,
+    AUTH_TRUST_HOST: "true",
+    AUTH_URL: APP_URL,
+    NEXT_TELEMETRY_DISABLED: "1",
+    // Tests give each case its own X-Forwarded-For so per-address throttling stays per test.
+    TRUST_PROXY: "1",
+    STORAGE_DIR: path.join(E2E_DIR, "dokumen"),
+  },
+}).catch((error) => {
+  log(error.message);
+  return 1;
+});
+await exitAfter(code, stopDb);

@@ -1,0 +1,165 @@
+// Shared by with-db.mjs, start.mjs, e2e-server.mjs and the integration-test global setup:
+// find or start the database, apply migrations, run child processes with signal forwarding.
+import fs from "node:fs";
+import path from "node:path";
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { startEmbeddedPostgres, isEmbeddedUrl } from "../embedded-pg.mjs";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+export const DEFAULT_PG_PORT = 54329;
+export const DEV_DATA_DIR = process.env.SIKERDA_PG_DATA
+  ? path.resolve(process.env.SIKERDA_PG_DATA)
+  : path.join(ROOT, ".data", "pg");
+export const DEV_DATABASE = "sikerda";
+
+export const log = (line) => process.stderr.write(`${line}\n`);
+
+/** Absolute path of a binary from node_modules/.bin, or the name itself (PATH lookup). */
+export function resolveBin(name) {
+  if (name.includes("/")) return name;
+  const local = path.join(ROOT, "node_modules", ".bin", name);
+  return fs.existsSync(local) ? local : name;
+}
+
+/**
+ * The database for a command: DATABASE_URL when set, otherwise the embedded server.
+ * @returns {Promise<{ url: string, embedded: boolean, reused: boolean, stop: () => Promise<void> }>}
+ */
+export async function resolveDatabase({
+  dataDir = DEV_DATA_DIR,
+  port = Number(process.env.SIKERDA_PG_PORT || DEFAULT_PG_PORT),
+  database = DEV_DATABASE,
+  fast = false,
+} = {}) {
+  const given = process.env.DATABASE_URL;
+  if (given) return { url: given, embedded: false, reused: true, stop: async () => {} };
+  const server = await startEmbeddedPostgres({ dataDir, port, database, fast, log });
+  return { ...server, embedded: true };
+}
+
+/**
+ * Runs a command to completion with inherited stdio; SIGINT/SIGTERM/SIGHUP received by this
+ * process are forwarded to it. Resolves with its exit code (128 + signal number if killed).
+ */
+export function run(command, args = [], { env = process.env, stdio = "inherit", cwd = process.cwd() } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(resolveBin(command), args, { env, stdio, cwd });
+    const forward = (signal) => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    };
+    const signals = ["SIGINT", "SIGTERM", "SIGHUP"];
+    for (const s of signals) process.on(s, forward);
+    const cleanup = () => {
+      for (const s of signals) process.removeListener(s, forward);
+    };
+    child.on("error", (error) => {
+      cleanup();
+      reject(new Error(`Cannot run ${command}: ${error.message}`));
+    });
+    child.on("exit", (code, signal) => {
+      cleanup();
+      resolve(code ?? 128 + (signal ? (os_signals[signal] ?? 1) : 1));
+    });
+  });
+}
+
+const os_signals = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGTERM: 15 };
+
+/** Runs a command, capturing its output (printed only on failure by the callers). */
+export function capture(command, args, { env = process.env, cwd = ROOT } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(resolveBin(command), args, { env, cwd, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    child.on("error", reject);
+    child.on("exit", (code, signal) => resolve({ code: code ?? 1, signal, output }));
+  });
+}
+
+export function hasMigrations() {
+  const dir = path.join(ROOT, "prisma", "migrations");
+  try {
+    return fs.readdirSync(dir, { withFileTypes: true }).some((e) => e.isDirectory());
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `prisma migrate deploy` against `url`; one summary line on success, full output on failure.
+ * @param {string} url
+ * @param {{ quiet?: boolean }} [options]
+ */
+export async function migrateDeploy(url, { quiet = false } = {}) {
+  if (!hasMigrations()) {
+    log("Migrasi: prisma/migrations belum ada — dilewati / no migrations yet, skipped");
+    return;
+  }
+  const t0 = Date.now();
+  const { code, output } = await capture("prisma", ["migrate", "deploy"], {
+    env: { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+  });
+  if (code !== 0) {
+    process.stderr.write(output);
+    throw new Error(`prisma migrate deploy failed (exit ${code})`);
+  }
+  if (quiet) return;
+  const applied = output.match(/^└─ .+$|^ {2}└─ .+$/gm)?.length ?? 0;
+  const pending = /No pending migrations/i.test(output);
+  log(
+    `Migrasi / migrations: ${pending ? "sudah terbaru / up to date" : `${applied || "?"} diterapkan / applied`} (${Date.now() - t0} ms)`,
+  );
+}
+
+/** Drops and recreates schema `public` (all tables and data). Refused on a non-embedded DB unless SIKERDA_FORCE=1. */
+export async function resetSchema(url) {
+  if (!isEmbeddedUrl(url) && process.env.SIKERDA_FORCE !== "1") {
+    throw new Error("Refusing to reset a database that is not the embedded one. Set SIKERDA_FORCE=1 to force.");
+  }
+  await withClient(url, (c) => c.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;"));
+  log("Basis data dikosongkan / database reset (schema public recreated)");
+}
+
+/**
+ * @template T
+ * @param {string} url
+ * @param {(client: import("pg").Client) => Promise<T>} fn
+ * @returns {Promise<T>}
+ */
+export async function withClient(url, fn) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** Exits with `code` after stopping the database (and anything else in `cleanups`). */
+export async function exitAfter(code, ...cleanups) {
+  for (const cleanup of cleanups) {
+    try {
+      await cleanup?.();
+    } catch (error) {
+      log(`Cleanup failed: ${error.message}`);
+    }
+  }
+  process.exit(code);
+}
+
+/**
+ * While `fn` runs (database start-up, migrations…), SIGINT/SIGTERM stop the database and exit.
+ * Once the main child runs, `run()` forwards signals instead.
+ */
+export function exitOnSignalDuring(stop) {
+  const handler = (signal) => exitAfter(128 + (os_signals[signal] ?? 1), stop);
+  for (const s of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(s, handler);
+  return () => {
+    for (const s of ["SIGINT", "SIGTERM", "SIGHUP"]) process.removeListener(s, handler);
+  };
+}

@@ -1,0 +1,124 @@
+#!/usr/bin/env node
+// `npm start`: one command from a fresh clone to a running SIKERDA.
+//   1. AUTH_SECRET: from the environment, else generated once into .data/auth-secret (mode 600).
+//   2. Database: DATABASE_URL, else embedded PostgreSQL (.data/pg, port $SIKERDA_PG_PORT or 54329).
+//   3. prisma migrate deploy.
+//   4. Demo data (prisma/seed.ts with DEMO_SEED=1) when the embedded database has no users;
+//      with a DATABASE_URL of your own only when SIKERDA_SEED=1 (and it has no users).
+//   5. `next build` when there is no production build (.next/BUILD_ID).
+//   6. `next start -p $PORT` (default 3000). Ctrl-C stops Next.js and PostgreSQL.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import {
+  ROOT, resolveDatabase, migrateDeploy, run, withClient, exitAfter, exitOnSignalDuring, log,
+} from "./lib/db-runtime.mjs";
+
+/** Counts the users; the seed runs only on an empty database. Table name = Prisma model name. */
+const USER_COUNT_SQL = 'SELECT count(*)::int AS n FROM "User"';
+
+const PORT = Number(process.env.PORT || 3000);
+const step = (n, text) => log(`[${n}/6] ${text}`);
+
+function ensureAuthSecret() {
+  if (process.env.AUTH_SECRET) return "dari lingkungan / from environment";
+  const file = path.join(ROOT, ".data", "auth-secret");
+  if (fs.existsSync(file)) {
+    process.env.AUTH_SECRET = fs.readFileSync(file, "utf8").trim();
+    return `dari / from ${path.relative(ROOT, file)}`;
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const secret = crypto.randomBytes(32).toString("base64url");
+  fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  process.env.AUTH_SECRET = secret;
+  return `dibuat / generated: ${path.relative(ROOT, file)}`;
+}
+
+async function countUsers(url) {
+  return withClient(url, async (c) => (await c.query(USER_COUNT_SQL)).rows[0].n);
+}
+
+async function waitForHttp(url, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(2000) });
+      return true;
+    } catch {
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
+  return false;
+}
+
+let stopDb = async () => {};
+const releaseSignals = exitOnSignalDuring(() => stopDb());
+let db;
+try {
+  log("SIKERDA — memulai / starting");
+  step(1, `AUTH_SECRET ${ensureAuthSecret()}`);
+
+  step(2, process.env.DATABASE_URL ? "Basis data / database: DATABASE_URL" : "Basis data / database: PostgreSQL tertanam / embedded");
+  db = await resolveDatabase();
+  stopDb = db.stop;
+
+  step(3, "Migrasi / migrations (prisma migrate deploy)");
+  await migrateDeploy(db.url);
+
+  const wantSeed = db.embedded || process.env.SIKERDA_SEED === "1";
+  if (wantSeed) {
+    const users = await countUsers(db.url);
+    if (users === 0) {
+      step(4, "Data demo / demo data (prisma/seed.ts)");
+      const code = await run("tsx", ["prisma/seed.ts"], {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: db.url, DEMO_SEED: "1" },
+      });
+      if (code !== 0) throw new Error(`Seed gagal / seed failed (exit ${code})`);
+    } else {
+      step(4, `Data demo dilewati / demo data skipped: ${users} pengguna / users already`);
+    }
+  } else {
+    step(4, "Data demo dilewati / demo data skipped (DATABASE_URL sendiri; SIKERDA_SEED=1 untuk mengisi)");
+  }
+
+  if (!fs.existsSync(path.join(ROOT, "lib", "generated", "prisma"))) {
+    const code = await run("prisma", ["generate"], { cwd: ROOT });
+    if (code !== 0) throw new Error(`prisma generate failed (exit ${code})`);
+  }
+  if (fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
+    step(5, "Build produksi sudah ada / production build exists (.next) — hapus .next untuk build ulang");
+  } else {
+    step(5, "Build produksi / production build (next build, ±1 menit)");
+    const code = await run("next", ["build"], {
+      cwd: ROOT,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: db.url },
+    });
+    if (code !== 0) throw new Error(`next build gagal / failed (exit ${code})`);
+  }
+} catch (error) {
+  log(`\nGAGAL / FAILED: ${error.message}`);
+  await exitAfter(1, stopDb);
+}
+releaseSignals();
+
+const appUrl = `http://localhost:${PORT}`;
+step(6, `Menjalankan / starting next start -p ${PORT}`);
+const env = {
+  ...process.env,
+  DATABASE_URL: db.url,
+  PORT: String(PORT),
+  NODE_ENV: "production",
+  NEXT_TELEMETRY_DISABLED: "1",
+  AUTH_TRUST_HOST: "true",
+  AUTH_URL: process.env.AUTH_URL || appUrl,
+};
+const server = run("next", ["start", "-p", String(PORT)], { cwd: ROOT, env });
+waitForHttp(appUrl, 120_000).then((up) => {
+  if (up) log(`\nSIKERDA siap / ready: ${appUrl}   (Ctrl-C untuk berhenti / to stop)\n`);
+});
+const code = await server.catch((error) => {
+  log(error.message);
+  return 1;
+});
+await exitAfter(code, stopDb);

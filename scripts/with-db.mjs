@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// Usage: node scripts/with-db.mjs [--reset] -- <command...>
+//
+// Runs <command> with DATABASE_URL set. When DATABASE_URL is unset, an embedded PostgreSQL is
+// started (data .data/pg, port $SIKERDA_PG_PORT or 54329, database `sikerda`) — or reused if one
+// already runs — and stopped when the command exits. Pending migrations are applied first
+// (except for `prisma migrate …` / `prisma db …`, which manage the schema themselves).
+// --reset drops and recreates schema `public` first (embedded database only, unless SIKERDA_FORCE=1).
+import {
+  resolveDatabase, migrateDeploy, resetSchema, run, exitAfter, exitOnSignalDuring, log,
+} from "./lib/db-runtime.mjs";
+
+const argv = process.argv.slice(2);
+const sep = argv.indexOf("--");
+const flags = sep === -1 ? [] : argv.slice(0, sep);
+const command = sep === -1 ? argv : argv.slice(sep + 1);
+const unknown = flags.filter((f) => f !== "--reset");
+if (command.length === 0 || unknown.length > 0) {
+  log("Usage: node scripts/with-db.mjs [--reset] -- <command...>");
+  process.exit(2);
+}
+const reset = flags.includes("--reset");
+const managesSchema = command[0] === "prisma" && ["migrate", "db"].includes(command[1]);
+
+let db;
+let stopDb = async () => {};
+const releaseSignals = exitOnSignalDuring(() => stopDb());
+try {
+  db = await resolveDatabase();
+  stopDb = db.stop;
+  if (reset) await resetSchema(db.url);
+  if (!managesSchema) await migrateDeploy(db.url);
+} catch (error) {
+  log(`\n${error.message}`);
+  await exitAfter(1, stopDb);
+}
+releaseSignals();
+
+let code;
+try {
+  code = await run(command[0], command.slice(1), { env: { ...process.env, DATABASE_URL: db.url } });
+} catch (error) {
+  log(error.message);
+  code = 127;
+}
+await exitAfter(code, stopDb);

@@ -1,0 +1,212 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import {
+  fieldErrors,
+  opdSchema,
+  passwordResetSchema,
+  userCreateSchema,
+  userEditSchema,
+} from "@/lib/validation/user";
+
+/** A complete, valid create form as the browser posts it (all strings). */
+const createForm = {
+  username: "budi.santoso",
+  fullName: "Budi Santoso, S.Sos.",
+  nip: "19850312 201001 1 003",
+  role: "OPERATOR_OPD",
+  opdId: "opd-diskominfo",
+  password: "Rahasia-Kantor-2024",
+  confirmPassword: "Rahasia-Kantor-2024",
+};
+const editForm = {
+  username: "siti.kabag",
+  fullName: "Siti Aminah",
+  nip: "",
+  role: "KABAG_KS",
+  opdId: "",
+  active: "on",
+};
+
+const errorsOf = (schema: z.ZodType, input: unknown) => fieldErrors(schema.safeParse(input));
+
+describe("userCreateSchema", () => {
+  it("accepts a valid form and normalises it", () => {
+    const r = userCreateSchema.safeParse({ ...createForm, username: "  Budi.Santoso ", fullName: "  Budi Santoso  " });
+    expect(r.success).toBe(true);
+    expect(r.data).toMatchObject({
+      username: "budi.santoso",
+      fullName: "Budi Santoso",
+      nip: "198503122010011003",
+      role: "OPERATOR_OPD",
+      opdId: "opd-diskominfo",
+    });
+    expect(fieldErrors(r)).toEqual({});
+  });
+
+  it("treats a blank NIP as absent", () => {
+    const r = userCreateSchema.safeParse({ ...createForm, nip: "   " });
+    expect(r.success).toBe(true);
+    expect(r.data?.nip).toBeUndefined();
+  });
+
+  it("reports every missing required field at once", () => {
+    expect(errorsOf(userCreateSchema, {})).toEqual({
+      username: "Nama pengguna wajib diisi",
+      fullName: "Nama lengkap wajib diisi",
+      role: "Peran wajib dipilih",
+      password: "Kata sandi wajib diisi",
+      confirmPassword: "Ulangi kata sandi untuk konfirmasi",
+    });
+    expect(errorsOf(userCreateSchema, { ...createForm, username: "", fullName: "  ", role: "" })).toMatchObject({
+      username: "Nama pengguna wajib diisi",
+      fullName: "Nama lengkap wajib diisi",
+      role: "Peran wajib dipilih",
+    });
+  });
+
+  it.each([
+    ["username", "ab", "Nama pengguna minimal 3 karakter"],
+    ["username", "a".repeat(33), "Nama pengguna maksimal 32 karakter"],
+    ["username", "budi santoso", "Nama pengguna hanya boleh berisi huruf kecil, angka, titik (.), garis bawah (_), atau tanda hubung (-)"],
+    ["username", "budi@ks", "Nama pengguna hanya boleh berisi huruf kecil, angka, titik (.), garis bawah (_), atau tanda hubung (-)"],
+    ["fullName", "x".repeat(121), "Nama lengkap maksimal 120 karakter"],
+    ["nip", "12345", "NIP harus terdiri atas 18 angka"],
+    ["nip", "198502302010011003", "Tanggal lahir pada NIP (8 angka pertama) tidak valid"],
+    ["nip", "198503122010131003", "TMT pada NIP (angka ke-9 s.d. ke-14) tidak valid"],
+    ["nip", "198503122010013003", "Angka jenis kelamin pada NIP (angka ke-15) harus 1 atau 2"],
+    ["role", "SUPERADMIN", "Peran tidak dikenal"],
+    ["password", "Pendek12", "Kata sandi minimal 12 karakter"],
+    ["password", "A1".repeat(65), "Kata sandi maksimal 128 karakter"],
+    ["password", "123456789012", "Kata sandi harus memuat sekurang-kurangnya satu huruf"],
+    ["password", "tanpaangkasamasekali", "Kata sandi harus memuat sekurang-kurangnya satu angka"],
+  ])("%s = %j → %s", (field, value, message) => {
+    const input = { ...createForm, [field]: value };
+    if (field === "password") input.confirmPassword = value;
+    expect(errorsOf(userCreateSchema, input)[field]).toBe(message);
+  });
+
+  it("accepts exactly 3 and 32 characters, and a 12-character password", () => {
+    expect(userCreateSchema.safeParse({ ...createForm, username: "a_b" }).success).toBe(true);
+    expect(userCreateSchema.safeParse({ ...createForm, username: "a".repeat(32) }).success).toBe(true);
+    const pw = "abcdefghijk1";
+    expect(userCreateSchema.safeParse({ ...createForm, password: pw, confirmPassword: pw }).success).toBe(true);
+  });
+
+  it("keeps spaces inside a password (no trimming)", () => {
+    const pw = " kata sandi 2024 ";
+    const r = userCreateSchema.safeParse({ ...createForm, password: pw, confirmPassword: pw });
+    expect(r.data?.password).toBe(pw);
+  });
+
+  it("requires the confirmation to match", () => {
+    expect(errorsOf(userCreateSchema, { ...createForm, confirmPassword: "Rahasia-Kantor-2025" })).toEqual({
+      confirmPassword: "Konfirmasi kata sandi tidak sama",
+    });
+  });
+
+  it("requires an OPD for OPD roles", () => {
+    for (const [role, label] of [["OPERATOR_OPD", "Operator OPD"], ["KEPALA_OPD", "Kepala OPD"]]) {
+      expect(errorsOf(userCreateSchema, { ...createForm, role, opdId: "" })).toEqual({
+        opdId: `OPD wajib dipilih untuk peran ${label}`,
+      });
+    }
+  });
+
+  it("forbids an OPD for every other role", () => {
+    expect(errorsOf(userCreateSchema, { ...createForm, role: "TKKSD" })).toEqual({
+      opdId: "Peran Anggota TKKSD tidak terikat pada OPD; kosongkan pilihan OPD",
+    });
+    for (const role of ["STAF_KS", "KABAG_KS", "TKKSD", "PIMPINAN", "ADMIN"]) {
+      expect(errorsOf(userCreateSchema, { ...createForm, role })).toHaveProperty("opdId");
+      expect(userCreateSchema.safeParse({ ...createForm, role, opdId: "" }).success).toBe(true);
+    }
+  });
+});
+
+describe("userEditSchema", () => {
+  it("accepts a form without password and reads the checkbox", () => {
+    const r = userEditSchema.safeParse(editForm);
+    expect(r.success).toBe(true);
+    expect(r.data).toEqual({ username: "siti.kabag", fullName: "Siti Aminah", role: "KABAG_KS", active: true });
+    expect(r.data).not.toHaveProperty("password");
+  });
+
+  it("treats an unticked (absent) checkbox as inactive", () => {
+    const unticked: Record<string, string> = { ...editForm };
+    delete unticked.active;
+    expect(userEditSchema.safeParse(unticked).data?.active).toBe(false);
+    expect(userEditSchema.safeParse({ ...editForm, active: "true" }).data?.active).toBe(true);
+    expect(userEditSchema.safeParse({ ...editForm, active: "off" }).data?.active).toBe(false);
+  });
+
+  it("applies the same field and OPD rules as create", () => {
+    expect(errorsOf(userEditSchema, { ...editForm, username: "x", nip: "1985" })).toEqual({
+      username: "Nama pengguna minimal 3 karakter",
+      nip: "NIP harus terdiri atas 18 angka",
+    });
+    expect(errorsOf(userEditSchema, { ...editForm, role: "KEPALA_OPD" })).toEqual({
+      opdId: "OPD wajib dipilih untuk peran Kepala OPD",
+    });
+    expect(errorsOf(userEditSchema, { ...editForm, opdId: "opd-x" })).toEqual({
+      opdId: "Peran Kepala Bagian Kerja Sama tidak terikat pada OPD; kosongkan pilihan OPD",
+    });
+  });
+});
+
+describe("passwordResetSchema", () => {
+  it("accepts a strong password with matching confirmation", () => {
+    expect(passwordResetSchema.safeParse({ password: "SandiBaru2024!", confirmPassword: "SandiBaru2024!" }).success).toBe(true);
+  });
+
+  it.each([
+    [{}, { password: "Kata sandi wajib diisi", confirmPassword: "Ulangi kata sandi untuk konfirmasi" }],
+    [{ password: "pendek1", confirmPassword: "pendek1" }, { password: "Kata sandi minimal 12 karakter" }],
+    [{ password: "SandiBaru2024!", confirmPassword: "" }, { confirmPassword: "Ulangi kata sandi untuk konfirmasi" }],
+    [{ password: "SandiBaru2024!", confirmPassword: "SandiBaru2025!" }, { confirmPassword: "Konfirmasi kata sandi tidak sama" }],
+  ])("%j → %j", (input, expected) => {
+    expect(errorsOf(passwordResetSchema, input)).toEqual(expected);
+  });
+});
+
+describe("opdSchema", () => {
+  const opd = { name: "Dinas Komunikasi dan Informatika", shortName: "DISKOMINFO", code: "2.16.0.00", active: "on" };
+
+  it("accepts a valid OPD, blank kode as absent", () => {
+    expect(opdSchema.safeParse({ ...opd, code: "" }).data).toEqual({
+      name: "Dinas Komunikasi dan Informatika",
+      shortName: "DISKOMINFO",
+      code: undefined,
+      active: true,
+    });
+    expect(opdSchema.safeParse({ ...opd, shortName: "Bappeda" }).success).toBe(true);
+    expect(opdSchema.safeParse({ ...opd, shortName: "DPMPTSP" }).data?.code).toBe("2.16.0.00");
+  });
+
+  it.each([
+    ["name", "", "Nama OPD wajib diisi"],
+    ["name", "D".repeat(151), "Nama OPD maksimal 150 karakter"],
+    ["shortName", " ", "Singkatan wajib diisi"],
+    ["shortName", "S".repeat(21), "Singkatan maksimal 20 karakter"],
+    ["shortName", "diskominfo", "Singkatan diawali huruf kapital atau angka"],
+    ["shortName", "DINAS_PU", "Singkatan hanya boleh berisi huruf, angka, spasi, titik, &, / atau -"],
+    ["code", "1".repeat(31), "Kode maksimal 30 karakter"],
+    ["code", "2 16", "Kode hanya boleh berisi huruf, angka, titik, atau tanda hubung"],
+  ])("%s = %j → %s", (field, value, message) => {
+    expect(errorsOf(opdSchema, { ...opd, [field]: value })[field]).toBe(message);
+  });
+
+  it("reads an absent checkbox as inactive", () => {
+    const unticked: Record<string, string> = { ...opd };
+    delete unticked.active;
+    expect(opdSchema.safeParse(unticked).data?.active).toBe(false);
+  });
+});
+
+describe("fieldErrors", () => {
+  it("returns {} on success and the first message per field on failure", () => {
+    expect(fieldErrors(opdSchema.safeParse({ name: "Badan Perencanaan Pembangunan Daerah", shortName: "BAPPEDA" }))).toEqual({});
+    // "A!" breaks two username rules in order; only the first message is kept.
+    const errors = fieldErrors(userCreateSchema.safeParse({ ...createForm, username: "A!" }));
+    expect(errors).toEqual({ username: "Nama pengguna minimal 3 karakter" });
+  });
+});
