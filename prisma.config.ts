@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "prisma/config";
@@ -7,6 +8,11 @@ import { defineConfig } from "prisma/config";
 // (scripts/schema-engine.mjs). The CLI loads this file before it looks for the engine.
 const root = path.dirname(fileURLToPath(import.meta.url));
 process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= path.join(root, "scripts", "schema-engine.mjs");
+
+// Prisma 7 reads no .env file; load the ones Next.js reads (the environment wins).
+for (const file of [".env.local", ".env"]) {
+  if (fs.existsSync(path.join(root, file))) process.loadEnvFile(path.join(root, file));
+}
 
 export default defineConfig({
   schema: "prisma/schema.prisma",

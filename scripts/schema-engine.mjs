@@ -7,14 +7,13 @@
 //   schema-engine --datasource '{"url":…}' cli can-connect-to-database|create-database|drop-database
 //   schema-engine [--datamodels <file>]… [--datasource '{…}']      → JSON-RPC 2.0 over stdin/stdout
 //
-// The RPC methods are served by @prisma/schema-engine-wasm (pinned to the CLI's engines-version)
-// talking to PostgreSQL through @prisma/adapter-pg. See docs in /work/shared/stack.md
-// ("Prisma 7 offline"): each workaround below is tagged with the fact number it implements.
+// The RPC methods are served by @prisma/schema-engine-wasm (its version must equal the CLI's
+// @prisma/engines-version: re-pin it on every Prisma upgrade) talking to PostgreSQL through
+// @prisma/adapter-pg. Each workaround below was a real failure; the comment says which.
 //
 // Invariant: stdout carries JSON-RPC messages only. Everything else goes to stderr.
 import fs from "node:fs";
 import path from "node:path";
-import crypto from "node:crypto";
 import readline from "node:readline";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
@@ -30,7 +29,7 @@ const ENGINES_VERSION = require("@prisma/engines-version/package.json").prisma.e
 
 // ---------------------------------------------------------------------------------------------
 // Logging in the native engine's format: one JSON object per stderr line.
-// Fact 1: the CLI drops the first stderr line of `cli …` sub-commands, so an info line goes first.
+// The CLI drops the first stderr line of `cli …` sub-commands, so an info line goes first.
 function logLine(level, fields, target = "schema_engine_cli") {
   process.stderr.write(
     JSON.stringify({ timestamp: new Date().toISOString(), level, fields, target }) + "\n",
@@ -60,129 +59,11 @@ if (args.version) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// PostgreSQL helpers
-const pg = require("pg");
-const parseConnectionString = createRequire(require.resolve("pg"))("pg-connection-string").parse;
-
-// Fact 4: adapter-pg cannot decode PostgreSQL's internal "char" type (OID 18, array 1002), which
-// the engine's catalog queries return. Report those columns as text (25, array 1009).
-class CharAsTextClient extends pg.Client {
-  _handleRowDescription(msg) {
-    for (const field of msg.fields) {
-      if (field.dataTypeID === 18) field.dataTypeID = 25;
-      else if (field.dataTypeID === 1002) field.dataTypeID = 1009;
-    }
-    return super._handleRowDescription(msg);
-  }
-}
-
-// Prisma-only URL parameters that must not reach pg.
-const PRISMA_URL_PARAMS = [
-  "schema", "connection_limit", "pool_timeout", "pgbouncer", "statement_cache_size",
-  "socket_timeout", "connect_timeout", "sslaccept", "sslidentity", "sslpassword", "sslcert",
-];
-
-// Fact 4: build the pg config from the parsed URL (a `connectionString` key would override the
-// `database` we set for the shadow database).
-function pgConfig(url, overrides = {}) {
-  const parsed = parseConnectionString(url);
-  const config = { ...parsed };
-  delete config.connectionString;
-  for (const key of PRISMA_URL_PARAMS) delete config[key];
-  const timeout = Number(new URL(url).searchParams.get("connect_timeout"));
-  config.connectionTimeoutMillis = (Number.isFinite(timeout) && timeout > 0 ? timeout : 10) * 1000;
-  if (config.port) config.port = Number(config.port);
-  return { ...config, ...overrides };
-}
-
-function schemaFromUrl(url) {
-  try {
-    return new URL(url).searchParams.get("schema") ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function describeServer(url) {
-  try {
-    const u = new URL(url);
-    return `${u.hostname}:${u.port || 5432}`;
-  } catch {
-    return "the database server";
-  }
-}
-
-function databaseName(url) {
-  const name = pgConfig(url).database;
-  if (!name) throw new Error("The datasource URL names no database.");
-  return name;
-}
-
-const quoteIdent = (name) => `"${String(name).replaceAll('"', '""')}"`;
-
-// Maps pg connection errors to the native engine's user-facing error codes.
-function userFacingPgError(error, url) {
-  const server = describeServer(url);
-  let db = "";
-  try {
-    db = databaseName(url);
-  } catch {
-    /* no database in URL */
-  }
-  const code = error?.code;
-  if (["ECONNREFUSED", "ENOTFOUND", "EHOSTUNREACH", "ECONNRESET", "EAI_AGAIN"].includes(code))
-    return { error_code: "P1001", message: `Can't reach database server at \`${server}\`\n\nPlease make sure your database server is running at \`${server}\`.` };
-  if (code === "ETIMEDOUT" || /timeout/i.test(error?.message ?? ""))
-    return { error_code: "P1002", message: `The database server at \`${server}\` was reached but timed out.` };
-  if (code === "28P01" || code === "28000")
-    return { error_code: "P1000", message: `Authentication failed against database server at \`${server}\`, the provided database credentials are not valid.` };
-  if (code === "3D000")
-    return { error_code: "P1003", message: `Database \`${db}\` does not exist on the database server at \`${server}\`.` };
-  if (code === "42P04")
-    return { error_code: "P1009", message: `Database \`${db}\` already exists on the database server at \`${server}\`` };
-  if (code === "42501")
-    return { error_code: "P1010", message: `User was denied access on the database \`${db}\`` };
-  return { error_code: undefined, message: error?.message ?? String(error) };
-}
-
-async function withClient(config, fn) {
-  const client = new pg.Client(config);
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-// Connects to a maintenance database of the same server (for CREATE/DROP DATABASE).
-async function withAdminClient(url, fn) {
-  const target = databaseName(url);
-  let lastError;
-  for (const database of ["postgres", "template1", target]) {
-    if (database === target && lastError?.code !== "3D000") continue;
-    try {
-      return await withClient(pgConfig(url, { database }), fn);
-    } catch (error) {
-      if (error?.code !== "3D000") throw error;
-      lastError = error;
-    }
-  }
-  throw lastError;
-}
-
-async function createDatabase(url) {
-  const name = databaseName(url);
-  await withAdminClient(url, (c) => c.query(`CREATE DATABASE ${quoteIdent(name)}`));
-  return name;
-}
-
-// ---------------------------------------------------------------------------------------------
 // `cli` sub-commands: plain pg, no WASM.
 async function runCliCommand(command) {
   const url = args.datasource?.url;
   try {
-    if (!url) throw Object.assign(new Error("No datasource URL was given to the schema engine."), {});
+    if (!url) throw new Error("No datasource URL was given to the schema engine.");
     if (command === "can-connect-to-database") {
       await withClient(pgConfig(url), (c) => c.query("SELECT 1"));
     } else if (command === "create-database") {
@@ -203,12 +84,16 @@ async function runCliCommand(command) {
   }
 }
 
+// Loaded after the console redirection above (static imports would run first).
+const { pgConfig, withClient, withAdminClient, createDatabase, userFacingPgError, databaseName, quoteIdent,
+  createAdapterFactory, dropShadowDatabase, shadowDatabases } = await import("./lib/schema-engine-pg.mjs");
+
 if (args.cli !== null) {
   await runCliCommand(args.cli);
 }
 
 // ---------------------------------------------------------------------------------------------
-// WASM engine. Fact 2: instantiate the module once per process (a second instance corrupts the
+// WASM engine. Instantiate the module once per process (a second instance corrupts the
 // wasm-bindgen glue's shared state), wiring the glue module in by hand.
 const bg = await import("@prisma/schema-engine-wasm/schema_engine_bg");
 {
@@ -222,111 +107,15 @@ const bg = await import("@prisma/schema-engine-wasm/schema_engine_bg");
   instance.exports.__wbindgen_start();
 }
 
-const { PrismaPg } = await import("@prisma/adapter-pg");
-const { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } = await import("@prisma/driver-adapter-utils");
-
-// adapter-pg splits scripts on ";" (breaking string literals, comments and $$ bodies). Send the
-// whole script in one simple-protocol query instead, as the native engine does.
-function sendScriptsWhole(adapter) {
-  adapter.executeScript = async (script) => {
-    try {
-      await adapter.underlyingDriver().query(script);
-    } catch (error) {
-      adapter.onError(error);
-    }
-  };
-  return adapter;
-}
-
-const shadowDatabases = new Set();
-
-async function dropShadowDatabase(mainUrl, name) {
-  await withAdminClient(mainUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
-  shadowDatabases.delete(name);
-}
-
-const NO_URL_MESSAGE =
-  "The datasource URL is not set: set DATABASE_URL (prisma.config.ts), or run the command through scripts/with-db.mjs.";
-
-// The engine connects at start-up and runs one probe query, even for commands that need no
-// database (`migrate diff --from-empty --to-schema`). Without a URL it gets this adapter: it
-// answers the probe as a PostgreSQL 17 server and fails everything else with a clear message.
-function noUrlAdapter() {
-  const fail = async () => {
-    throw new Error(NO_URL_MESSAGE);
-  };
-  return {
-    provider: "postgres",
-    adapterName: "@prisma/adapter-pg",
-    async queryRaw({ sql }) {
-      if (/^SELECT EXISTS\(SELECT 1 FROM pg_namespace WHERE nspname = \$1\), version\(\)/.test(sql)) {
-        return {
-          columnNames: ["exists", "version", "numeric_version"],
-          columnTypes: [ColumnTypeEnum.Boolean, ColumnTypeEnum.Text, ColumnTypeEnum.Int32],
-          rows: [[true, "PostgreSQL 17.0 (no database connection)", 170000]],
-        };
-      }
-      return fail();
-    },
-    executeRaw: fail,
-    executeScript: fail,
-    startTransaction: fail,
-    getConnectionInfo: () => ({ schemaName: undefined, supportsRelationJoins: true }),
-    dispose: async () => {},
-  };
-}
-
-function createAdapterFactory(datasource) {
-  const url = datasource?.url;
-  const shadowUrl = datasource?.shadowDatabaseUrl;
-  const requireUrl = () => {
-    if (!url) throw new Error(NO_URL_MESSAGE);
-    return url;
-  };
-  const options = { schema: url ? schemaFromUrl(url) : undefined };
-
-  return {
-    provider: "postgres",
-    adapterName: "@prisma/adapter-pg",
-    async connect() {
-      if (!url) return noUrlAdapter();
-      const factory = new PrismaPg(pgConfig(url, { Client: CharAsTextClient }), options);
-      return sendScriptsWhole(await factory.connect());
-    },
-    // Fact 5: create the shadow database with a plain client; on dispose close the pool first,
-    // then drop it (adapter-pg's helper drops first and fails "being accessed by other users").
-    async connectToShadowDb() {
-      if (shadowUrl) {
-        // An explicit shadow database is reset before use, like the native engine does.
-        const schema = schemaFromUrl(shadowUrl) ?? "public";
-        await withClient(pgConfig(shadowUrl), (c) =>
-          c.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE; CREATE SCHEMA ${quoteIdent(schema)};`),
-        );
-        const factory = new PrismaPg(pgConfig(shadowUrl, { Client: CharAsTextClient }), { schema: schemaFromUrl(shadowUrl) });
-        return sendScriptsWhole(await factory.connect());
-      }
-      const mainUrl = requireUrl();
-      const name = `prisma_migrate_shadow_db_${crypto.randomUUID()}`;
-      await withAdminClient(mainUrl, (c) => c.query(`CREATE DATABASE ${quoteIdent(name)}`));
-      shadowDatabases.add(name);
-      const factory = new PrismaPg(pgConfig(mainUrl, { database: name, Client: CharAsTextClient }), options);
-      const adapter = sendScriptsWhole(await factory.connect());
-      const closePool = adapter.dispose.bind(adapter);
-      adapter.dispose = async () => {
-        await closePool();
-        await dropShadowDatabase(mainUrl, name);
-      };
-      return adapter;
-    },
-  };
-}
+const { bindMigrationAwareSqlAdapterFactory } = await import("@prisma/driver-adapter-utils");
 
 const datamodels = args.datamodels.length
   ? args.datamodels.map((file) => [file, fs.readFileSync(file, "utf8")])
   : undefined;
 
 const debugEngine = /prisma|schema/i.test(process.env.DEBUG ?? "");
-// Fact 3: the factory must go through bindMigrationAwareSqlAdapterFactory.
+// The factory must go through bindMigrationAwareSqlAdapterFactory (a raw PrismaPg fails:
+// "Cannot read properties of null (reading 'externalPool')").
 const boundFactory = bindMigrationAwareSqlAdapterFactory(createAdapterFactory(args.datasource));
 let engine;
 let startupError;
@@ -404,7 +193,7 @@ const handlers = {
     if (result?.stdout) await requestClient("print", { content: result.stdout });
     return { exitCode: result?.exitCode ?? 0, stdout: null };
   },
-  // Fact 6: the WASM engine only gets a shadow database when the migration history was diagnosed
+  // The WASM engine only gets a shadow database when the migration history was diagnosed
   // with optInToShadowDatabase first.
   async evaluateDataLoss(params) {
     await diagnoseForShadow(params);
@@ -478,7 +267,7 @@ async function shutdown(code = 0) {
   if (mainUrl) {
     for (const name of [...shadowDatabases]) await dropShadowDatabase(mainUrl, name).catch(() => {});
   }
-  // Fact 7: the WASM engine keeps a timer alive for ~10 s; exit explicitly.
+  // The WASM engine keeps a timer alive for ~10 s; exit explicitly.
   process.exit(code);
 }
 

@@ -7,11 +7,10 @@
 //      with a DATABASE_URL of your own only when SIKERDA_SEED=1 (and it has no users).
 //   5. `next build` when there is no production build (.next/BUILD_ID).
 //   6. `next start -p $PORT` (default 3000). Ctrl-C stops Next.js and PostgreSQL.
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import {
-  ROOT, resolveDatabase, migrateDeploy, run, withClient, exitAfter, exitOnSignalDuring, log,
+  ROOT, resolveDatabase, migrateDeploy, run, withClient, exitAfter, exitOnSignalDuring, log, ensureAuthSecret,
 } from "./lib/db-runtime.mjs";
 
 /** Counts the users; the seed runs only on an empty database. Table name = Prisma model name. */
@@ -20,22 +19,15 @@ const USER_COUNT_SQL = 'SELECT count(*)::int AS n FROM "User"';
 const PORT = Number(process.env.PORT || 3000);
 const step = (n, text) => log(`[${n}/6] ${text}`);
 
-function ensureAuthSecret() {
-  if (process.env.AUTH_SECRET) return "dari lingkungan / from environment";
-  const file = path.join(ROOT, ".data", "auth-secret");
-  if (fs.existsSync(file)) {
-    process.env.AUTH_SECRET = fs.readFileSync(file, "utf8").trim();
-    return `dari / from ${path.relative(ROOT, file)}`;
-  }
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const secret = crypto.randomBytes(32).toString("base64url");
-  fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
-  process.env.AUTH_SECRET = secret;
-  return `dibuat / generated: ${path.relative(ROOT, file)}`;
-}
-
 async function countUsers(url) {
-  return withClient(url, async (c) => (await c.query(USER_COUNT_SQL)).rows[0].n);
+  try {
+    return await withClient(url, async (c) => (await c.query(USER_COUNT_SQL)).rows[0].n);
+  } catch (error) {
+    if (error.code === "42P01") {
+      throw new Error(`${error.message}: skema belum dimigrasi / schema not migrated (is prisma/migrations empty?)`);
+    }
+    throw error;
+  }
 }
 
 async function waitForHttp(url, timeoutMs) {

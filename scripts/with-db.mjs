@@ -4,10 +4,11 @@
 // Runs <command> with DATABASE_URL set. When DATABASE_URL is unset, an embedded PostgreSQL is
 // started (data .data/pg, port $SIKERDA_PG_PORT or 54329, database `sikerda`) — or reused if one
 // already runs — and stopped when the command exits. Pending migrations are applied first
-// (except for `prisma migrate …` / `prisma db …`, which manage the schema themselves).
+// (except for `prisma migrate …` and `prisma db push|pull|execute`, which manage the schema).
+// AUTH_SECRET, when unset, comes from .data/auth-secret (generated once), so `next dev` works.
 // --reset drops and recreates schema `public` first (embedded database only, unless SIKERDA_FORCE=1).
 import {
-  resolveDatabase, migrateDeploy, resetSchema, run, exitAfter, exitOnSignalDuring, log,
+  resolveDatabase, migrateDeploy, resetSchema, run, exitAfter, exitOnSignalDuring, log, ensureAuthSecret,
 } from "./lib/db-runtime.mjs";
 
 const argv = process.argv.slice(2);
@@ -20,12 +21,14 @@ if (command.length === 0 || unknown.length > 0) {
   process.exit(2);
 }
 const reset = flags.includes("--reset");
-const managesSchema = command[0] === "prisma" && ["migrate", "db"].includes(command[1]);
+const managesSchema =
+  command[0] === "prisma" && (command[1] === "migrate" || (command[1] === "db" && ["push", "pull", "execute"].includes(command[2])));
 
 let db;
 let stopDb = async () => {};
 const releaseSignals = exitOnSignalDuring(() => stopDb());
 try {
+  if (command[0] !== "prisma") ensureAuthSecret();
   db = await resolveDatabase();
   stopDb = db.stop;
   if (reset) await resetSchema(db.url);

@@ -1,6 +1,7 @@
 // Naskah rows of every case past drafting: KB → PKS (KSDD/KSDPK), NK + RK (SINERGI), LoI → MoU
 // (foreign), adendum. Dates come from the case's timeline; numbers are assigned per year in signing
 // order across all cases, like the Bagian Kerja Sama's register.
+import type { Prisma } from "../../lib/generated/prisma/client";
 import type { AgreementStatus, AgreementType, SignerType, Stage, TerminationGround } from "../../lib/generated/prisma/enums";
 import { agreementTitle, buildContent, tanggal } from "./content";
 import { opdId } from "./opds";
@@ -75,7 +76,7 @@ export function planAgreements(spec: CaseSpec, tl: Timeline, today: Date): Agree
       add("PKS", "pks", -1, "PELAKSANAAN", { signedAt: pksSigned, startDate: pksSigned, parentId: kb.id });
     } else {
       if (has("PENYUSUNAN_KB")) kb = add("KB", "kb", exit("PENANDATANGANAN_KB"), "PENYUSUNAN_KB", { dprd, fundingAmount: null });
-      if (has("PENYUSUNAN_PKS")) {
+      if (has("PENYUSUNAN_PKS") && !spec.draftNotStarted) {
         const parentId = spec.pksUnderCase ? agreementId(spec.pksUnderCase, "kb") : kb!.id;
         const pksRow = exit("PENANDATANGANAN_PKS");
         const kuasa = spec.pksByKepalaOpd && pksRow > 0;
@@ -192,7 +193,7 @@ export function agreementRows(plans: AgreementPlan[], byId: Map<string, Agreemen
       startDate: p.startDate, endDate: p.endDate, version: p.version, parentId: p.parentId,
       fundingSource: p.type === "LOI" ? null : p.spec.funding.source, fundingAmount: p.fundingAmount,
       dprdDecisionNumber: p.dprd?.number ?? null, dprdDecisionDate: p.dprd?.date ?? null,
-      content, terminatedAt: p.terminatedAt, terminationGround: p.terminationGround,
+      content: content as Prisma.InputJsonObject, terminatedAt: p.terminatedAt, terminationGround: p.terminationGround,
       createdAt: p.createdAt, updatedAt: p.createdAt,
     };
   });

@@ -89,7 +89,7 @@ export function buildPath(spec: CaseSpec): Stage[] {
   if (from < 0 || to < from) throw new Error(`Tahap ${spec.stage} tidak terjangkau untuk ${spec.id}`);
   const path = chain.slice(from, to + 1);
   if (spec.returnedByKepala) insertAfterFirst(path, "PERSETUJUAN_OPD", ["DRAF", "PERSETUJUAN_OPD"]);
-  for (const _ of spec.verificationReturns ?? []) insertAfterFirst(path, "VERIFIKASI", ["PERBAIKAN", "VERIFIKASI"]);
+  (spec.verificationReturns ?? []).forEach(() => insertAfterFirst(path, "VERIFIKASI", ["PERBAIKAN", "VERIFIKASI"]));
   if (spec.tkksdReturn) insertAfterFirst(path, "KAJIAN_TKKSD", ["PERBAIKAN", "VERIFIKASI", "KAJIAN_TKKSD"]);
   if (spec.adendum) insertAfterFirst(path, "PELAKSANAAN", [...ADENDUM_STAGES, "PELAKSANAAN"]);
   return [...path, ...tail];

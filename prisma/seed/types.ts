@@ -61,6 +61,8 @@ export type CaseSpec = {
   adendum?: { signedDaysAgo: number; changes: string[]; fundingAmount?: number };
   /** Adendum in progress: the case sits in an ADENDUM_* stage. */
   adendumDraft?: { changes: string[] };
+  /** Drafting stalled: no draft naskah or draft document yet (the KB-without-PKS flag). */
+  draftNotStarted?: boolean;
   /** No report for the last completed period (dashboard flag "Tanpa Laporan"). */
   skipLastReport?: boolean;
 

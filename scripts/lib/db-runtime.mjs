@@ -1,5 +1,6 @@
 // Shared by with-db.mjs, start.mjs, e2e-server.mjs and the integration-test global setup:
 // find or start the database, apply migrations, run child processes with signal forwarding.
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { spawn } from "node:child_process";
@@ -9,6 +10,12 @@ import { startEmbeddedPostgres, isEmbeddedUrl } from "../embedded-pg.mjs";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
+// Same files Next.js reads, so a DATABASE_URL in .env means the same database for the scripts,
+// Prisma and the app. Variables already in the environment win; .env.local wins over .env.
+for (const file of [".env.local", ".env"]) {
+  if (fs.existsSync(path.join(ROOT, file))) process.loadEnvFile(path.join(ROOT, file));
+}
+
 export const DEFAULT_PG_PORT = 54329;
 export const DEV_DATA_DIR = process.env.SIKERDA_PG_DATA
   ? path.resolve(process.env.SIKERDA_PG_DATA)
@@ -16,6 +23,24 @@ export const DEV_DATA_DIR = process.env.SIKERDA_PG_DATA
 export const DEV_DATABASE = "sikerda";
 
 export const log = (line) => process.stderr.write(`${line}\n`);
+
+/**
+ * Sets process.env.AUTH_SECRET when unset: read from .data/auth-secret, generated there
+ * (mode 600) on first use. Returns where it came from, for a progress line.
+ */
+export function ensureAuthSecret() {
+  if (process.env.AUTH_SECRET) return "dari lingkungan / from environment";
+  const file = path.join(ROOT, ".data", "auth-secret");
+  if (fs.existsSync(file)) {
+    process.env.AUTH_SECRET = fs.readFileSync(file, "utf8").trim();
+    return `dari / from ${path.relative(ROOT, file)}`;
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const secret = crypto.randomBytes(32).toString("base64url");
+  fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  process.env.AUTH_SECRET = secret;
+  return `dibuat / generated: ${path.relative(ROOT, file)}`;
+}
 
 /** Absolute path of a binary from node_modules/.bin, or the name itself (PATH lookup). */
 export function resolveBin(name) {

@@ -27,14 +27,22 @@ export default async function setup(project: TestProject) {
       fast: true,
       log: () => {},
     });
-    stop = server.stop;
     // A fresh database each run: migrations edited during development never leave drift behind.
+    // When another run owns the server (reused), take a database of our own so neither run
+    // truncates the other's data, and drop it afterwards.
+    const database = server.reused ? `${DATABASE}_${process.pid}` : DATABASE;
     const adminUrl = server.url;
-    await withClient(adminUrl, async (c) => {
-      await c.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-      await c.query(`CREATE DATABASE ${DATABASE}`);
-    });
-    url = adminUrl.replace(/\/postgres$/, `/${DATABASE}`);
+    const recreate = (create: boolean) =>
+      withClient(adminUrl, async (c) => {
+        await c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+        if (create) await c.query(`CREATE DATABASE ${database}`);
+      });
+    await recreate(true);
+    stop = async () => {
+      if (server.reused) await recreate(false);
+      await server.stop();
+    };
+    url = adminUrl.replace(/\/postgres$/, `/${database}`);
   }
   try {
     await migrateDeploy(url, { quiet: true });
