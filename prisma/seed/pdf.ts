@@ -65,7 +65,7 @@ function pageContent(doc: PlaceholderPdf): string {
   const ops: string[] = [];
   let y = A4.h - 70;
   const center = (text: string, font: "F1" | "F2", size: number) => {
-    const approx = text.length * size * 0.55;
+    const approx = text.length * size * 0.68; // centred lines are bold capitals
     const x = Math.max(MARGIN, (A4.w - approx) / 2);
     ops.push(`BT /${font} ${size} Tf ${x.toFixed(1)} ${y} Td (${encodeWinAnsi(text)}) Tj ET`);
     y -= size + 6;
