@@ -1,4 +1,4 @@
-import { DEMO_ACCOUNTS, expect, login, loginError, test } from "./fixtures";
+import { attemptLogin, DEMO_ACCOUNTS, expect, login, loginError, test } from "./fixtures";
 
 test.describe("Masuk ke SIKERDA", () => {
   test("halaman masuk berbahasa Indonesia dan tamu diarahkan ke sana", async ({ page }) => {
@@ -25,30 +25,30 @@ test.describe("Masuk ke SIKERDA", () => {
   }
 
   test("kata sandi salah dan pengguna tak dikenal memberi pesan umum yang sama", async ({ page }) => {
-    await login(page, "kabag.ks", "salah-sekali-123");
+    await attemptLogin(page, "kabag.ks", "salah-sekali-123");
     await expect(loginError(page, "Nama pengguna atau kata sandi salah.")).toBeVisible();
     await expect(page).toHaveURL(/\/login/);
-    await login(page, "tidak.ada.orangnya", "salah-sekali-123");
+    await attemptLogin(page, "tidak.ada.orangnya", "salah-sekali-123");
     await expect(loginError(page, "Nama pengguna atau kata sandi salah.")).toBeVisible();
   });
 
   test("kegagalan keenam berturut-turut untuk satu akun ditolak dengan pesan tunggu", async ({ page }) => {
     for (let i = 1; i <= 5; i++) {
-      await login(page, "tkksd", `salah-${i}-password`);
+      await attemptLogin(page, "tkksd", `salah-${i}-password`);
       await expect(loginError(page, "Nama pengguna atau kata sandi salah.")).toBeVisible();
     }
     // Sixth attempt, even with the right password: refused with the wait message.
-    await login(page, "tkksd");
+    await attemptLogin(page, "tkksd");
     await expect(loginError(page, /coba lagi dalam 1[45] menit/)).toBeVisible();
     await expect(page).toHaveURL(/\/login/);
   });
 
   test("lima kegagalan dari satu alamat menahan akun lain dari alamat itu", async ({ page }) => {
     for (let i = 1; i <= 5; i++) {
-      await login(page, `penebak.${i}`, "tebakan-salah-1");
+      await attemptLogin(page, `penebak.${i}`, "tebakan-salah-1");
       await expect(loginError(page, "Nama pengguna atau kata sandi salah.")).toBeVisible();
     }
-    await login(page, "pimpinan");
+    await attemptLogin(page, "pimpinan");
     await expect(loginError(page, /coba lagi dalam \d+ menit/)).toBeVisible();
   });
 

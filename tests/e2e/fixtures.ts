@@ -32,11 +32,18 @@ export const test = base.extend({
 
 export { expect };
 
-export async function login(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+/** Fills and submits the sign-in form without waiting for the outcome. */
+export async function attemptLogin(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto("/login");
   await page.getByLabel("Nama pengguna").fill(username);
   await page.getByLabel("Kata sandi").fill(password);
   await page.getByRole("button", { name: "Masuk" }).click();
+}
+
+/** Signs in and waits until the home page is shown. */
+export async function login(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await attemptLogin(page, username, password);
+  await page.waitForURL(/\/beranda$/);
 }
 
 /** The sign-in error shown on the page (Next's route announcer is also role=alert: filter by text). */
