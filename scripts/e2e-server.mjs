@@ -58,8 +58,8 @@ const code = await run("next", ["start", "-p", String(PORT)], {
     AUTH_TRUST_HOST: "true",
     AUTH_URL: APP_URL,
     NEXT_TELEMETRY_DISABLED: "1",
-    // Tests give each case its own X-Forwarded-For so per-address throttling stays per test.
-    TRUST_PROXY: "1",
+    // Tests give each case its own X-Forwarded-For (like a reverse proxy would) so per-address
+    // throttling stays per test; the rightmost entry is the one trusted (TRUSTED_PROXY_HOPS=1).
     STORAGE_DIR: path.join(E2E_DIR, "dokumen"),
   },
 }).catch((error) => {

@@ -33,10 +33,16 @@ export async function recordLoginAttempt(username: string, ip: string, success: 
   await getDb().loginAttempt.create({ data: { username, ip, success } });
 }
 
-/** Client address: the proxy's X-Forwarded-For when TRUST_PROXY=1, else the entry Next itself appended. */
+/**
+ * Client address for per-address throttling. Next.js fills X-Forwarded-For from the socket only when
+ * the request has none, and each reverse proxy that uses `$proxy_add_x_forwarded_for` appends the
+ * address it saw. So the trustworthy entry is the one TRUSTED_PROXY_HOPS (default 1) from the right:
+ * the address seen by the outermost proxy we run. Anything left of it may be forged by the client.
+ */
 export function clientIpFrom(headers: Headers): string {
   const xff = headers.get("x-forwarded-for");
   const parts = xff ? xff.split(",").map((s) => s.trim()).filter(Boolean) : [];
-  if (parts.length === 0) return headers.get("x-real-ip") ?? "unknown";
-  return process.env.TRUST_PROXY === "1" ? parts[0] : parts[parts.length - 1];
+  if (parts.length === 0) return "unknown";
+  const hops = Math.max(1, Number.parseInt(process.env.TRUSTED_PROXY_HOPS ?? "1", 10) || 1);
+  return parts[Math.max(0, parts.length - hops)];
 }

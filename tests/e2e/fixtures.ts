@@ -16,8 +16,8 @@ export const DEMO_ACCOUNTS = [
 
 let counter = 0;
 /**
- * Each test gets its own client address (TEST-NET-3, a documentation range; the e2e server runs
- * with TRUST_PROXY=1), so the per-address sign-in throttle of one test never blocks another.
+ * Each test gets its own client address (TEST-NET-3, a documentation range), sent the way a reverse
+ * proxy would, so the per-address sign-in throttle of one test never blocks another.
  */
 function uniqueAddress(workerIndex: number): string {
   counter += 1;
@@ -25,8 +25,8 @@ function uniqueAddress(workerIndex: number): string {
 }
 
 export const test = base.extend({
-  extraHTTPHeaders: async ({}, use, testInfo) => {
-    await use({ "x-forwarded-for": uniqueAddress(testInfo.workerIndex) });
+  extraHTTPHeaders: async ({}, provide, testInfo) => {
+    await provide({ "x-forwarded-for": uniqueAddress(testInfo.workerIndex) });
   },
 });
 

@@ -55,3 +55,18 @@ describe("loginMessage", () => {
     expect(loginMessage("throttled:7")).toBe("Terlalu banyak percobaan masuk yang gagal. Silakan coba lagi dalam 7 menit.");
   });
 });
+
+describe("clientIpFrom (address used for per-address throttling)", async () => {
+  const { clientIpFrom } = await import("@/lib/auth/throttle");
+  const h = (xff?: string) => new Headers(xff ? { "x-forwarded-for": xff } : {});
+
+  it("uses the rightmost entry: the address our own proxy (or Next.js) saw", () => {
+    expect(clientIpFrom(h("198.51.100.7"))).toBe("198.51.100.7");
+    // A client-forged entry on the left is ignored.
+    expect(clientIpFrom(h("1.2.3.4, 198.51.100.7"))).toBe("198.51.100.7");
+  });
+
+  it("falls back to a shared bucket when no address is known", () => {
+    expect(clientIpFrom(h())).toBe("unknown");
+  });
+});
