@@ -2,14 +2,16 @@ import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
 import { navItemsFor } from "@/components/shell/nav-items";
 import { requireUser } from "@/lib/auth/session";
+import { getSettings } from "@/lib/settings/service";
 import { logoutAction } from "./actions";
 
 // Layouts are not re-rendered on client navigation: every page also calls requireUser()/
 // requirePermission() itself (cached per request), so the check runs on each request.
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const user = await requireUser();
+  const [user, settings] = await Promise.all([requireUser(), getSettings()]);
   return (
     <AppShell
+      regionName={settings.region.name}
       user={{ name: user.fullName, role: user.role, opdName: user.opdName }}
       logoutAction={logoutAction}
       navItems={navItemsFor(user.role)}

@@ -12,13 +12,14 @@ export type AppHeaderProps = {
   logoutAction: (formData: FormData) => void | Promise<void>;
   /** Rendered under the bar inside the banner, e.g. the mobile menu. */
   children?: ReactNode;
+  regionName?: string;
 };
 
-export function AppHeader({ user, logoutAction, children }: AppHeaderProps) {
+export function AppHeader({ user, logoutAction, children, regionName }: AppHeaderProps) {
   return (
     <header className="border-t-4 border-b border-t-brand-700 border-b-slate-200 bg-white">
       <div className="mx-auto flex max-w-screen-2xl flex-wrap items-center justify-between gap-x-6 gap-y-3 px-4 py-3 sm:px-6">
-        <Brand />
+        <Brand regionName={regionName} />
         <div className="flex items-center gap-4">
           <div className="text-right text-sm">
             <p className="font-semibold text-slate-900">{user.name}</p>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DEFAULT_SETTINGS } from "@/lib/settings/defaults";
 import { ROLE_HOME } from "./routes";
 
 /** Decorative mark: a simple shield, no emblem imitation. */
@@ -18,14 +19,14 @@ function Mark() {
   );
 }
 
-/** Region + product name, linking to Beranda. */
-export function Brand() {
+/** Region + product name, linking to Beranda. The region name is a setting (domain §10). */
+export function Brand({ regionName = DEFAULT_SETTINGS.region.name }: { regionName?: string }) {
   return (
     <Link href={ROLE_HOME} className="flex min-w-0 items-center gap-3 rounded-md">
       <Mark />
       <span className="min-w-0">
         <span className="block text-xs font-semibold tracking-wide text-slate-600 uppercase">
-          Pemerintah Kabupaten Sukamaju
+          Pemerintah {regionName}
         </span>
         <span className="block text-base leading-tight font-bold text-slate-900">
           SIKERDA

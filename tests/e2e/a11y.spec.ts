@@ -1,0 +1,61 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, login, test } from "./fixtures";
+
+// targets.md: axe reports 0 violations on every main page. Each page is also saved as a
+// screenshot (test-results/screenshots) for a human look.
+
+async function checkPage(page: Page, name: string) {
+  await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(summary).toEqual([]);
+}
+
+test("halaman masuk", async ({ page }) => {
+  await page.goto("/login");
+  await checkPage(page, "login");
+});
+
+test("beranda per peran dan halaman yang belum tersedia", async ({ page }) => {
+  for (const username of ["operator.dinkes", "kepala.dinkes", "kabag.ks", "tkksd", "pimpinan"]) {
+    await page.context().clearCookies();
+    await login(page, username);
+    await checkPage(page, `beranda-${username}`);
+  }
+  await page.goto("/dasbor");
+  await checkPage(page, "dasbor-placeholder");
+});
+
+test("halaman admin", async ({ page }) => {
+  await login(page, "admin");
+  await checkPage(page, "beranda-admin");
+  await page.goto("/admin/pengguna");
+  await checkPage(page, "admin-pengguna");
+  await page.goto("/admin/pengguna/baru");
+  await page.getByRole("button", { name: "Simpan Pengguna" }).click();
+  await expect(page.getByText(/wajib/).first()).toBeVisible();
+  await checkPage(page, "admin-pengguna-baru-galat");
+  await page.goto("/admin/pengguna");
+  await page.getByRole("table").getByRole("link").first().click();
+  await expect(page.getByRole("button", { name: "Simpan Perubahan" })).toBeVisible();
+  await checkPage(page, "admin-pengguna-ubah");
+  await page.goto("/admin/opd");
+  await checkPage(page, "admin-opd");
+  await page.goto("/admin/opd/baru");
+  await checkPage(page, "admin-opd-baru");
+});
+
+test("halaman 403 dan 404", async ({ page }) => {
+  await login(page, "operator.dispar");
+  await page.goto("/admin/opd");
+  await checkPage(page, "403");
+  await page.goto("/halaman-yang-tidak-ada");
+  await checkPage(page, "404");
+});
+
+test("tampilan ponsel", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await login(page, "kabag.ks");
+  await checkPage(page, "beranda-ponsel");
+});
