@@ -8,7 +8,9 @@ import { logoutAction } from "./actions";
 // Layouts are not re-rendered on client navigation: every page also calls requireUser()/
 // requirePermission() itself (cached per request), so the check runs on each request.
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const [user, settings] = await Promise.all([requireUser(), getSettings()]);
+  // The session check comes first: it reads cookies, which also keeps every page dynamic.
+  const user = await requireUser();
+  const settings = await getSettings();
   return (
     <AppShell
       regionName={settings.region.name}
