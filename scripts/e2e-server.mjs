@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres, stopServerInDataDir } from "./embedded-pg.mjs";
 import { ROOT, migrateDeploy, run, exitAfter, exitOnSignalDuring, log } from "./lib/db-runtime.mjs";
+import { buildIsCurrent, stampBuild } from "./lib/build-fingerprint.mjs";
 
 const PORT = 3100;
 const PG_PORT = Number(process.env.SIKERDA_E2E_PG_PORT || 54349);
@@ -37,10 +38,11 @@ try {
   });
   if (seed !== 0) throw new Error(`Seed failed (exit ${seed})`);
 
-  if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
-    log("e2e: no production build (.next/BUILD_ID) — running next build");
+  if (!buildIsCurrent(ROOT)) {
+    log("e2e: no production build of the current sources — running next build");
     const code = await run("next", ["build"], { cwd: ROOT, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
     if (code !== 0) throw new Error(`next build failed (exit ${code})`);
+    stampBuild(ROOT);
   }
 } catch (error) {
   log(`e2e server: ${error.message}`);

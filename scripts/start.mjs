@@ -12,6 +12,7 @@ import path from "node:path";
 import {
   ROOT, resolveDatabase, migrateDeploy, run, withClient, exitAfter, exitOnSignalDuring, log, ensureAuthSecret,
 } from "./lib/db-runtime.mjs";
+import { buildIsCurrent, stampBuild } from "./lib/build-fingerprint.mjs";
 
 /** Counts the users; the seed runs only on an empty database. Table name = Prisma model name. */
 const USER_COUNT_SQL = 'SELECT count(*)::int AS n FROM "User"';
@@ -78,8 +79,8 @@ try {
     const code = await run("prisma", ["generate"], { cwd: ROOT });
     if (code !== 0) throw new Error(`prisma generate failed (exit ${code})`);
   }
-  if (fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
-    step(5, "Build produksi sudah ada / production build exists (.next) — hapus .next untuk build ulang");
+  if (buildIsCurrent(ROOT)) {
+    step(5, "Build produksi sudah sesuai kode / production build is up to date (.next)");
   } else {
     step(5, "Build produksi / production build (next build, ±1 menit)");
     const code = await run("next", ["build"], {
@@ -87,6 +88,7 @@ try {
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: db.url },
     });
     if (code !== 0) throw new Error(`next build gagal / failed (exit ${code})`);
+    stampBuild(ROOT);
   }
 } catch (error) {
   log(`\nGAGAL / FAILED: ${error.message}`);

@@ -9,6 +9,7 @@
 // `N passed, N failed`; the exit code is 1 if anything failed, a phase errored, or no test ran.
 import fs from "node:fs";
 import path from "node:path";
+import { stampBuild } from "./lib/build-fingerprint.mjs";
 import { ROOT, run } from "./lib/db-runtime.mjs";
 
 const RESULTS = path.join(ROOT, "test-results");
@@ -85,6 +86,7 @@ await phase("Integration (vitest + PostgreSQL)", "vitest", vitestArgs("integrati
   report: path.join(RESULTS, "integration.json"), count: countVitest,
 });
 const build = await phase("Build (next build)", "next", ["build"], { env: { NEXT_TELEMETRY_DISABLED: "1" } });
+if (!build.error) stampBuild(ROOT);
 
 if (build.error) {
   banner("E2E (playwright)");
