@@ -1,0 +1,8 @@
+export * from "./types";
+export * from "./stages";
+export * from "./dprd";
+export * from "./documents";
+export * from "./proposal";
+export { TRANSITIONS, REASON_EVENTS, type Transition } from "./transitions";
+export { decide, availableEvents, rowsFor, resolveTarget, documentsFor, type AvailableEvent } from "./decide";
+export { GUARDS, dateInZone, type GuardName } from "./guards";
