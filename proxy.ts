@@ -14,6 +14,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything except the login page, the auth API, Next assets and public files.
-  matcher: ["/((?!login|api/auth|_next/static|_next/image|favicon.ico|robots.txt|.*\\.(?:png|svg|ico|jpg|webp)$).*)"],
+  // Everything except the login page, the auth API, the document API (streams uploads; its
+  // handlers answer 401 themselves), Next assets and public files.
+  matcher: ["/((?!login|api/auth|api/dokumen|_next/static|_next/image|favicon.ico|robots.txt|.*\\.(?:png|svg|ico|jpg|webp)$).*)"],
 };

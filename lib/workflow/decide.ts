@@ -29,7 +29,7 @@ export function resolveTarget(t: Transition, s: Pick<CaseSnapshot, "requiresDprd
 
 /** Documents this transition needs, given the settings. */
 export function documentsFor(t: Transition, s: CaseSnapshot, ctx: DecideContext): DocumentType[] {
-  const leave = t.leave ? requiredDocuments(s, t.from, ctx.settings) : [];
+  const leave = t.leave ? requiredDocuments(s, t.leaveAs ?? t.from, ctx.settings) : [];
   return [...new Set([...leave, ...(t.docs ?? [])])];
 }
 

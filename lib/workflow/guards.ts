@@ -1,10 +1,9 @@
 // Legal checks beyond role and documents. Each returns null when satisfied, else a refusal.
 import type { CaseSnapshot, DecideContext, DocumentType, EventInput, RefusalCode, SigningInput } from "./types";
-import { DOCUMENT_LABELS, requiredDocuments } from "./documents";
+import { DOCUMENT_LABELS } from "./documents";
 
 export type GuardName =
   | "formComplete"
-  | "draftDocuments"
   | "checklist"
   | "dprdData"
   | "dprdDecided"
@@ -72,11 +71,6 @@ export const GUARDS: Record<GuardName, Guard> = {
     s.missingFields.length === 0
       ? null
       : { code: "FORM_INCOMPLETE", message: `Isian usulan belum lengkap: ${s.missingFields.join(", ")}.`, missing: s.missingFields },
-
-  draftDocuments: (s, _i, ctx) => {
-    const missing = requiredDocuments(s, "DRAF", ctx.settings).filter((t) => !has(s, t));
-    return missing.length === 0 ? null : docsMissing(missing);
-  },
 
   checklist: (_s, input) =>
     input.checklistComplete

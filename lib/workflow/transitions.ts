@@ -7,6 +7,7 @@
 //   action    the row of the authorization matrix (lib/auth/policy.ts) it belongs to
 //   reason    a written reason is mandatory
 //   leave     the documents required to leave `from` (settings, domain §8) must exist
+//   leaveAs   check the documents of this stage instead of `from` (PERBAIKAN re-checks DRAF's)
 //   docs      further documents this event needs
 //   guards    further legal checks (lib/workflow/guards.ts)
 import type { Role } from "@/lib/auth/roles";
@@ -25,6 +26,7 @@ export interface Transition {
   initiator?: Initiator;
   reason?: boolean;
   leave?: boolean;
+  leaveAs?: Stage;
   docs?: readonly DocumentType[];
   guards?: readonly GuardName[];
   effects?: readonly Effect[];
@@ -48,12 +50,12 @@ export const TRANSITIONS: readonly Transition[] = [
   { kinds: ALL, from: "PERSETUJUAN_OPD", event: "kembalikan", to: "DRAF", roles: ["KEPALA_OPD"],
     action: "case.returnByOpd", label: "Kembalikan ke Operator", reason: true },
   { kinds: ALL, from: "VERIFIKASI", event: "lengkap", to: "KAJIAN_TKKSD", roles: KABAG,
-    action: "case.acceptVerification", label: "Nyatakan Lengkap dan Teruskan ke TKKSD", guards: ["checklist"] },
+    action: "case.acceptVerification", label: "Nyatakan Lengkap dan Teruskan ke TKKSD", leave: true, guards: ["checklist"] },
   { kinds: ALL, from: "VERIFIKASI", event: "perlu_perbaikan", to: "PERBAIKAN", roles: KABAG,
     action: "case.requestRevision", label: "Kembalikan untuk Perbaikan", reason: true },
   { kinds: ALL, from: "PERBAIKAN", event: "ajukan_ulang", to: "VERIFIKASI", roles: ["OPERATOR_OPD"],
-    action: "case.resubmit", label: "Ajukan Ulang ke Verifikasi", initiator: "DAERAH", leave: true,
-    guards: ["formComplete", "draftDocuments"] },
+    action: "case.resubmit", label: "Ajukan Ulang ke Verifikasi", initiator: "DAERAH", leave: true, leaveAs: "DRAF",
+    guards: ["formComplete"] },
   { kinds: ["KSDPK"], from: "PERBAIKAN", event: "ajukan_ulang", to: "VERIFIKASI", roles: KS,
     action: "case.registerPartnerInitiated", label: "Ajukan Ulang ke Verifikasi", initiator: "MITRA",
     docs: ["SURAT_PENAWARAN_MITRA", "STUDI_KELAYAKAN"], guards: ["formComplete"] },
@@ -86,7 +88,7 @@ export const TRANSITIONS: readonly Transition[] = [
   { kinds: REGION, from: "PERSETUJUAN_DPRD", event: "dprd_setuju", to: "PENYUSUNAN_PKS", roles: KABAG,
     action: "case.recordDprdDecision", label: "Catat Persetujuan DPRD", leave: true, guards: ["dprdData"],
     effects: [{ kind: "RECORD_DPRD_DECISION" }] },
-  { kinds: ALL, from: "PERSETUJUAN_DPRD", event: "dprd_tolak", to: "DITOLAK_DPRD", roles: KABAG,
+  { kinds: [...REGION, ...FOREIGN], from: "PERSETUJUAN_DPRD", event: "dprd_tolak", to: "DITOLAK_DPRD", roles: KABAG,
     action: "case.recordDprdDecision", label: "Catat Penolakan DPRD", reason: true, leave: true, guards: ["dprdData"] },
   { kinds: REGION, from: "PENYUSUNAN_PKS", event: "final", to: "PENANDATANGANAN_PKS", roles: KS,
     action: "case.finalizeDraft", label: "Tetapkan Draf PKS Final", leave: true, guards: ["dprdDecided"] },
@@ -125,7 +127,7 @@ export const TRANSITIONS: readonly Transition[] = [
     label: "Catat Pengakhiran", reason: true, docs: ["BERITA_ACARA_PENGAKHIRAN"], guards: ["termination"],
     effects: [{ kind: "END_AGREEMENTS", status: "DIAKHIRI" }] },
   { kinds: ALL, from: "BERAKHIR", event: "selesai", to: "SELESAI", roles: KABAG, action: "case.close",
-    label: "Tutup (Laporan Akhir Telah Ditelaah)", docs: ["LAPORAN_AKHIR"] },
+    label: "Tutup (Laporan Akhir Telah Ditelaah)", leave: true, docs: ["LAPORAN_AKHIR"] },
 ];
 
 /** Events whose note is shown to the OPD as "the reason" (PERBAIKAN, DITOLAK, BATAL, DITOLAK_DPRD…). */

@@ -1,0 +1,189 @@
+import "server-only";
+import { can, type PolicyUser } from "@/lib/auth/policy";
+import { caseWhereFor } from "@/lib/cases/scope";
+import { getDb, type Tx } from "@/lib/db";
+import { DomainError, STALE_MESSAGE } from "@/lib/errors";
+import type { Document } from "@/lib/generated/prisma/client";
+import { DocumentType, type Stage } from "@/lib/generated/prisma/enums";
+import { deleteObject, newStorageKey, ObjectTooLargeError, writeObjectStream } from "@/lib/storage";
+import { DOCUMENT_LABELS, STAGE_DOCUMENT_TYPES } from "@/lib/workflow/documents";
+import { isTerminal, STAGE_LABELS } from "@/lib/workflow/stages";
+import { sanitizeFileName } from "./file-name";
+import { MAX_UPLOAD_BYTES, SIZE_LIMIT_MESSAGE } from "./http";
+import { needsCorrectionReason, uploadableTypes } from "./rules";
+import { isAccepted, SNIFF_BYTES, sniffType, wrongTypeMessage } from "./sniff";
+import { readHead, toAsyncIterable, type ByteSource } from "./stream";
+
+export type DocumentActor = PolicyUser & { id: string };
+
+export type UploadInput = {
+  caseId: string;
+  /** A DocumentType value; anything else is refused. */
+  type: string;
+  originalName?: string | null;
+  /** The file body: a web ReadableStream (route handler) or any async iterable of bytes. */
+  stream: ByteSource;
+  /** Content-Length when known: refuses an oversized file before reading it. */
+  declaredSize?: number | null;
+  correctionReason?: string | null;
+  /** The stage the user saw; when the case has moved on since, the upload is STALE. */
+  expectedStage?: string | null;
+};
+
+/** VALIDATION error the route answers with 413. */
+export class FileTooLargeError extends DomainError {
+  constructor() {
+    super("VALIDATION", SIZE_LIMIT_MESSAGE);
+    this.name = "FileTooLargeError";
+  }
+}
+
+const MAX_REASON_LENGTH = 1000;
+const LOCKED_MESSAGE = "Dokumen tahap sebelumnya terkunci: koreksi memerlukan alasan.";
+const EMPTY_MESSAGE = "Berkas kosong. Pilih berkas yang berisi dokumen.";
+
+function isDocumentType(value: string): value is DocumentType {
+  return Object.prototype.hasOwnProperty.call(DocumentType, value);
+}
+
+async function latestVersion(db: Tx, caseId: string, type: DocumentType) {
+  return db.document.findFirst({
+    where: { caseId, type, deletedAt: null },
+    orderBy: { version: "desc" },
+    select: { version: true, locked: true },
+  });
+}
+
+/** The correction reason required by the latest version, trimmed; throws when it is missing. */
+function requiredReason(type: DocumentType, latest: { locked: boolean } | null, reason: string): string | null {
+  if (!needsCorrectionReason(type, latest?.locked ?? false)) return null;
+  if (reason === "") throw new DomainError("VALIDATION", LOCKED_MESSAGE, { alasan: LOCKED_MESSAGE });
+  return reason;
+}
+
+/** Checks everything that does not need the file: case, role, stage, type, size, correction. */
+async function admit(actor: DocumentActor, input: UploadInput) {
+  const db = getDb();
+  const found = await db.case.findFirst({
+    where: { AND: [{ id: input.caseId }, caseWhereFor(actor)] },
+    select: { id: true, opdId: true, stage: true, initiator: true },
+  });
+  if (!found) throw new DomainError("NOT_FOUND", "Usulan tidak ditemukan.");
+  if (!can(actor, "document.upload", { opdId: found.opdId, stage: found.stage })) {
+    throw new DomainError("FORBIDDEN", "Anda tidak berwenang mengunggah dokumen pada usulan ini.");
+  }
+  if (input.expectedStage && input.expectedStage !== found.stage) throw new DomainError("STALE", STALE_MESSAGE);
+  const stageLabel = STAGE_LABELS[found.stage];
+  if (isTerminal(found.stage)) {
+    throw new DomainError("VALIDATION", `Usulan sudah pada tahap ${stageLabel}: dokumen tidak dapat diunggah lagi.`);
+  }
+  const type = input.type;
+  if (!isDocumentType(type) || !(STAGE_DOCUMENT_TYPES[found.stage] ?? []).includes(type)) {
+    const message = `Jenis dokumen ini tidak dapat diunggah pada tahap ${stageLabel}.`;
+    throw new DomainError("VALIDATION", message, { type: message });
+  }
+  if (!uploadableTypes(actor.role, found).includes(type)) {
+    throw new DomainError(
+      "FORBIDDEN",
+      `${DOCUMENT_LABELS[type]} pada tahap ${stageLabel} tidak diunggah oleh peran Anda.`,
+    );
+  }
+  if (input.declaredSize != null && input.declaredSize > MAX_UPLOAD_BYTES) throw new FileTooLargeError();
+  if (input.declaredSize === 0) throw new DomainError("VALIDATION", EMPTY_MESSAGE);
+  const reason = (input.correctionReason ?? "").trim();
+  if (reason.length > MAX_REASON_LENGTH) {
+    throw new DomainError("VALIDATION", "Alasan koreksi paling banyak 1.000 karakter.");
+  }
+  requiredReason(type, await latestVersion(db, found.id, type), reason);
+  return { found, type, reason };
+}
+
+/**
+ * Uploads one document to a case: authorized and checked before a byte is stored, content sniffed
+ * from the first bytes, streamed to storage (hashed and counted, ≤ 20 MB), then the row inserted
+ * in a transaction that holds the case row lock, so concurrent uploads get distinct versions and a
+ * stage change in between is seen. Any failure leaves neither a file nor a row.
+ */
+export async function uploadDocument(actor: DocumentActor, input: UploadInput): Promise<Document> {
+  const { found, type, reason } = await admit(actor, input);
+
+  const { head, rest, cancel } = await readHead(toAsyncIterable(input.stream), SNIFF_BYTES);
+  if (head.byteLength === 0) {
+    await cancel();
+    throw new DomainError("VALIDATION", EMPTY_MESSAGE);
+  }
+  const sniffed = sniffType(head);
+  if (!isAccepted(type, sniffed)) {
+    await cancel();
+    throw new DomainError("VALIDATION", wrongTypeMessage(type));
+  }
+
+  const storageKey = newStorageKey(sniffed.extension);
+  let written: { sha256: string; sizeBytes: number };
+  try {
+    written = await writeObjectStream(storageKey, rest, MAX_UPLOAD_BYTES);
+  } catch (error) {
+    await cancel();
+    if (error instanceof ObjectTooLargeError) throw new FileTooLargeError();
+    throw error;
+  }
+  // A body shorter than its Content-Length was cut off on the way (aborted upload, or a layer that
+  // truncates, such as Next's proxy body clone at 10 MB): never keep a partial document.
+  if (input.declaredSize != null && written.sizeBytes !== input.declaredSize) {
+    await deleteObject(storageKey);
+    throw new DomainError("VALIDATION", "Berkas tidak diterima utuh. Unggah ulang berkas tersebut.");
+  }
+
+  try {
+    return await getDb().$transaction(async (tx) => {
+      const locked = await tx.$queryRaw<{ stage: Stage }[]>`
+        SELECT "stage" FROM "Case" WHERE "id" = ${found.id} AND "deletedAt" IS NULL FOR UPDATE`;
+      if (locked[0]?.stage !== found.stage) throw new DomainError("STALE", STALE_MESSAGE);
+      const latest = await latestVersion(tx, found.id, type);
+      const correctionReason = requiredReason(type, latest, reason);
+      const doc = await tx.document.create({
+        data: {
+          caseId: found.id,
+          stage: found.stage,
+          type,
+          version: (latest?.version ?? 0) + 1,
+          correctionReason,
+          storageKey,
+          sha256: written.sha256,
+          sizeBytes: written.sizeBytes,
+          mimeType: sniffed.mime,
+          originalName: sanitizeFileName(input.originalName, sniffed),
+          uploadedById: actor.id,
+        },
+      });
+      await tx.auditEvent.create({
+        data: {
+          actorId: actor.id,
+          action: correctionReason ? "document.correct" : "document.upload",
+          entity: "Document",
+          entityId: doc.id,
+          data: { caseId: found.id, type, version: doc.version, sha256: doc.sha256, sizeBytes: doc.sizeBytes },
+        },
+      });
+      return doc;
+    });
+  } catch (error) {
+    await deleteObject(storageKey);
+    throw error;
+  }
+}
+
+export type DownloadableDocument = Document & { case: { id: string; opdId: string; stage: Stage } };
+
+/** A document the actor may read (its case scoped to the actor); unknown, deleted or hidden → NOT_FOUND. */
+export async function getDocumentForDownload(actor: DocumentActor, id: string): Promise<DownloadableDocument> {
+  const doc = await getDb().document.findFirst({
+    where: { id, deletedAt: null, case: caseWhereFor(actor) },
+    include: { case: { select: { id: true, opdId: true, stage: true } } },
+  });
+  if (!doc) throw new DomainError("NOT_FOUND", "Dokumen tidak ditemukan.");
+  if (!can(actor, "document.read", { opdId: doc.case.opdId, stage: doc.case.stage })) {
+    throw new DomainError("FORBIDDEN", "Anda tidak berwenang mengunduh dokumen ini.");
+  }
+  return doc;
+}

@@ -1,0 +1,159 @@
+import { describe, expect, it } from "vitest";
+import { sanitizeFileName } from "@/lib/documents/file-name";
+import { checkUploadRequest, contentDisposition, downloadHeaders, MAX_UPLOAD_BYTES } from "@/lib/documents/http";
+import { needsCorrectionReason, uploadableTypes } from "@/lib/documents/rules";
+import { isAccepted, JPEG, PDF, PNG, sniffType } from "@/lib/documents/sniff";
+import { readHead } from "@/lib/documents/stream";
+
+const bytes = (...b: number[]) => Uint8Array.from(b);
+const text = (s: string) => new TextEncoder().encode(s);
+
+describe("sniffType", () => {
+  it("recognises PDF, JPEG and PNG by their first bytes only", () => {
+    expect(sniffType(text("%PDF-1.4\n"))).toBe(PDF);
+    expect(sniffType(bytes(0xff, 0xd8, 0xff, 0xe0))).toBe(JPEG);
+    expect(sniffType(bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a))).toBe(PNG);
+  });
+
+  it("refuses executables, HTML, ZIP/DOCX, truncated signatures and empty input", () => {
+    for (const head of [text("MZ\x90\x00"), text("<!doctype html>"), bytes(0x50, 0x4b, 0x03, 0x04), text("%PDF"), bytes(0x89, 0x50, 0x4e, 0x47), bytes()]) {
+      expect(sniffType(head)).toBeNull();
+    }
+    expect(sniffType(text(" %PDF-1.4"))).toBeNull();
+  });
+
+  it("accepts images only as evidence", () => {
+    expect(isAccepted("BUKTI_KEGIATAN", PNG)).toBe(true);
+    expect(isAccepted("BUKTI_KEGIATAN", JPEG)).toBe(true);
+    expect(isAccepted("KAK", PNG)).toBe(false);
+    expect(isAccepted("KAK", PDF)).toBe(true);
+    expect(isAccepted("KAK", null)).toBe(false);
+  });
+});
+
+describe("checkUploadRequest (CSRF and size)", () => {
+  const host = "sikerda.example.go.id";
+  const headers = (h: Record<string, string>) => new Headers(h);
+
+  it("requires the custom header", () => {
+    expect(checkUploadRequest(headers({}), host)?.status).toBe(403);
+    expect(checkUploadRequest(headers({ "x-sikerda-upload": "0" }), host)?.status).toBe(403);
+    expect(checkUploadRequest(headers({ "x-sikerda-upload": "1" }), host)).toBeNull();
+  });
+
+  it("accepts the same origin and refuses another site", () => {
+    const ok = { "x-sikerda-upload": "1", origin: `https://${host}` };
+    expect(checkUploadRequest(headers(ok), host)).toBeNull();
+    expect(checkUploadRequest(headers({ ...ok, origin: "https://evil.example" }), host)?.status).toBe(403);
+    expect(checkUploadRequest(headers({ ...ok, origin: `https://${host}.evil.example` }), host)?.status).toBe(403);
+    expect(checkUploadRequest(headers({ ...ok, origin: "null" }), host)?.status).toBe(403);
+    expect(checkUploadRequest(headers(ok), null)?.status).toBe(403);
+    expect(checkUploadRequest(headers({ "x-sikerda-upload": "1", "sec-fetch-site": "cross-site" }), host)?.status).toBe(403);
+  });
+
+  it("answers 413 to a declared length over 20 MB", () => {
+    const h = (n: number) => headers({ "x-sikerda-upload": "1", "content-length": String(n) });
+    expect(checkUploadRequest(h(MAX_UPLOAD_BYTES), host)).toBeNull();
+    expect(checkUploadRequest(h(MAX_UPLOAD_BYTES + 1), host)).toEqual({ status: 413, message: "Ukuran berkas melebihi 20 MB." });
+  });
+});
+
+describe("download headers", () => {
+  it("encodes the original name (RFC 5987) and defaults to attachment", () => {
+    expect(contentDisposition("KAK Dinas (final).pdf", false)).toBe("attachment; filename*=UTF-8''KAK%20Dinas%20%28final%29.pdf");
+    expect(contentDisposition('a"b;\r\nc.pdf', true)).toBe("inline; filename*=UTF-8''a%22b%3B%0D%0Ac.pdf");
+    expect(contentDisposition("Laporan Triwulan Ⅱ — Dinkes.pdf", false)).toContain("%E2%85%A1%20%E2%80%94");
+  });
+
+  it("is inline only on request and only for PDF/images; always nosniff, no-store, sandbox", () => {
+    const doc = { mimeType: "application/pdf", originalName: "x.pdf", sizeBytes: 10 };
+    const inline = downloadHeaders(doc, true);
+    expect(inline.get("content-disposition")).toMatch(/^inline;/);
+    expect(inline.get("content-type")).toBe("application/pdf");
+    expect(inline.get("x-content-type-options")).toBe("nosniff");
+    expect(inline.get("cache-control")).toBe("private, no-store");
+    expect(inline.get("content-security-policy")).toBe("sandbox");
+    expect(downloadHeaders(doc, false).get("content-disposition")).toMatch(/^attachment;/);
+    const odd = downloadHeaders({ ...doc, mimeType: "text/html" }, true);
+    expect(odd.get("content-disposition")).toMatch(/^attachment;/);
+    expect(odd.get("content-type")).toBe("application/octet-stream");
+  });
+});
+
+describe("sanitizeFileName", () => {
+  it("keeps the basename, strips control and bidi characters, fixes the extension", () => {
+    expect(sanitizeFileName("C:\\fakepath\\KAK 2026.pdf", PDF)).toBe("KAK 2026.pdf");
+    expect(sanitizeFileName("../../etc/passwd", PDF)).toBe("passwd.pdf");
+    expect(sanitizeFileName("lap\u0000oran\u202Efdp.exe", PDF)).toBe("laporanfdp.exe.pdf");
+    expect(sanitizeFileName("foto.JPEG", JPEG)).toBe("foto.JPEG");
+    expect(sanitizeFileName("", PNG)).toBe("dokumen.png");
+    expect(sanitizeFileName(null, PDF)).toBe("dokumen.pdf");
+    expect(sanitizeFileName("...", PDF)).toBe("dokumen.pdf");
+  });
+
+  it("cuts long names to 200 characters, keeping the extension", () => {
+    const name = sanitizeFileName(`${"a".repeat(300)}.pdf`, PDF);
+    expect(name).toHaveLength(200);
+    expect(name.endsWith(".pdf")).toBe(true);
+    expect(sanitizeFileName("b".repeat(300), PDF)).toHaveLength(200);
+  });
+});
+
+describe("uploadableTypes (who uploads in which stage)", () => {
+  const daerah = (stage: Parameters<typeof uploadableTypes>[1]["stage"]) => ({ stage, initiator: "DAERAH" as const });
+
+  it("gives the OPD its own stages and the Bagian KS the others", () => {
+    expect(uploadableTypes("OPERATOR_OPD", daerah("DRAF"))).toContain("KAK");
+    expect(uploadableTypes("STAF_KS", daerah("DRAF"))).toEqual([]);
+    expect(uploadableTypes("STAF_KS", { stage: "DRAF", initiator: "MITRA" })).toContain("SURAT_PENAWARAN_MITRA");
+    expect(uploadableTypes("KEPALA_OPD", daerah("PERSETUJUAN_OPD"))).toContain("SURAT_INISIASI");
+    expect(uploadableTypes("STAF_KS", daerah("PERSETUJUAN_OPD"))).toEqual([]);
+    expect(uploadableTypes("OPERATOR_OPD", daerah("KAJIAN_TKKSD"))).toEqual([]);
+    expect(uploadableTypes("KABAG_KS", daerah("KAJIAN_TKKSD"))).toContain("BERITA_ACARA_TKKSD");
+    expect(uploadableTypes("OPERATOR_OPD", daerah("PENYUSUNAN_PKS"))).toContain("DRAF_PKS");
+    expect(uploadableTypes("STAF_KS", daerah("PENYUSUNAN_PKS"))).toContain("DRAF_PKS");
+  });
+
+  it("lets the OPD upload reports and evidence during implementation, not the termination papers", () => {
+    const opd = uploadableTypes("OPERATOR_OPD", daerah("PELAKSANAAN"));
+    expect(opd).toEqual(expect.arrayContaining(["LAPORAN_BERKALA", "BUKTI_KEGIATAN", "LAPORAN_AKHIR"]));
+    expect(opd).not.toContain("BERITA_ACARA_PENGAKHIRAN");
+    expect(uploadableTypes("STAF_KS", daerah("PELAKSANAAN"))).toContain("BERITA_ACARA_PENGAKHIRAN");
+  });
+
+  it("takes no uploads in terminal stages", () => {
+    for (const stage of ["SELESAI", "DIAKHIRI", "DITOLAK", "BATAL", "DITOLAK_DPRD"] as const) {
+      expect(uploadableTypes("STAF_KS", daerah(stage))).toEqual([]);
+    }
+  });
+
+  it("asks a correction reason only for a locked single document, not for collections", () => {
+    expect(needsCorrectionReason("KAK", true)).toBe(true);
+    expect(needsCorrectionReason("KAK", false)).toBe(false);
+    expect(needsCorrectionReason("BUKTI_KEGIATAN", true)).toBe(false);
+  });
+});
+
+describe("readHead", () => {
+  async function* chunks(...parts: Uint8Array[]) {
+    yield* parts;
+  }
+  const collect = async (it: AsyncIterable<Uint8Array>) => {
+    const out: number[] = [];
+    for await (const c of it) out.push(...c);
+    return out;
+  };
+
+  it("reads enough to sniff and replays the whole body", async () => {
+    const { head, rest } = await readHead(chunks(text("%P"), text("DF-1"), text(".7\n"), text("rest")), 8);
+    expect(new TextDecoder().decode(head)).toBe("%PDF-1.7\n");
+    expect(new TextDecoder().decode(Uint8Array.from(await collect(rest)))).toBe("%PDF-1.7\nrest");
+  });
+
+  it("handles a body shorter than the sniff window and an empty body", async () => {
+    expect((await readHead(chunks(text("MZ")), 8)).head).toEqual(text("MZ"));
+    const empty = await readHead(chunks(), 8);
+    expect(empty.head.byteLength).toBe(0);
+    expect(await collect(empty.rest)).toEqual([]);
+  });
+});
