@@ -1,0 +1,33 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+import type { Role, Stage } from "@/lib/generated/prisma/enums";
+
+export type HistoryEntry = {
+  caseId: string;
+  fromStage: Stage | null;
+  toStage: Stage;
+  event: string;
+  actorId: string;
+  actorRole: Role;
+  note?: string | null;
+};
+
+/**
+ * Appends one StageHistory row. Call it inside the transaction that changes the stage, so a
+ * stage change never exists without its history row (and the reverse). The table is append-only
+ * (a database trigger refuses UPDATE/DELETE).
+ */
+export async function writeHistory(tx: Tx, entry: HistoryEntry): Promise<void> {
+  const note = entry.note?.trim();
+  await tx.stageHistory.create({
+    data: {
+      caseId: entry.caseId,
+      fromStage: entry.fromStage,
+      toStage: entry.toStage,
+      event: entry.event,
+      actorId: entry.actorId,
+      actorRole: entry.actorRole,
+      note: note ? note : null,
+    },
+  });
+}

@@ -1,0 +1,177 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+import { DomainError } from "@/lib/errors";
+import { formatTanggal } from "@/lib/format";
+import type { AgreementType, DocumentType, TerminationGround } from "@/lib/generated/prisma/enums";
+import { TerminationGround as GROUNDS } from "@/lib/generated/prisma/enums";
+import type { Settings } from "@/lib/settings/defaults";
+import type { Effect, EventInput } from "@/lib/workflow";
+import type { CaseState } from "./snapshot";
+
+/*
+ * Carries out the Effects decide() returned, inside the transition's transaction. The guards have
+ * already checked the input (signing data, DPRD number/date, termination ground/date); the checks
+ * repeated here only protect the database from a caller that skipped decide().
+ */
+
+type Ctx = { tx: Tx; c: CaseState; input: EventInput; now: Date; settings: Settings };
+
+const SIGNED_DOC: Record<"KB" | "PKS" | "NK" | "MOU", DocumentType[]> = {
+  KB: ["KB_DITANDATANGANI", "DRAF_KB"],
+  PKS: ["PKS_DITANDATANGANI", "DRAF_PKS"],
+  NK: ["NK_DITANDATANGANI", "DRAF_NK", "RENCANA_KERJA"],
+  MOU: ["MOU_DITANDATANGANI", "DRAF_MOU"],
+};
+
+function agreementTitle(type: "KB" | "PKS" | "NK" | "MOU", c: CaseState, settings: Settings): string {
+  const parties = `antara Pemerintah ${settings.region.name} dan ${c.partner?.name ?? "Mitra"}`;
+  switch (type) {
+    case "KB": return `Kesepakatan Bersama ${parties} tentang ${c.title}`;
+    case "PKS": return `Perjanjian Kerja Sama tentang ${c.title}`;
+    case "NK": return `Nota Kesepakatan ${parties} tentang ${c.title}`;
+    case "MOU": return `Memorandum of Understanding (Nota Kesepahaman) tentang ${c.title}`;
+  }
+}
+
+/** The case's own KB (signed), else the parent KB of a PKS turunan. */
+async function kbOf(tx: Tx, c: CaseState) {
+  if (c.parentAgreementId) {
+    return tx.agreement.findUnique({ where: { id: c.parentAgreementId }, select: { id: true, dprdDecisionNumber: true, dprdDecisionDate: true } });
+  }
+  return tx.agreement.findFirst({
+    where: { caseId: c.id, type: "KB", deletedAt: null, status: { not: "DRAF" } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, dprdDecisionNumber: true, dprdDecisionDate: true },
+  });
+}
+
+async function createAgreement({ tx, c, input, settings }: Ctx, type: "KB" | "PKS" | "NK" | "MOU"): Promise<void> {
+  const sig = input.signing;
+  if (!sig?.signedAt || !sig.signerType || !sig.startDate || !sig.endDate) {
+    throw new DomainError("VALIDATION", "Data penandatanganan belum lengkap.");
+  }
+  let powerOfAttorneyDocumentId: string | null = null;
+  if (sig.signerType === "PEJABAT_DIKUASAKAN") {
+    const kuasa = await tx.document.findFirst({
+      where: { caseId: c.id, type: "SURAT_KUASA", deletedAt: null },
+      orderBy: [{ version: "desc" }, { uploadedAt: "desc" }],
+      select: { id: true },
+    });
+    if (!kuasa) throw new DomainError("VALIDATION", "Surat kuasa penandatanganan belum diunggah.");
+    powerOfAttorneyDocumentId = kuasa.id;
+  }
+  const kb = type === "PKS" ? await kbOf(tx, c) : null;
+  const data = {
+    title: agreementTitle(type, c, settings),
+    kind: c.kind, opdId: c.opdId, partnerId: c.partnerId,
+    // A signed KB is "berlaku" as the umbrella of its PKS; PKS/NK/MoU are the running agreements.
+    status: "BERLAKU" as const,
+    ourNumber: sig.ourNumber?.trim() ?? null, partnerNumber: sig.partnerNumber?.trim() ?? null,
+    signedAt: sig.signedAt, signedPlace: sig.signedPlace?.trim() ?? null,
+    signerType: sig.signerType, signerName: sig.signerName?.trim() ?? null, signerPosition: sig.signerPosition?.trim() || null,
+    powerOfAttorneyDocumentId,
+    startDate: sig.startDate, endDate: sig.endDate,
+    fundingSource: c.fundingSource, fundingAmount: c.fundingAmount,
+    ...(type === "PKS" && kb
+      ? { parentId: kb.id, dprdDecisionNumber: kb.dprdDecisionNumber, dprdDecisionDate: kb.dprdDecisionDate }
+      : {}),
+  };
+  // A draft row of this naskah may already exist (drafted earlier, or a foreign MoU carrying the
+  // DPRD decision): the signing completes it instead of adding a second one.
+  const draft = await tx.agreement.findFirst({
+    where: { caseId: c.id, type, status: "DRAF", deletedAt: null },
+    select: { id: true },
+  });
+  const agreement = draft
+    ? await tx.agreement.update({ where: { id: draft.id }, data, select: { id: true } })
+    : await tx.agreement.create({ data: { ...data, caseId: c.id, type }, select: { id: true } });
+  await tx.document.updateMany({
+    where: { caseId: c.id, type: { in: SIGNED_DOC[type] }, deletedAt: null, agreementId: null },
+    data: { agreementId: agreement.id },
+  });
+  if (sig.durationOverrideBasis?.trim()) {
+    await tx.case.update({ where: { id: c.id }, data: { durationOverrideBasis: sig.durationOverrideBasis.trim() } });
+  }
+}
+
+async function recordDprdDecision({ tx, c, input }: Ctx): Promise<void> {
+  const number = input.dprd?.number?.trim();
+  const date = input.dprd?.date;
+  if (!number || !date) throw new DomainError("VALIDATION", "Nomor dan tanggal keputusan DPRD wajib diisi.");
+  const dprd = { dprdDecisionNumber: number, dprdDecisionDate: date };
+  const kb = await tx.agreement.updateMany({
+    where: { caseId: c.id, type: "KB", deletedAt: null, status: { not: "DRAF" } },
+    data: dprd,
+  });
+  if (kb.count > 0) return;
+  // No KB (KSDPL/KSDLL): the decision precedes the MoU; keep it on the MoU's draft row.
+  const mou = await tx.agreement.updateMany({ where: { caseId: c.id, type: "MOU", deletedAt: null }, data: dprd });
+  if (mou.count === 0) {
+    await tx.agreement.create({
+      data: {
+        caseId: c.id, type: "MOU" as AgreementType, status: "DRAF", title: `Memorandum of Understanding (Nota Kesepahaman) tentang ${c.title}`,
+        kind: c.kind, opdId: c.opdId, partnerId: c.partnerId, fundingSource: c.fundingSource, fundingAmount: c.fundingAmount,
+        ...dprd,
+      },
+    });
+  }
+}
+
+async function endAgreements({ tx, c, input }: Ctx, status: "BERAKHIR" | "DIAKHIRI"): Promise<void> {
+  if (status === "BERAKHIR") {
+    await tx.agreement.updateMany({ where: { caseId: c.id, status: "BERLAKU", deletedAt: null }, data: { status } });
+    return;
+  }
+  const ground = input.termination?.ground;
+  const date = input.termination?.date;
+  if (!ground || !date || !(Object.values(GROUNDS) as string[]).includes(ground)) {
+    throw new DomainError("VALIDATION", "Dasar dan tanggal pengakhiran wajib diisi dengan benar.", {
+      terminationGround: "Pilih dasar pengakhiran yang sah.",
+    });
+  }
+  const terminationGround = ground as TerminationGround;
+  await tx.agreement.updateMany({
+    where: { caseId: c.id, status: "BERLAKU", deletedAt: null },
+    data: { status, terminatedAt: date, terminationGround },
+  });
+  await tx.case.update({ where: { id: c.id }, data: { terminationGround, terminationDate: date } });
+}
+
+export async function applyEffects(ctx: Ctx, effects: readonly Effect[]): Promise<void> {
+  for (const effect of effects) {
+    switch (effect.kind) {
+      case "LOCK_STAGE_DOCUMENTS":
+        await ctx.tx.document.updateMany({
+          where: { caseId: ctx.c.id, stage: effect.stage, locked: false },
+          data: { locked: true },
+        });
+        break;
+      case "CREATE_AGREEMENT":
+        await createAgreement(ctx, effect.type);
+        break;
+      case "RECORD_DPRD_DECISION":
+        await recordDprdDecision(ctx);
+        break;
+      case "END_AGREEMENTS":
+        await endAgreements(ctx, effect.status);
+        break;
+    }
+  }
+}
+
+/** The history note: the user's note plus the recorded numbers and dates (date-only values are UTC). */
+export function noteFor(event: string, input: EventInput): string | null {
+  const parts: string[] = [];
+  const note = input.note?.trim();
+  if (note) parts.push(note);
+  const sig = input.signing;
+  if (event === "tandatangani" && sig?.signedAt) {
+    parts.push(
+      `Ditandatangani di ${sig.signedPlace ?? "-"} pada ${formatTanggal(sig.signedAt, "UTC")}; nomor pihak daerah ${sig.ourNumber ?? "-"}, nomor pihak mitra ${sig.partnerNumber ?? "-"}; berlaku ${formatTanggal(sig.startDate ?? sig.signedAt, "UTC")} s.d. ${sig.endDate ? formatTanggal(sig.endDate, "UTC") : "-"}.`,
+    );
+  }
+  if ((event === "dprd_setuju" || event === "dprd_tolak") && input.dprd?.number && input.dprd.date) {
+    parts.push(`Keputusan DPRD Nomor ${input.dprd.number} tanggal ${formatTanggal(input.dprd.date, "UTC")}.`);
+  }
+  return parts.length > 0 ? parts.join(" ") : null;
+}

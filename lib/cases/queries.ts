@@ -1,0 +1,171 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { CaseKind, DocumentType, Stage } from "@/lib/generated/prisma/enums";
+import { getDb } from "@/lib/db";
+import { can } from "@/lib/auth/policy";
+import type { CurrentUser } from "@/lib/auth/session";
+import { loadSettings } from "@/lib/settings/load";
+import { availableEvents, dateInZone, isTerminal, STAGE_DOCUMENT_TYPES } from "@/lib/workflow";
+import { inboxWhere } from "./inbox-rules";
+import { caseWhereFor } from "./scope";
+import { buildSnapshot } from "./snapshot";
+
+/*
+ * Reads of usulan, always scoped to the actor with caseWhereFor(): an OPD user never receives
+ * another OPD's case, a TKKSD member only cases under review.
+ */
+
+export const PAGE_SIZE = 25;
+
+/** The whole case page: record, history, documents, naskah, opinions, and what the actor may do now. */
+export async function getCaseDetail(actor: CurrentUser, caseId: string) {
+  const db = getDb();
+  const [record, settings] = await Promise.all([
+    db.case.findFirst({
+      where: { AND: [{ id: caseId }, caseWhereFor(actor)] },
+      include: {
+        opd: { select: { id: true, name: true, shortName: true } },
+        partner: true,
+        parentAgreement: { select: { id: true, title: true, ourNumber: true, partnerNumber: true, startDate: true, endDate: true, status: true, caseId: true } },
+      },
+    }),
+    loadSettings(db),
+  ]);
+  if (!record) return null;
+  const seesOpinions = actor.role === "TKKSD" || actor.role === "KABAG_KS";
+  const [snapshot, history, documents, agreements, opinions] = await Promise.all([
+    buildSnapshot(db, record),
+    db.stageHistory.findMany({
+      where: { caseId: record.id },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      include: { actor: { select: { fullName: true, role: true } } },
+    }),
+    db.document.findMany({
+      where: { caseId: record.id, deletedAt: null },
+      orderBy: [{ stage: "asc" }, { type: "asc" }, { version: "asc" }],
+      include: { uploadedBy: { select: { fullName: true } } },
+    }),
+    db.agreement.findMany({ where: { caseId: record.id, deletedAt: null }, orderBy: { createdAt: "asc" } }),
+    seesOpinions
+      ? db.tkksdOpinion.findMany({
+          where: { caseId: record.id },
+          orderBy: [{ round: "asc" }, { createdAt: "asc" }],
+          include: { member: { select: { fullName: true } } },
+        })
+      : Promise.resolve([]),
+  ]);
+  const available = availableEvents(snapshot, actor, { now: new Date(), settings });
+  const stageTypes = STAGE_DOCUMENT_TYPES[record.stage] ?? [];
+  const canUpload =
+    !isTerminal(record.stage) && stageTypes.length > 0 &&
+    can(actor, "document.upload", { opdId: record.opdId, stage: record.stage });
+  const uploadTypes: DocumentType[] = canUpload ? [...stageTypes] : [];
+  return { case: record, history, documents, agreements, opinions, snapshot, available, canUpload, uploadTypes };
+}
+
+export type CaseDetail = NonNullable<Awaited<ReturnType<typeof getCaseDetail>>>;
+
+const LIST_SELECT = {
+  id: true, code: true, title: true, kind: true, stage: true, stageEnteredAt: true, updatedAt: true, lastReason: true,
+  initiator: true, opd: { select: { shortName: true } }, partner: { select: { name: true } },
+} satisfies Prisma.CaseSelect;
+
+export type CaseListItem = Prisma.CaseGetPayload<{ select: typeof LIST_SELECT }>;
+
+/** The register of usulan the actor may see, newest change first, 25 per page. */
+export async function listCases(
+  actor: CurrentUser,
+  filters: { q?: string; stage?: Stage; kind?: CaseKind; page?: number } = {},
+): Promise<{ items: CaseListItem[]; total: number; page: number; pageSize: number; totalPages: number }> {
+  const q = filters.q?.trim().slice(0, 100);
+  const page = Number.isInteger(filters.page) && (filters.page as number) > 0 ? (filters.page as number) : 1;
+  const where: Prisma.CaseWhereInput = {
+    AND: [
+      caseWhereFor(actor),
+      filters.stage ? { stage: filters.stage } : {},
+      filters.kind ? { kind: filters.kind } : {},
+      q
+        ? {
+            OR: [
+              { code: { contains: q, mode: "insensitive" } },
+              { title: { contains: q, mode: "insensitive" } },
+              { partner: { name: { contains: q, mode: "insensitive" } } },
+            ],
+          }
+        : {},
+    ],
+  };
+  const db = getDb();
+  const [items, total] = await Promise.all([
+    db.case.findMany({
+      where, select: LIST_SELECT, orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE,
+    }),
+    db.case.count({ where }),
+  ]);
+  return { items, total, page, pageSize: PAGE_SIZE, totalPages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
+
+export type InboxItem = {
+  id: string; code: string; title: string; kind: CaseKind; stage: Stage;
+  opdShortName: string; partnerName: string | null; stageEnteredAt: Date; lastReason: string | null;
+  /** TKKSD only: whether this member already gave an opinion in the current round. */
+  opinionGiven?: boolean;
+};
+
+const INBOX_LIMIT = 200;
+
+/** Cases waiting for this actor now, oldest waiting first (one query, plus two for TKKSD flags). */
+export async function inbox(actor: CurrentUser): Promise<InboxItem[]> {
+  const db = getDb();
+  const settings = await loadSettings(db);
+  const today = new Date(`${dateInZone(new Date(), settings.region.timeZone)}T00:00:00Z`);
+  const roleWhere = inboxWhere(actor, today);
+  if (!roleWhere) return [];
+  const rows = await db.case.findMany({
+    where: { AND: [caseWhereFor(actor), roleWhere] },
+    select: LIST_SELECT,
+    orderBy: [{ stageEnteredAt: "asc" }, { id: "asc" }],
+    take: INBOX_LIMIT,
+  });
+  const items: InboxItem[] = rows.map((r) => ({
+    id: r.id, code: r.code, title: r.title, kind: r.kind, stage: r.stage, opdShortName: r.opd.shortName,
+    partnerName: r.partner?.name ?? null, stageEnteredAt: r.stageEnteredAt, lastReason: r.lastReason,
+  }));
+  if (actor.role !== "TKKSD" || items.length === 0) return items;
+  const ids = items.map((i) => i.id);
+  const [returns, opinions] = await Promise.all([
+    db.stageHistory.groupBy({
+      by: ["caseId"], where: { caseId: { in: ids }, fromStage: "KAJIAN_TKKSD", toStage: "PERBAIKAN" }, _count: { _all: true },
+    }),
+    db.tkksdOpinion.findMany({ where: { caseId: { in: ids }, memberId: actor.id }, select: { caseId: true, round: true } }),
+  ]);
+  const round = new Map(returns.map((r) => [r.caseId, r._count._all + 1]));
+  const given = new Set(opinions.map((o) => `${o.caseId}:${o.round}`));
+  return items.map((i) => ({ ...i, opinionGiven: given.has(`${i.id}:${round.get(i.id) ?? 1}`) }));
+}
+
+/** Partners for the draft form: verified ones plus those the actor requested, by name. */
+export async function listPartnerOptions(actor?: CurrentUser) {
+  return getDb().partner.findMany({
+    where: { deletedAt: null, OR: [{ verified: true }, ...(actor ? [{ createdById: actor.id }] : [])] },
+    select: { id: true, name: true, partnerClass: true, verified: true, country: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
+}
+
+/** KBs in force (end date not passed) under which a PKS turunan may be started. */
+export async function listActiveKbOptions(actor?: CurrentUser) {
+  if (actor && !can(actor, "case.startPksTurunan", {})) return [];
+  const db = getDb();
+  const settings = await loadSettings(db);
+  const today = new Date(`${dateInZone(new Date(), settings.region.timeZone)}T00:00:00Z`);
+  return db.agreement.findMany({
+    where: { type: "KB", status: "BERLAKU", deletedAt: null, endDate: { gte: today } },
+    select: {
+      id: true, title: true, ourNumber: true, partnerNumber: true, startDate: true, endDate: true, opdId: true,
+      partner: { select: { name: true } }, case: { select: { id: true, code: true } },
+    },
+    orderBy: [{ endDate: "asc" }, { id: "asc" }],
+  });
+}

@@ -1,0 +1,67 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import { writeHistory } from "@/lib/audit";
+import { can } from "@/lib/auth/policy";
+import type { CurrentUser } from "@/lib/auth/session";
+import { DomainError, STALE_MESSAGE } from "@/lib/errors";
+import { loadSettings } from "@/lib/settings/load";
+import { decide, isTerminal, REASON_EVENTS, rowsFor, type EventCode, type EventInput, type Stage } from "@/lib/workflow";
+import { applyEffects, noteFor } from "./effects";
+import { buildSnapshot, loadScopedCase } from "./snapshot";
+
+/** Generous waits: 20 simultaneous requests on one case must end in STALE, not in a pool timeout. */
+export const TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 } as const;
+
+const SUBMIT_EVENTS: readonly string[] = ["ajukan", "registrasi_penawaran_mitra"];
+
+/**
+ * Records `event` on a case: scoped load → decide() → one transaction that moves the stage only
+ * if nobody else did (WHERE id, stage, version), appends the history row and carries out the
+ * effects. A refusal changes nothing.
+ */
+export async function transitionCase(
+  actor: CurrentUser,
+  caseId: string,
+  event: string,
+  input: EventInput,
+  expectedVersion: number,
+): Promise<{ stage: Stage; version: number }> {
+  const db = getDb();
+  const [c, settings] = await Promise.all([loadScopedCase(db, actor, caseId), loadSettings(db)]);
+  if (c.version !== expectedVersion) throw new DomainError("STALE", STALE_MESSAGE);
+
+  const now = new Date();
+  const snapshot = await buildSnapshot(db, c);
+  const decision = decide(snapshot, event, actor, input, { now, settings });
+  if (!decision.ok) {
+    throw new DomainError("INVALID_TRANSITION", decision.message, undefined, decision.code, decision.missing);
+  }
+  // Defence in depth: the row's action must also be granted by the authorization matrix.
+  const row = rowsFor(snapshot).find((t) => t.event === event && t.roles.includes(actor.role));
+  if (!row || !can(actor, row.action, { opdId: c.opdId, stage: c.stage })) {
+    throw new DomainError("FORBIDDEN", "Anda tidak berwenang melakukan tindakan ini.");
+  }
+
+  const { from, to, effects } = decision;
+  const reasonEvent = REASON_EVENTS.includes(event as EventCode);
+  await db.$transaction(async (tx) => {
+    const updated = await tx.case.updateMany({
+      where: { id: c.id, stage: from, version: expectedVersion, deletedAt: null },
+      data: {
+        stage: to,
+        version: { increment: 1 },
+        stageEnteredAt: now,
+        ...(reasonEvent ? { lastReason: input.note?.trim() ?? null } : {}),
+        ...(SUBMIT_EVENTS.includes(event) && !c.submittedAt ? { submittedAt: now } : {}),
+        ...(isTerminal(to) ? { closedAt: now } : {}),
+      },
+    });
+    if (updated.count === 0) throw new DomainError("STALE", STALE_MESSAGE);
+    await writeHistory(tx, {
+      caseId: c.id, fromStage: from, toStage: to, event, actorId: actor.id, actorRole: actor.role,
+      note: noteFor(event, input),
+    });
+    await applyEffects({ tx, c, input, now, settings }, effects);
+  }, TX_OPTIONS);
+  return { stage: to, version: expectedVersion + 1 };
+}
