@@ -14,18 +14,6 @@ const PAGES = {
     description: "Ringkasan kerja sama aktif, alur usulan, dan risiko bagi pimpinan daerah.",
     plan: "Dasbor pimpinan (kerja sama aktif, yang akan berakhir, tanpa laporan, per kelas mitra) akan tersedia pada rilis berikutnya.",
   },
-  tindakan: {
-    title: "Perlu Tindakan",
-    action: "case.list",
-    description: "Usulan dan tahapan yang menunggu tindakan Anda.",
-    plan: "Kotak kerja per peran (persetujuan Kepala OPD, verifikasi, kajian TKKSD, pencatatan tahapan) akan tersedia bersama alur tahapan Permendagri 22/2020.",
-  },
-  usulan: {
-    title: "Usulan Kerja Sama",
-    action: "case.list",
-    description: "Usulan kerja sama dari perangkat daerah beserta tahapannya.",
-    plan: "Pengajuan usulan baru dan halaman usulan dengan riwayat tahapan akan tersedia bersama alur tahapan Permendagri 22/2020.",
-  },
   "kerja-sama": {
     title: "Register Kerja Sama",
     action: "register.view",

@@ -1,4 +1,166 @@
-import { comingSoonMetadata, comingSoonPage } from "@/components/shell/coming-soon";
+import type { Metadata } from "next";
+import Link from "next/link";
+import Form from "next/form";
+import { Button, LinkButton } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Breadcrumbs, PageHeader } from "@/components/ui/page-header";
+import { Pagination, type SearchParamsRecord } from "@/components/ui/pagination";
+import { Select } from "@/components/ui/select";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { can } from "@/lib/auth/policy";
+import { requirePermission } from "@/lib/auth/session";
+import { listCases } from "@/lib/cases/queries";
+import { formatTanggal } from "@/lib/format";
+import type { Stage } from "@/lib/generated/prisma/enums";
+import { getSettings } from "@/lib/settings/service";
+import { KIND_LABELS, STAGE_LABELS } from "@/lib/workflow";
+import { caseListFilterSchema } from "./filters";
+import { KIND_ORDER } from "./options";
+import { StageBadge } from "./stage-badge";
 
-export const metadata = comingSoonMetadata("usulan");
-export default comingSoonPage("usulan");
+export const metadata: Metadata = { title: "Usulan Kerja Sama" };
+
+const KIND_OPTIONS = KIND_ORDER.map((k) => ({ value: k, label: `${k} — ${KIND_LABELS[k]}` }));
+const STAGE_OPTIONS = (Object.keys(STAGE_LABELS) as Stage[]).map((s) => ({ value: s, label: STAGE_LABELS[s] }));
+
+export default async function UsulanPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
+  const actor = await requirePermission("case.list");
+  const filter = caseListFilterSchema.parse(await searchParams);
+  const [result, settings] = await Promise.all([listCases(actor, filter), getSettings()]);
+  const tz = settings.region.timeZone;
+  const filtered = Boolean(filter.q || filter.kind || filter.stage);
+  const keptParams: SearchParamsRecord = { q: filter.q, kind: filter.kind, stage: filter.stage };
+  const mayCreate = actor.role === "OPERATOR_OPD" && can(actor, "case.create");
+  const mayRegisterOffer = can(actor, "case.registerPartnerInitiated");
+  const scopeText =
+    actor.role === "OPERATOR_OPD" || actor.role === "KEPALA_OPD"
+      ? `Usulan ${actor.opdName ?? "OPD Anda"} pada semua tahapan.`
+      : actor.role === "TKKSD"
+        ? "Usulan yang sedang dibahas TKKSD."
+        : "Usulan kerja sama seluruh perangkat daerah beserta tahapannya.";
+
+  const createButton = mayCreate ? (
+    <LinkButton href="/usulan/baru" variant="primary">
+      Usulan Baru
+    </LinkButton>
+  ) : mayRegisterOffer ? (
+    <LinkButton href="/usulan/baru?prakarsa=mitra" variant="primary">
+      Daftarkan Penawaran Mitra
+    </LinkButton>
+  ) : null;
+
+  return (
+    <>
+      <PageHeader
+        breadcrumb={<Breadcrumbs items={[{ label: "Beranda", href: "/beranda" }, { label: "Usulan" }]} />}
+        title="Usulan Kerja Sama"
+        description={scopeText}
+        actions={createButton}
+      />
+      {/* Keyed by the filter so "Atur Ulang" and back/forward show the fields of the URL. */}
+      <Form
+        key={JSON.stringify(keptParams)}
+        action="/usulan"
+        role="search"
+        aria-label="Cari dan saring usulan"
+        className="mb-6 grid gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-2 xl:grid-cols-[2fr_1.5fr_1.5fr_auto]"
+      >
+        <Field id="cari-q" label="Cari">
+          {(p) => <Input {...p} type="search" name="q" defaultValue={filter.q} placeholder="Kode, judul, atau nama mitra" />}
+        </Field>
+        <Field id="cari-kind" label="Jenis">
+          {(p) => <Select {...p} name="kind" defaultValue={filter.kind ?? ""} placeholder="Semua jenis" options={KIND_OPTIONS} />}
+        </Field>
+        <Field id="cari-stage" label="Tahap">
+          {(p) => <Select {...p} name="stage" defaultValue={filter.stage ?? ""} placeholder="Semua tahap" options={STAGE_OPTIONS} />}
+        </Field>
+        <div className="flex items-end gap-2">
+          <Button type="submit" variant="secondary">
+            Terapkan
+          </Button>
+          {filtered && (
+            <LinkButton href="/usulan" variant="ghost">
+              Atur Ulang
+            </LinkButton>
+          )}
+        </div>
+      </Form>
+
+      {result.total === 0 ? (
+        filtered ? (
+          <EmptyState
+            icon="search"
+            title="Tidak ada usulan yang cocok"
+            description="Periksa ejaan kata kunci, atau longgarkan filter jenis dan tahap lalu tekan Terapkan."
+            action={<LinkButton href="/usulan">Tampilkan Semua Usulan</LinkButton>}
+          />
+        ) : (
+          <EmptyState
+            icon="file"
+            title="Belum ada usulan"
+            description={
+              mayCreate
+                ? "Mulai dengan Usulan Baru: pilih jenis kerja sama, isi formulir, simpan sebagai draf, unggah KAK (dan Studi Kelayakan untuk KSDPK), lalu ajukan kepada Kepala OPD."
+                : mayRegisterOffer
+                  ? "Usulan dari OPD akan tampil di sini setelah dibuat. Penawaran kerja sama dari pihak ketiga dapat Anda daftarkan melalui Daftarkan Penawaran Mitra."
+                  : actor.role === "TKKSD"
+                    ? "Tidak ada usulan yang sedang dibahas TKKSD. Usulan tampil di sini setelah Bagian Kerja Sama menyatakannya lengkap."
+                    : "Usulan tampil di sini setelah Operator OPD membuatnya."
+            }
+            action={createButton}
+          />
+        )
+      ) : (
+        <>
+          <Table caption={`Daftar usulan (${result.total.toLocaleString("id-ID")})`} captionHidden>
+            <THead>
+              <TR>
+                <TH>Kode</TH>
+                <TH>Judul</TH>
+                <TH>Jenis</TH>
+                <TH>Mitra</TH>
+                <TH>OPD</TH>
+                <TH>Tahap</TH>
+                <TH>Diperbarui</TH>
+              </TR>
+            </THead>
+            <TBody>
+              {result.items.map((c) => (
+                <TR key={c.id}>
+                  <TD className="font-mono text-[13px] whitespace-nowrap">{c.code}</TD>
+                  <TH scope="row" className="min-w-72">
+                    <Link href={`/usulan/${c.id}`} className="text-brand-800 underline hover:text-brand-950">
+                      {c.title}
+                    </Link>
+                    {c.initiator === "MITRA" && <span className="block text-xs font-normal text-slate-600">Prakarsa mitra</span>}
+                  </TH>
+                  <TD>
+                    <abbr title={KIND_LABELS[c.kind]} className="no-underline">
+                      {c.kind}
+                    </abbr>
+                  </TD>
+                  <TD className="min-w-40">{c.partner?.name ?? "—"}</TD>
+                  <TD>{c.opd.shortName}</TD>
+                  <TD>
+                    <StageBadge stage={c.stage} />
+                  </TD>
+                  <TD className="whitespace-nowrap">{formatTanggal(c.updatedAt, tz)}</TD>
+                </TR>
+              ))}
+            </TBody>
+          </Table>
+          <Pagination
+            page={result.page}
+            totalPages={result.totalPages}
+            pathname="/usulan"
+            searchParams={keptParams}
+            totalItems={result.total}
+            pageSize={result.pageSize}
+          />
+        </>
+      )}
+    </>
+  );
+}
