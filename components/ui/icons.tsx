@@ -18,10 +18,10 @@ const PATHS = {
   building:
     "M4 21V5a1 1 0 0 1 1-1h9a1 1 0 0 1 1 1v16M15 9h4a1 1 0 0 1 1 1v11M2 21h20M8 8h3M8 12h3M8 16h3",
   info: `${CIRCLE}M12 16v-4M12 8h.01`,
-  checkCircle: `${CIRCLE}m8 12 3 3 5-6`,
+  checkCircle: `${CIRCLE}M8 12l3 3 5-6`,
   warning:
     "M10.3 3.9 1.8 18a2 2 0 0 0 1.7 3h17a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0zM12 9v4M12 17h.01",
-  xCircle: `${CIRCLE}m15 9-6 6M9 9l6 6`,
+  xCircle: `${CIRCLE}M15 9l-6 6M9 9l6 6`,
   chevronDown: "m6 9 6 6 6-6",
   chevronLeft: "m15 18-6-6 6-6",
   chevronRight: "m9 18 6-6-6-6",

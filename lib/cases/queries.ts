@@ -32,7 +32,8 @@ export async function getCaseDetail(actor: CurrentUser, caseId: string) {
     loadSettings(db),
   ]);
   if (!record) return null;
-  const seesOpinions = actor.role === "TKKSD" || actor.role === "KABAG_KS";
+  // TKKSD members, Bagian Kerja Sama and leadership read the opinions; OPD users do not.
+  const seesOpinions = ["TKKSD", "KABAG_KS", "STAF_KS", "PIMPINAN"].includes(actor.role);
   const [snapshot, history, documents, agreements, opinions] = await Promise.all([
     buildSnapshot(db, record),
     db.stageHistory.findMany({

@@ -101,6 +101,8 @@ export function availableEvents(s: CaseSnapshot, actor: WorkflowActor, ctx: Deci
   const out: AvailableEvent[] = [];
   for (const t of rowsFor(s)) {
     if (roleAllowed(t, s, actor) !== "ok") continue;
+    // "Berakhir" depends only on the calendar: offer it once the agreement has actually ended.
+    if (t.guards?.includes("ended") && GUARDS.ended(s, {}, ctx)) continue;
     const documents = documentsFor(t, s, ctx);
     out.push({
       event: t.event,

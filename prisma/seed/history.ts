@@ -37,7 +37,8 @@ const KABAG_EVENTS = new Set([
 export function actorFor(spec: CaseSpec, from: Stage | null, event: string): UserSeed {
   if (["buat", "ajukan", "ajukan_ulang"].includes(event)) return operatorOf(spec.opd);
   if (event === "setujui" || event === "kembalikan") return kepalaOf(spec.opd);
-  if (event === "perlu_perbaikan" && from === "KAJIAN_TKKSD") return userByUsername("kabag.ks");
+  // A return for revision is the Kabag's decision, at verification as after the TKKSD meeting.
+  if (event === "perlu_perbaikan") return userByUsername("kabag.ks");
   if (KABAG_EVENTS.has(event)) return userByUsername("kabag.ks");
   // Recording acts of partners, Kemendagri, the daily job, drafting: Bagian Kerja Sama staff.
   return userByUsername(hash(spec.id) % 3 === 0 ? "staf.ks2" : "staf.ks");

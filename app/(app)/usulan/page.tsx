@@ -18,7 +18,7 @@ import { getSettings } from "@/lib/settings/service";
 import { KIND_LABELS, STAGE_LABELS } from "@/lib/workflow";
 import { caseListFilterSchema } from "./filters";
 import { KIND_ORDER } from "./options";
-import { StageBadge } from "./stage-badge";
+import { StageBadge } from "@/components/cases/stage-badge";
 
 export const metadata: Metadata = { title: "Usulan Kerja Sama" };
 

@@ -11,7 +11,7 @@ import { getSettings } from "@/lib/settings/service";
 import { DOCUMENT_LABELS, KIND_LABELS } from "@/lib/workflow";
 import { updateDraftAction } from "../../actions";
 import { ProposalForm } from "../../proposal-form";
-import { StageBadge } from "../../stage-badge";
+import { StageBadge } from "@/components/cases/stage-badge";
 
 export const metadata: Metadata = { title: "Ubah Usulan" };
 

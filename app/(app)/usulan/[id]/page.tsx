@@ -1,0 +1,247 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ActionPanel } from "@/components/cases/action-panel";
+import { AgreementList } from "@/components/cases/agreement-list";
+import { CaseSummary } from "@/components/cases/case-summary";
+import { eventPastLabel, KSDD_NATURE_LABELS, KSDPK_FORM_LABELS, NEGATIVE_EVENTS, PARTNER_CLASS_LABELS, TERMINATION_GROUND_LABELS } from "@/components/cases/labels";
+import { OpinionForm } from "@/components/cases/opinion-form";
+import { OpinionList } from "@/components/cases/opinion-list";
+import { PksTurunanForm } from "@/components/cases/pks-turunan-form";
+import { StageBadge } from "@/components/cases/stage-badge";
+import { StageTimeline } from "@/components/cases/stage-timeline";
+import { DocumentList } from "@/components/documents/document-list";
+import { UploadForm } from "@/components/documents/upload-form";
+import { Alert } from "@/components/ui/alert";
+import { LinkButton } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Breadcrumbs, PageHeader } from "@/components/ui/page-header";
+import type { SearchParamsRecord } from "@/components/ui/pagination";
+import { can } from "@/lib/auth/policy";
+import { requireUser } from "@/lib/auth/session";
+import { getCaseDetail } from "@/lib/cases/queries";
+import { formatTanggal, formatTanggalWaktu } from "@/lib/format";
+import { listActiveOpdOptions } from "@/lib/opd/queries";
+import { getSettings } from "@/lib/settings/service";
+import { dateInZone, DOCUMENT_LABELS, KIND_LABELS, STAGE_LABELS, stagePath, type DocumentType, type Stage } from "@/lib/workflow";
+import { opinionAction, startPksTurunanAction, transitionAction } from "./actions";
+
+export const metadata: Metadata = { title: "Detail Usulan" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParamsRecord> };
+
+/** Stages whose reason (Case.lastReason) the OPD must see at the top of the page. */
+const REASON_TITLES: Partial<Record<Stage, string>> = {
+  PERBAIKAN: "Usulan dikembalikan untuk perbaikan",
+  DITOLAK: "Usulan ditolak",
+  BATAL: "Kerja sama dibatalkan",
+  DITOLAK_DPRD: "DPRD tidak memberikan persetujuan",
+  DIAKHIRI: "Kerja sama diakhiri",
+  DRAF: "Usulan dikembalikan oleh Kepala OPD",
+};
+const OPINION_READERS = ["TKKSD", "KABAG_KS", "STAF_KS", "PIMPINAN"];
+
+export default async function CaseDetailPage({ params, searchParams }: Props) {
+  const actor = await requireUser();
+  const [{ id }, sp] = await Promise.all([params, searchParams]);
+  const detail = await getCaseDetail(actor, id);
+  if (!detail) notFound();
+  const settings = await getSettings();
+  const tz = settings.region.timeZone;
+  const { case: c, history, documents, agreements, opinions, available } = detail;
+
+  const lastNegative = history.findLast((h) => NEGATIVE_EVENTS.includes(h.event));
+  const showReason =
+    Boolean(c.lastReason) && c.stage in REASON_TITLES && (c.stage !== "DRAF" || history.at(-1)?.event === "kembalikan");
+  const successEvent = typeof sp.berhasil === "string" ? sp.berhasil : undefined;
+  const canEdit = (c.stage === "DRAF" || c.stage === "PERBAIKAN") && can(actor, "case.editDraft", { opdId: c.opdId });
+  const subKind = c.ksddNature ? KSDD_NATURE_LABELS[c.ksddNature] : c.ksdpkForm ? KSDPK_FORM_LABELS[c.ksdpkForm] : null;
+  const path = stagePath(c.kind, { requiresDprd: c.requiresDprd, initiator: c.initiator, isPksTurunan: Boolean(c.parentAgreementId) });
+
+  const missing = [...new Set(available.flatMap((e) => e.missingDocuments))];
+  const lockedTypes = [...new Set(documents.filter((d) => d.locked).map((d) => d.type))];
+  const today = dateInZone(new Date(), tz);
+  const activeKb = agreements.find(
+    (a) => a.type === "KB" && a.status === "BERLAKU" && a.endDate && a.endDate.toISOString().slice(0, 10) >= today,
+  );
+  const showPksTurunan = Boolean(activeKb) && can(actor, "case.startPksTurunan", {});
+  const opdOptions = showPksTurunan ? await listActiveOpdOptions() : [];
+  const round = 1 + history.filter((h) => h.fromStage === "KAJIAN_TKKSD" && h.toStage === "PERBAIKAN").length;
+  const ownOpinion = opinions.find((o) => o.memberId === actor.id && o.round === round);
+  const opinionOpen = actor.role === "TKKSD" && c.stage === "KAJIAN_TKKSD";
+
+  const naskah = (
+    <Card title="Naskah kerja sama">
+      {c.parentAgreement && (
+        <p className="mb-4 text-sm text-slate-800">
+          PKS turunan di bawah Kesepakatan Bersama <span className="font-semibold">{c.parentAgreement.title}</span>
+          {c.parentAgreement.ourNumber && ` (nomor ${c.parentAgreement.ourNumber})`}.{" "}
+          <Link href={`/usulan/${c.parentAgreement.caseId}`} className="text-brand-800 underline hover:no-underline">
+            Buka usulan induk
+          </Link>
+        </p>
+      )}
+      {agreements.length > 0 ? (
+        <AgreementList agreements={agreements} timeZone={tz} />
+      ) : (
+        <p className="text-sm text-slate-700">Naskah PKS ini tercatat saat penandatanganannya dicatat pada panel Tindakan.</p>
+      )}
+    </Card>
+  );
+
+  return (
+    <>
+      <PageHeader
+        breadcrumb={<Breadcrumbs items={[{ label: "Beranda", href: "/beranda" }, { label: "Usulan", href: "/usulan" }, { label: c.code }]} />}
+        title={c.title}
+        meta={
+          <>
+            <span className="font-mono text-sm font-semibold text-slate-800">{c.code}</span>
+            <StageBadge stage={c.stage} />
+            <span className="text-sm text-slate-700">sejak {formatTanggalWaktu(c.stageEnteredAt, tz)}</span>
+            {c.isArchive && <span className="text-sm text-slate-700">· Kerja sama arsip</span>}
+          </>
+        }
+        actions={canEdit ? <LinkButton href={`/usulan/${c.id}/ubah`} variant="primary">Ubah Usulan</LinkButton> : undefined}
+      />
+      <dl className="-mt-2 mb-6 grid gap-x-8 gap-y-3 text-sm sm:grid-cols-3">
+        <div>
+          <dt className="font-semibold text-slate-900">Jenis kerja sama</dt>
+          <dd className="text-slate-800">
+            {KIND_LABELS[c.kind]} ({c.kind}){subKind && ` — ${subKind}`}
+            {c.initiator === "MITRA" && " · prakarsa mitra"}
+          </dd>
+        </div>
+        <div>
+          <dt className="font-semibold text-slate-900">Mitra</dt>
+          <dd className="text-slate-800">
+            {c.partner ? (
+              <>
+                {c.partner.name} <span className="text-slate-700">({PARTNER_CLASS_LABELS[c.partner.partnerClass]}{c.partner.country && c.partner.country !== "Indonesia" ? `, ${c.partner.country}` : ""})</span>
+              </>
+            ) : (
+              <span className="italic text-slate-600">Belum dipilih</span>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt className="font-semibold text-slate-900">OPD pemrakarsa/pelaksana</dt>
+          <dd className="text-slate-800">{c.opd.name} ({c.opd.shortName})</dd>
+        </div>
+      </dl>
+
+      <div className="mb-6 space-y-4 empty:hidden">
+        {sp.tersimpan === "1" && <Alert tone="success" announce title="Usulan telah disimpan." />}
+        {sp.tersimpan === "pks" && (
+          <Alert tone="success" announce title="PKS turunan telah dibuat.">
+            Usulan ini langsung berada pada tahap Penyusunan PKS. Unggah draf PKS pada bagian Dokumen.
+          </Alert>
+        )}
+        {successEvent && (
+          <Alert tone="success" announce title={`Tahapan berhasil dicatat: ${STAGE_LABELS[c.stage]}`}>
+            {eventPastLabel(successEvent)}.
+          </Alert>
+        )}
+        {sp.pendapat === "1" && <Alert tone="success" announce title="Pendapat Anda telah disimpan." />}
+        {showReason && (
+          <Alert tone={c.stage === "PERBAIKAN" || c.stage === "DRAF" ? "warning" : "error"} title={REASON_TITLES[c.stage]}>
+            <p className="text-base">
+              <span className="font-semibold">Alasan:</span> <span className="whitespace-pre-line">{c.lastReason}</span>
+            </p>
+            {lastNegative && (
+              <p>
+                Dicatat oleh {lastNegative.actor.fullName}, {formatTanggalWaktu(lastNegative.createdAt, tz)}.
+              </p>
+            )}
+            {c.stage === "DIAKHIRI" && c.terminationGround && (
+              <p>
+                Dasar pengakhiran: {TERMINATION_GROUND_LABELS[c.terminationGround]}
+                {c.terminationDate && `, berlaku ${formatTanggal(c.terminationDate, tz)}`}.
+              </p>
+            )}
+            {canEdit && <p>Perbaiki isian atau dokumen sesuai alasan di atas, lalu ajukan kembali melalui panel Tindakan.</p>}
+          </Alert>
+        )}
+      </div>
+
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <div className="min-w-0 space-y-6">
+          {!opinionOpen && (
+            <ActionPanel
+              action={transitionAction}
+              caseId={c.id}
+              version={c.version}
+              stage={c.stage}
+              kind={c.kind}
+              initiator={c.initiator}
+              available={available}
+              headTitle={settings.region.headTitle}
+              regionName={settings.region.name}
+              pksMaxYears={settings.pksMaxYears}
+            />
+          )}
+          {opinionOpen && (
+            <Card
+              title="Pendapat tertulis Anda sebagai anggota TKKSD"
+              description={round > 1 ? `Pembahasan ke-${round} (usulan telah diperbaiki).` : undefined}
+            >
+              {ownOpinion && (
+                <p className="mb-4 text-sm text-slate-700">
+                  Anda telah memberi pendapat pada {formatTanggalWaktu(ownOpinion.updatedAt, tz)}. Ubah isian di bawah untuk memperbaruinya.
+                </p>
+              )}
+              <OpinionForm
+                action={opinionAction.bind(null, c.id)}
+                initial={ownOpinion ? { opinion: ownOpinion.opinion, note: ownOpinion.note } : undefined}
+              />
+            </Card>
+          )}
+          {agreements.length > 0 && naskah}
+          <CaseSummary c={c} timeZone={tz} />
+          {agreements.length === 0 && c.parentAgreement && naskah}
+          <Card title="Dokumen" description="Dokumen tahap yang sudah dilewati terkunci; koreksi diunggah sebagai versi baru dengan alasan.">
+            <div className="space-y-5">
+              {missing.length > 0 && (
+                <Alert tone="warning" title="Dokumen yang masih diperlukan untuk langkah berikutnya">
+                  <ul className="list-disc pl-5">
+                    {missing.map((t: DocumentType) => (
+                      <li key={t}>{DOCUMENT_LABELS[t]}</li>
+                    ))}
+                  </ul>
+                </Alert>
+              )}
+              <DocumentList documents={documents} />
+              {detail.canUpload && (
+                <div className="border-t border-slate-200 pt-5">
+                  <h3 className="mb-3 text-base font-semibold text-slate-900">Unggah dokumen</h3>
+                  <UploadForm
+                    caseId={c.id}
+                    stage={c.stage}
+                    types={detail.uploadTypes.map((t) => ({ value: t, label: DOCUMENT_LABELS[t] }))}
+                    lockedTypes={lockedTypes}
+                  />
+                </div>
+              )}
+            </div>
+          </Card>
+          {showPksTurunan && activeKb && (
+            <Card
+              title="Mulai PKS Turunan"
+              description="Kesepakatan Bersama ini masih berlaku. Untuk OPD atau objek lain, buat PKS turunan: usulan baru yang langsung masuk tahap Penyusunan PKS."
+            >
+              <PksTurunanForm action={startPksTurunanAction.bind(null, activeKb.id)} opdOptions={opdOptions} defaultOpdId={c.opdId} />
+            </Card>
+          )}
+          {OPINION_READERS.includes(actor.role) && (
+            <Card title="Pendapat anggota TKKSD">
+              <OpinionList opinions={opinions} timeZone={tz} />
+            </Card>
+          )}
+        </div>
+        <Card className="self-start" title="Tahapan dan riwayat" description="Tahap yang telah dilalui, tahap saat ini, dan tahap berikutnya.">
+          <StageTimeline stage={c.stage} stageEnteredAt={c.stageEnteredAt} path={path} history={history} timeZone={tz} />
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,170 @@
+import type { ReactNode } from "react";
+import { Card } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
+import { Icon } from "@/components/ui/icons";
+import { ROLE_LABELS } from "@/lib/auth/roles";
+import type { FormState } from "@/lib/validation/admin-extra";
+import {
+  DOCUMENT_LABELS, isTerminal, rowsFor, STAGE_LABELS, type AvailableEvent, type CaseKind, type Initiator, type Stage,
+} from "@/lib/workflow";
+import { NEGATIVE_EVENTS, TERMINATION_GROUND_LABELS } from "./labels";
+import { TransitionForm, type TransitionFields } from "./transition-form";
+
+export type ActionPanelProps = {
+  /** transitionAction (server action) of the case page. */
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  caseId: string;
+  version: number;
+  stage: Stage;
+  kind: CaseKind;
+  initiator: Initiator;
+  /** What the server allows this user now (getCaseDetail().available): the only events shown. */
+  available: readonly AvailableEvent[];
+  /** settings.region.headTitle, e.g. "Bupati". */
+  headTitle: string;
+  /** settings.region.name, e.g. "Kabupaten Sukamaju". */
+  regionName: string;
+  /** settings.pksMaxYears. */
+  pksMaxYears: number;
+};
+
+const NASKAH: Partial<Record<Stage, string>> = {
+  PENANDATANGANAN_KB: "Kesepakatan Bersama",
+  PENANDATANGANAN_PKS: "Perjanjian Kerja Sama",
+  PENANDATANGANAN_NK: "Nota Kesepakatan",
+  PENANDATANGANAN_MOU: "MoU",
+};
+
+const GROUNDS = Object.entries(TERMINATION_GROUND_LABELS).map(([value, label]) => ({ value, label }));
+
+function checklistItems(kind: CaseKind, initiator: Initiator): string[] {
+  return [
+    "Isian usulan lengkap dan jelas (objek, urusan, maksud dan tujuan, ruang lingkup, manfaat, pendanaan)",
+    "Kerangka Acuan Kerja (KAK) sesuai dengan usulan",
+    initiator === "MITRA"
+      ? "Surat penawaran mitra terdaftar dan disposisi kepada OPD tersedia"
+      : "Surat inisiasi/usulan ditandatangani Kepala OPD",
+    ...(kind === "KSDPK" ? ["Studi kelayakan tersedia dan memadai (KSDPK)"] : []),
+    "Mitra dan objek kerja sama sesuai dengan kewenangan daerah",
+  ];
+}
+
+function fieldsFor(e: AvailableEvent, p: ActionPanelProps): TransitionFields {
+  switch (e.event) {
+    case "lengkap":
+      return { kind: "checklist", items: checklistItems(p.kind, p.initiator) };
+    case "tandatangani": {
+      const isPks = p.stage === "PENANDATANGANAN_PKS";
+      const place = p.regionName.replace(/^(Kabupaten|Kota|Provinsi)\s+/i, "");
+      return {
+        kind: "signing",
+        options: {
+          naskah: NASKAH[p.stage] ?? "naskah",
+          allowDelegate: isPks,
+          headLabel: `${p.headTitle} (Kepala Daerah)`,
+          headPosition: `${p.headTitle} ${place}`,
+          maxYears: isPks ? p.pksMaxYears : undefined,
+        },
+      };
+    }
+    case "dprd_setuju":
+    case "dprd_tolak":
+      return { kind: "dprd" };
+    case "akhiri":
+      return { kind: "termination", grounds: GROUNDS };
+    default:
+      return { kind: "none" };
+  }
+}
+
+/** Who may act on this stage at all (from the transition table), for "menunggu tindakan …". */
+function waitingFor(p: ActionPanelProps): string[] {
+  const roles = new Set(rowsFor({ kind: p.kind, stage: p.stage, initiator: p.initiator }).flatMap((t) => t.roles));
+  return [...roles].map((r) => ROLE_LABELS[r]);
+}
+
+function EventSummary({ e, danger }: { e: AvailableEvent; danger: boolean }): ReactNode {
+  return (
+    <span className="flex flex-1 flex-wrap items-center gap-x-3 gap-y-1">
+      <span className={cn("font-semibold", danger ? "text-red-800" : "text-brand-800")}>{e.label}</span>
+      <span className="text-sm font-normal text-slate-700">Tahap berikutnya: {STAGE_LABELS[e.to]}</span>
+      {e.missingDocuments.length > 0 && (
+        <span className="text-sm font-normal text-amber-900">({e.missingDocuments.length} dokumen belum ada)</span>
+      )}
+    </span>
+  );
+}
+
+/**
+ * The decisions this user may record now: one form per event the server allows (never more).
+ * With several events each sits in a <details>; the first non-negative one starts open.
+ */
+export function ActionPanel(props: ActionPanelProps) {
+  const { available, stage } = props;
+  const forms = available.map((e) => {
+    const danger = NEGATIVE_EVENTS.includes(e.event);
+    const form = (
+      <TransitionForm
+        action={props.action}
+        caseId={props.caseId}
+        version={props.version}
+        event={e.event}
+        label={e.label}
+        reasonRequired={e.reasonRequired}
+        danger={danger}
+        missingDocuments={e.missingDocuments.map((d) => DOCUMENT_LABELS[d])}
+        fields={fieldsFor(e, props)}
+      />
+    );
+    return { e, danger, form };
+  });
+  const openIndex = Math.max(0, forms.findIndex((f) => !f.danger));
+
+  return (
+    <Card
+      title="Tindakan pada tahap ini"
+      description={`Tahap saat ini: ${STAGE_LABELS[stage]}. Hanya tindakan yang boleh Anda lakukan yang ditampilkan.`}
+    >
+      {forms.length === 0 ? (
+        <p className="flex items-start gap-2 text-sm text-slate-700">
+          <Icon name="info" className="mt-0.5 size-5 shrink-0 text-sky-700" />
+          <span>
+            {isTerminal(stage)
+              ? "Proses kerja sama ini telah berakhir; tidak ada tindakan lanjutan."
+              : waitingFor(props).length > 0
+                ? `Tidak ada tindakan untuk Anda pada tahap ini. Tahap ini menunggu tindakan: ${waitingFor(props).join(", ")}.`
+                : "Tidak ada tindakan untuk Anda pada tahap ini."}
+          </span>
+        </p>
+      ) : forms.length === 1 ? (
+        <div className="space-y-3">
+          <h3 className="text-base font-semibold text-slate-900">
+            <EventSummary e={forms[0].e} danger={forms[0].danger} />
+          </h3>
+          {forms[0].form}
+        </div>
+      ) : (
+        <div className="space-y-3">
+          {forms.map(({ e, danger, form }, i) => (
+            <details
+              key={e.event}
+              open={i === openIndex}
+              className={cn("group rounded-md border", danger ? "border-red-200" : "border-slate-300")}
+            >
+              <summary
+                className={cn(
+                  "flex cursor-pointer list-none items-center gap-2 rounded-md px-4 py-3 hover:bg-slate-50",
+                  "[&::-webkit-details-marker]:hidden",
+                )}
+              >
+                <Icon name="chevronRight" className="size-4 shrink-0 text-slate-600 transition-transform group-open:rotate-90" />
+                <EventSummary e={e} danger={danger} />
+              </summary>
+              <div className="border-t border-slate-200 px-4 py-4">{form}</div>
+            </details>
+          ))}
+        </div>
+      )}
+    </Card>
+  );
+}

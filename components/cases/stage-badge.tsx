@@ -1,0 +1,28 @@
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { STAGE_LABELS, type Stage } from "@/lib/workflow";
+
+// Colour groups the stages; the label always carries the meaning (WCAG 1.4.1).
+const WAITING: readonly Stage[] = [
+  "PERSETUJUAN_OPD", "PERBAIKAN", "PENAWARAN", "PERSETUJUAN_DPRD", "KONSULTASI_KEMENDAGRI", "PERSETUJUAN_PUSAT",
+  "ADENDUM_DPRD", "BERAKHIR",
+];
+const ACTIVE: readonly Stage[] = ["PELAKSANAAN", "SELESAI"];
+const NEGATIVE: readonly Stage[] = ["DITOLAK", "BATAL", "DITOLAK_DPRD", "DIAKHIRI"];
+
+/** Draf → neutral; review/drafting → info; waiting for someone outside → warning; active/closed → success; negative end → danger. */
+export function stageTone(stage: Stage): BadgeTone {
+  if (stage === "DRAF") return "neutral";
+  if (NEGATIVE.includes(stage)) return "danger";
+  if (ACTIVE.includes(stage)) return "success";
+  if (WAITING.includes(stage)) return "warning";
+  return "info";
+}
+
+export function StageBadge({ stage, className }: { stage: Stage; className?: string }) {
+  return (
+    <Badge tone={stageTone(stage)} className={className}>
+      <span className="sr-only">Tahap: </span>
+      {STAGE_LABELS[stage]}
+    </Badge>
+  );
+}
