@@ -10,7 +10,7 @@ import { formatTanggal, hariMenuju } from "@/lib/format";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import { getSettings } from "@/lib/settings/service";
 import { KIND_LABELS } from "@/lib/workflow";
-import { StageBadge } from "../usulan/stage-badge";
+import { StageBadge } from "@/components/cases/stage-badge";
 
 export const metadata: Metadata = { title: "Perlu Tindakan" };
 
