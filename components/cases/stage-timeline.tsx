@@ -168,7 +168,7 @@ export function StageTimeline({ stage, stageEnteredAt, path, history, timeZone }
   const upcoming = upcomingOf(path, stage);
   const lastVisit = visits.length - 1;
   return (
-    <ol className="ml-3 border-l-2 border-slate-200">
+    <ol aria-label="Tahapan dan riwayat" className="ml-3 border-l-2 border-slate-200">
       {visits.map((v, i) => {
         const isCurrent = i === lastVisit;
         const negativeEnd = NEGATIVE_TERMINAL.includes(v.stage);
