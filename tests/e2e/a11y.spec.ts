@@ -59,3 +59,30 @@ test("tampilan ponsel", async ({ page }) => {
   await login(page, "kabag.ks");
   await checkPage(page, "beranda-ponsel");
 });
+
+test("halaman usulan: daftar, usulan baru, perlu tindakan, dan halaman usulan", async ({ page }) => {
+  await login(page, "operator.dinkes");
+  await page.goto("/usulan");
+  await checkPage(page, "usulan-daftar-operator");
+  await page.goto("/usulan/baru");
+  await checkPage(page, "usulan-baru-pilih-jenis");
+  await page.goto("/usulan/baru?jenis=KSDPK");
+  await checkPage(page, "usulan-baru-ksdpk");
+  await page.getByRole("button", { name: "Simpan Draf" }).click();
+  await expect(page.getByText(/wajib/).first()).toBeVisible();
+  await checkPage(page, "usulan-baru-galat");
+  await page.goto("/tindakan");
+  await checkPage(page, "tindakan-operator");
+  await page.goto("/usulan/case-dinkes-rujukan-perbatasan");
+  await checkPage(page, "usulan-pelaksanaan-operator-seed");
+
+  await page.context().clearCookies();
+  await login(page, "kabag.ks");
+  await page.goto("/tindakan");
+  await checkPage(page, "tindakan-kabag");
+  await page.goto("/usulan?stage=VERIFIKASI");
+  await page.getByRole("table").getByRole("link").first().click();
+  await expect(page.getByRole("heading", { name: "Tindakan pada tahap ini" })).toBeVisible();
+  await expect(page.getByText("Nyatakan Lengkap dan Teruskan ke TKKSD").first()).toBeVisible();
+  await checkPage(page, "usulan-verifikasi-kabag");
+});
