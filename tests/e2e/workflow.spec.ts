@@ -97,6 +97,29 @@ test("KSDPK dari draf sampai Pelaksanaan: DPRD wajib dan PKS oleh pejabat dengan
   await kabag.screenshot({ path: "test-results/screenshots/usulan-pelaksanaan-kabag.png", fullPage: true });
   await operator.goto(url);
   await operator.screenshot({ path: "test-results/screenshots/usulan-pelaksanaan-operator.png", fullPage: true });
+
+  // From the active KB, Bagian KS starts a PKS turunan: a new case that begins at Penyusunan PKS.
+  await kabag.goto(url);
+  await kabag.getByLabel("Judul PKS turunan").fill(`PKS Turunan Layanan Hemodialisis RSUD ${Date.now()}`);
+  await kabag.getByRole("button", { name: "Mulai PKS Turunan" }).click();
+  await expect(kabag.getByText("PKS turunan telah dibuat.")).toBeVisible();
+  const turunanUrl = new URL(kabag.url()).pathname;
+  expect(turunanUrl).not.toBe(url);
+  await expectStage(kabag, "Penyusunan PKS");
+  await staf.goto(turunanUrl);
+  await upload(staf, "Draf Perjanjian Kerja Sama");
+  await record(staf, "Tetapkan Draf PKS Final");
+  await kabag.goto(turunanUrl);
+  await upload(kabag, "Perjanjian Kerja Sama yang Ditandatangani");
+  // The PKS must lie within the KB's period (the KB ends in 5 years).
+  const pks = await eventForm(kabag, "Catat Penandatanganan PKS");
+  await fillSigning(pks, { ours: "180/040/KS/2026", partner: "050/PKS/RSUD/2026", start: today, end: inYears(6) });
+  await pks.getByRole("button", { name: "Catat Penandatanganan PKS", exact: true }).click();
+  await expect(kabag.getByText(/harus berada dalam jangka waktu KB/).first()).toBeVisible();
+  await record(kabag, "Catat Penandatanganan PKS", (f) =>
+    fillSigning(f, { ours: "180/040/KS/2026", partner: "050/PKS/RSUD/2026", start: today, end: inYears(2) }),
+  );
+  await expectStage(kabag, "Pelaksanaan (Aktif)");
 });
 
 test("SINERGI menempuh jalur pendek: Nota Kesepakatan tanpa KB, PKS, dan DPRD", async ({ browser }) => {
