@@ -6,7 +6,7 @@ import { Field, FieldSet } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Textarea } from "@/components/ui/textarea";
 import type { FormState } from "@/lib/validation/admin-extra";
-import { FormErrorSummary } from "./form-error-summary";
+import { FormErrorSummary } from "@/components/ui/form-error-summary";
 
 export type OpinionFormProps = {
   /** opinionAction bound to the case id. */

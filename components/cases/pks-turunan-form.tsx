@@ -6,7 +6,7 @@ import { Input } from "@/components/ui/input";
 import { Select, type SelectOption } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormState } from "@/lib/validation/admin-extra";
-import { FormErrorSummary } from "./form-error-summary";
+import { FormErrorSummary } from "@/components/ui/form-error-summary";
 
 export type PksTurunanFormProps = {
   /** startPksTurunanAction bound to the KB agreement id. */

@@ -5,7 +5,7 @@ import type { SelectOption } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormState } from "@/lib/validation/admin-extra";
 import { ChecklistFields, DprdFields, NoteField, SigningFields, TerminationFields, type SigningOptions } from "./event-fields";
-import { FormErrorSummary } from "./form-error-summary";
+import { FormErrorSummary } from "@/components/ui/form-error-summary";
 
 export type TransitionFields =
   | { kind: "none" }

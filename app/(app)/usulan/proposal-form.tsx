@@ -10,7 +10,7 @@ import { Select, type SelectOption } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Textarea } from "@/components/ui/textarea";
 import type { CaseKind } from "@/lib/generated/prisma/enums";
-import { FormErrorSummary } from "../admin/form-error-summary";
+import { FormErrorSummary } from "@/components/ui/form-error-summary";
 import type { ProposalFormState } from "./actions";
 import { DprdQuestions } from "./dprd-questions";
 import {

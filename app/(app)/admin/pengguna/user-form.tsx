@@ -9,7 +9,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { LinkButton } from "@/components/ui/button";
 import { ROLES, ROLE_LABELS } from "@/lib/auth/roles";
 import type { FormState } from "@/lib/validation/admin-extra";
-import { FormErrorSummary } from "../form-error-summary";
+import { FormErrorSummary } from "@/components/ui/form-error-summary";
 
 const ROLE_OPTIONS: SelectOption[] = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 const P = "pengguna";

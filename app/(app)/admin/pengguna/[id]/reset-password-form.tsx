@@ -5,7 +5,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormState } from "@/lib/validation/admin-extra";
-import { FormErrorSummary } from "../../form-error-summary";
+import { FormErrorSummary } from "@/components/ui/form-error-summary";
 
 const P = "sandi";
 

@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import type { FormState } from "@/lib/validation/admin-extra";
 
 /**
- * Form-level summary after a failed submission: the message, then each field error as a link to
+ * Form-level summary after a failed submission (every form of the app): the message, then each field error as a link to
  * its field. It takes focus when a new failure arrives, so keyboard and screen-reader users land on
  * what went wrong instead of on a button that may have been re-rendered.
  */
