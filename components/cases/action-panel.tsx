@@ -49,24 +49,31 @@ function checklistItems(kind: CaseKind, initiator: Initiator): string[] {
   ];
 }
 
+/** The Kepala Daerah as signer: radio label and the prefilled position, e.g. "Bupati Sukamaju". */
+function headSigner(p: ActionPanelProps) {
+  const place = p.regionName.replace(/^(Kabupaten|Kota|Provinsi)\s+/i, "");
+  return { headLabel: `${p.headTitle} (Kepala Daerah)`, headPosition: `${p.headTitle} ${place}` };
+}
+
 function fieldsFor(e: AvailableEvent, p: ActionPanelProps): TransitionFields {
   switch (e.event) {
     case "lengkap":
       return { kind: "checklist", items: checklistItems(p.kind, p.initiator) };
     case "tandatangani": {
       const isPks = p.stage === "PENANDATANGANAN_PKS";
-      const place = p.regionName.replace(/^(Kabupaten|Kota|Provinsi)\s+/i, "");
       return {
         kind: "signing",
         options: {
+          ...headSigner(p),
           naskah: NASKAH[p.stage] ?? "naskah",
           allowDelegate: isPks,
-          headLabel: `${p.headTitle} (Kepala Daerah)`,
-          headPosition: `${p.headTitle} ${place}`,
           maxYears: isPks ? p.pksMaxYears : undefined,
         },
       };
     }
+    case "loi_ditandatangani":
+      // The LoI is signed by the Kepala Daerah and has no validity period of its own.
+      return { kind: "signing", options: { ...headSigner(p), naskah: "Letter of Intent", allowDelegate: false, withPeriod: false } };
     case "dprd_setuju":
     case "dprd_tolak":
       return { kind: "dprd" };

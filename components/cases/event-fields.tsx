@@ -20,6 +20,8 @@ export type SigningOptions = {
   headPosition: string;
   /** PKS: maximum duration in years (setting) and the override field. */
   maxYears?: number;
+  /** false: no validity period inputs (a Letter of Intent has none). Default true. */
+  withPeriod?: boolean;
 };
 
 export function NoteField({ p, v, err, required, hint }: Common & { required: boolean; hint?: string }) {
@@ -115,18 +117,22 @@ export function SigningFields({ p, v, err, k, o }: Common & { o: SigningOptions 
         >
           {(c) => <Input {...c} name="signerPosition" defaultValue={v.signerPosition ?? o.headPosition} maxLength={200} />}
         </Field>
-        <Field id={`${p}-startDate`} label="Berlaku mulai" required error={err.startDate}>
-          {(c) => <Input {...c} type="date" name="startDate" defaultValue={v.startDate} />}
-        </Field>
-        <Field
-          id={`${p}-endDate`}
-          label="Berakhir pada"
-          required
-          error={err.endDate}
-          hint={o.maxYears ? `Harus di dalam jangka waktu Kesepakatan Bersama; paling lama ${o.maxYears} tahun.` : undefined}
-        >
-          {(c) => <Input {...c} type="date" name="endDate" defaultValue={v.endDate} />}
-        </Field>
+        {o.withPeriod !== false && (
+          <>
+            <Field id={`${p}-startDate`} label="Berlaku mulai" required error={err.startDate}>
+              {(c) => <Input {...c} type="date" name="startDate" defaultValue={v.startDate} />}
+            </Field>
+            <Field
+              id={`${p}-endDate`}
+              label="Berakhir pada"
+              required
+              error={err.endDate}
+              hint={o.maxYears ? `Harus di dalam jangka waktu Kesepakatan Bersama; paling lama ${o.maxYears} tahun.` : undefined}
+            >
+              {(c) => <Input {...c} type="date" name="endDate" defaultValue={v.endDate} />}
+            </Field>
+          </>
+        )}
       </div>
       {o.maxYears !== undefined && (
         <Field

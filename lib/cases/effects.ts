@@ -16,21 +16,45 @@ import type { CaseState } from "./snapshot";
 
 type Ctx = { tx: Tx; c: CaseState; input: EventInput; now: Date; settings: Settings };
 
-const SIGNED_DOC: Record<"KB" | "PKS" | "NK" | "MOU", DocumentType[]> = {
+type SignedType = "KB" | "PKS" | "NK" | "RK" | "LOI" | "MOU";
+
+/** The documents linked to each naskah row at signing (the NK's Rencana Kerja goes to its RK row). */
+const SIGNED_DOC: Record<SignedType, DocumentType[]> = {
   KB: ["KB_DITANDATANGANI", "DRAF_KB"],
   PKS: ["PKS_DITANDATANGANI", "DRAF_PKS"],
-  NK: ["NK_DITANDATANGANI", "DRAF_NK", "RENCANA_KERJA"],
+  NK: ["NK_DITANDATANGANI", "DRAF_NK"],
+  RK: ["RENCANA_KERJA"],
+  LOI: ["LOI"],
   MOU: ["MOU_DITANDATANGANI", "DRAF_MOU"],
 };
 
-function agreementTitle(type: "KB" | "PKS" | "NK" | "MOU", c: CaseState, settings: Settings): string {
+function agreementTitle(type: SignedType, c: CaseState, settings: Settings): string {
   const parties = `antara Pemerintah ${settings.region.name} dan ${c.partner?.name ?? "Mitra"}`;
   switch (type) {
     case "KB": return `Kesepakatan Bersama ${parties} tentang ${c.title}`;
     case "PKS": return `Perjanjian Kerja Sama tentang ${c.title}`;
     case "NK": return `Nota Kesepakatan ${parties} tentang ${c.title}`;
+    case "RK": return `Rencana Kerja Nota Kesepakatan ${parties} tentang ${c.title}`;
+    case "LOI": return `Letter of Intent ${parties} tentang ${c.title}`;
     case "MOU": return `Memorandum of Understanding (Nota Kesepahaman) tentang ${c.title}`;
   }
+}
+
+/** Links the case's not-yet-linked documents of `type`'s naskah to the agreement row. */
+async function linkDocuments(tx: Tx, caseId: string, type: SignedType, agreementId: string): Promise<void> {
+  await tx.document.updateMany({
+    where: { caseId, type: { in: SIGNED_DOC[type] }, deletedAt: null, agreementId: null },
+    data: { agreementId },
+  });
+}
+
+/** The case's signed LoI (foreign chain), if one was recorded. */
+function loiOf(tx: Tx, c: CaseState) {
+  return tx.agreement.findFirst({
+    where: { caseId: c.id, type: "LOI", deletedAt: null, status: { not: "DRAF" } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true },
+  });
 }
 
 /** The case's own KB (signed), else the parent KB of a PKS turunan. */
@@ -45,9 +69,10 @@ async function kbOf(tx: Tx, c: CaseState) {
   });
 }
 
-async function createAgreement({ tx, c, input, settings }: Ctx, type: "KB" | "PKS" | "NK" | "MOU"): Promise<void> {
+async function createAgreement({ tx, c, input, settings }: Ctx, type: "KB" | "PKS" | "NK" | "LOI" | "MOU"): Promise<void> {
   const sig = input.signing;
-  if (!sig?.signedAt || !sig.signerType || !sig.startDate || !sig.endDate) {
+  // Only the LoI has no validity period of its own.
+  if (!sig?.signedAt || !sig.signerType || (type !== "LOI" && (!sig.startDate || !sig.endDate))) {
     throw new DomainError("VALIDATION", "Data penandatanganan belum lengkap.");
   }
   let powerOfAttorneyDocumentId: string | null = null;
@@ -61,6 +86,8 @@ async function createAgreement({ tx, c, input, settings }: Ctx, type: "KB" | "PK
     powerOfAttorneyDocumentId = kuasa.id;
   }
   const kb = type === "PKS" ? await kbOf(tx, c) : null;
+  // The schema's parent is "MoU for an IA"; the foreign chain also hangs the MoU under its LoI.
+  const loi = type === "MOU" ? await loiOf(tx, c) : null;
   const data = {
     title: agreementTitle(type, c, settings),
     kind: c.kind, opdId: c.opdId, partnerId: c.partnerId,
@@ -70,11 +97,12 @@ async function createAgreement({ tx, c, input, settings }: Ctx, type: "KB" | "PK
     signedAt: sig.signedAt, signedPlace: sig.signedPlace?.trim() ?? null,
     signerType: sig.signerType, signerName: sig.signerName?.trim() ?? null, signerPosition: sig.signerPosition?.trim() || null,
     powerOfAttorneyDocumentId,
-    startDate: sig.startDate, endDate: sig.endDate,
+    startDate: sig.startDate ?? null, endDate: sig.endDate ?? null,
     fundingSource: c.fundingSource, fundingAmount: c.fundingAmount,
     ...(type === "PKS" && kb
       ? { parentId: kb.id, dprdDecisionNumber: kb.dprdDecisionNumber, dprdDecisionDate: kb.dprdDecisionDate }
       : {}),
+    ...(loi ? { parentId: loi.id } : {}),
   };
   // A draft row of this naskah may already exist (drafted earlier, or a foreign MoU carrying the
   // DPRD decision): the signing completes it instead of adding a second one.
@@ -85,10 +113,26 @@ async function createAgreement({ tx, c, input, settings }: Ctx, type: "KB" | "PK
   const agreement = draft
     ? await tx.agreement.update({ where: { id: draft.id }, data, select: { id: true } })
     : await tx.agreement.create({ data: { ...data, caseId: c.id, type }, select: { id: true } });
-  await tx.document.updateMany({
-    where: { caseId: c.id, type: { in: SIGNED_DOC[type] }, deletedAt: null, agreementId: null },
-    data: { agreementId: agreement.id },
-  });
+  await linkDocuments(tx, c.id, type, agreement.id);
+  if (loi) {
+    // The signed MoU supersedes its LoI (as the seed records it).
+    await tx.agreement.update({ where: { id: loi.id }, data: { status: "DIGANTI" } });
+  }
+  if (type === "NK") {
+    // SINERGI: the Rencana Kerja is signed with the NK, runs for the NK's period and sits under it.
+    const rk = await tx.agreement.create({
+      data: {
+        caseId: c.id, type: "RK", title: agreementTitle("RK", c, settings),
+        kind: c.kind, opdId: c.opdId, partnerId: c.partnerId, status: "BERLAKU", parentId: agreement.id,
+        signedAt: data.signedAt, signedPlace: data.signedPlace,
+        signerType: data.signerType, signerName: data.signerName, signerPosition: data.signerPosition,
+        startDate: data.startDate, endDate: data.endDate,
+        fundingSource: c.fundingSource, fundingAmount: c.fundingAmount,
+      },
+      select: { id: true },
+    });
+    await linkDocuments(tx, c.id, "RK", rk.id);
+  }
   if (sig.durationOverrideBasis?.trim()) {
     await tx.case.update({ where: { id: c.id }, data: { durationOverrideBasis: sig.durationOverrideBasis.trim() } });
   }
@@ -165,6 +209,11 @@ export function noteFor(event: string, input: EventInput): string | null {
   const note = input.note?.trim();
   if (note) parts.push(note);
   const sig = input.signing;
+  if (event === "loi_ditandatangani" && sig?.signedAt) {
+    parts.push(
+      `Letter of Intent ditandatangani di ${sig.signedPlace ?? "-"} pada ${formatTanggal(sig.signedAt, "UTC")}; nomor pihak daerah ${sig.ourNumber ?? "-"}, nomor pihak mitra ${sig.partnerNumber ?? "-"}.`,
+    );
+  }
   if (event === "tandatangani" && sig?.signedAt) {
     parts.push(
       `Ditandatangani di ${sig.signedPlace ?? "-"} pada ${formatTanggal(sig.signedAt, "UTC")}; nomor pihak daerah ${sig.ourNumber ?? "-"}, nomor pihak mitra ${sig.partnerNumber ?? "-"}; berlaku ${formatTanggal(sig.startDate ?? sig.signedAt, "UTC")} s.d. ${sig.endDate ? formatTanggal(sig.endDate, "UTC") : "-"}.`,

@@ -32,6 +32,8 @@ async function endingSoon(user: CurrentUser, now: Date): Promise<number> {
   return getDb().agreement.count({
     where: {
       status: "BERLAKU",
+      // The Rencana Kerja runs for its NK's period: count the NK once.
+      type: { not: "RK" },
       deletedAt: null,
       endDate: { gte: now, lte: addDays(now, 90) },
       ...(user.opdId && (user.role === "OPERATOR_OPD" || user.role === "KEPALA_OPD") ? { opdId: user.opdId } : {}),

@@ -9,6 +9,7 @@ export type GuardName =
   | "dprdDecided"
   | "signKb"
   | "signHead"
+  | "signLoi"
   | "signPks"
   | "centralApproval"
   | "ended"
@@ -37,7 +38,11 @@ function maxEnd(start: Date, years: number): string {
   return day(d);
 }
 
-function signingData(sig: SigningInput | undefined): Refusal | null {
+/**
+ * Numbers, date, place and signer of a signed naskah. The validity period is required unless
+ * `requirePeriod` is false (a Letter of Intent has none); a period given must still end after it starts.
+ */
+function signingData(sig: SigningInput | undefined, { requirePeriod = true }: { requirePeriod?: boolean } = {}): Refusal | null {
   const missing: string[] = [];
   if (!filled(sig?.ourNumber)) missing.push("nomor naskah pihak daerah");
   if (!filled(sig?.partnerNumber)) missing.push("nomor naskah pihak mitra");
@@ -45,12 +50,12 @@ function signingData(sig: SigningInput | undefined): Refusal | null {
   if (!filled(sig?.signedPlace)) missing.push("tempat penandatanganan");
   if (!sig?.signerType) missing.push("penandatangan");
   if (!filled(sig?.signerName)) missing.push("nama penandatangan");
-  if (!sig?.startDate) missing.push("tanggal mulai berlaku");
-  if (!sig?.endDate) missing.push("tanggal berakhir");
+  if (requirePeriod && !sig?.startDate) missing.push("tanggal mulai berlaku");
+  if (requirePeriod && !sig?.endDate) missing.push("tanggal berakhir");
   if (missing.length > 0) {
     return { code: "SIGNING_DATA_REQUIRED", message: `Data penandatanganan belum lengkap: ${missing.join(", ")}.`, missing };
   }
-  if (day(sig!.endDate!) <= day(sig!.startDate!)) {
+  if (sig!.startDate && sig!.endDate && day(sig!.endDate) <= day(sig!.startDate)) {
     return { code: "PERIOD_INVALID", message: "Tanggal berakhir harus sesudah tanggal mulai berlaku." };
   }
   return null;
@@ -90,6 +95,9 @@ export const GUARDS: Record<GuardName, Guard> = {
 
   signKb: (_s, input, ctx) => signingData(input.signing) ?? headSigns(input.signing, ctx, "Kesepakatan Bersama"),
   signHead: (_s, input, ctx) => signingData(input.signing) ?? headSigns(input.signing, ctx, "Naskah ini"),
+  // Permendagri 25/2020: the LoI is signed by the Kepala Daerah; it has no validity period of its own.
+  signLoi: (_s, input, ctx) =>
+    signingData(input.signing, { requirePeriod: false }) ?? headSigns(input.signing, ctx, "Letter of Intent"),
 
   signPks: (s, input, ctx) => {
     const sig = input.signing;

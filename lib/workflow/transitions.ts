@@ -105,7 +105,8 @@ export const TRANSITIONS: readonly Transition[] = [
 
   // KSDPL / KSDLL (Permendagri 25/2020)
   { kinds: FOREIGN, from: "PENJAJAKAN_LOI", event: "loi_ditandatangani", to: "KONSULTASI_KEMENDAGRI", roles: KS,
-    action: "case.recordLoi", label: "Catat Letter of Intent", leave: true },
+    action: "case.recordLoi", label: "Catat Letter of Intent", leave: true, guards: ["signLoi"],
+    effects: [{ kind: "CREATE_AGREEMENT", type: "LOI" }] },
   { kinds: FOREIGN, from: "KONSULTASI_KEMENDAGRI", event: "konsultasi_selesai", to: "PERSETUJUAN_DPRD", roles: KS,
     action: "case.recordKonsultasiKemendagri", label: "Catat Hasil Konsultasi Kemendagri", leave: true },
   { kinds: FOREIGN, from: "PERSETUJUAN_DPRD", event: "dprd_setuju", to: "PEMBAHASAN_INTERKEMENTERIAN", roles: KABAG,

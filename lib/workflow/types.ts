@@ -87,7 +87,7 @@ export type RefusalCode =
 
 /** Side effects the service must carry out in the same transaction. */
 export type Effect =
-  | { kind: "CREATE_AGREEMENT"; type: "KB" | "PKS" | "NK" | "MOU" }
+  | { kind: "CREATE_AGREEMENT"; type: "KB" | "PKS" | "NK" | "LOI" | "MOU" }
   | { kind: "RECORD_DPRD_DECISION" }
   | { kind: "LOCK_STAGE_DOCUMENTS"; stage: Stage }
   | { kind: "END_AGREEMENTS"; status: "BERAKHIR" | "DIAKHIRI" };

@@ -74,7 +74,7 @@ describe("KSDD with DPRD: DRAF → … → PELAKSANAAN → BERAKHIR → SELESAI"
 });
 
 describe("SINERGI short path", () => {
-  it("goes DRAF → … → PENYUSUNAN_NK → PENANDATANGANAN_NK → PELAKSANAAN and creates the NK", async () => {
+  it("goes DRAF → … → PENYUSUNAN_NK → PENANDATANGANAN_NK → PELAKSANAAN and creates the NK and its Rencana Kerja", async () => {
     const { id } = await createDraft(actor("operatorA"), draftInput("SINERGI"));
     await step(id, "operatorA", "ajukan", {}, ["KAK"]);
     await step(id, "kepalaA", "setujui", {}, ["SURAT_INISIASI"]);
@@ -85,32 +85,59 @@ describe("SINERGI short path", () => {
     await step(id, "staf", "final", {}, ["RENCANA_KERJA"]);
     await step(id, "kabag", "tandatangani", { signing: signing({ signedPlace: "Jakarta" }) }, ["NK_DITANDATANGANI"]);
     expect((await caseRow(id)).stage).toBe("PELAKSANAAN");
-    const agreements = await db().agreement.findMany({ where: { caseId: id } });
-    expect(agreements).toHaveLength(1);
-    expect(agreements[0]).toMatchObject({ type: "NK", status: "BERLAKU", kind: "SINERGI", partnerId: "p-kemenkes", signedPlace: "Jakarta" });
-    const linked = await db().document.findMany({ where: { agreementId: agreements[0].id }, select: { type: true } });
-    expect(linked.map((l) => l.type).sort()).toEqual(["DRAF_NK", "NK_DITANDATANGANI", "RENCANA_KERJA"]);
+    const agreements = await db().agreement.findMany({ where: { caseId: id }, orderBy: { createdAt: "asc" } });
+    expect(agreements.map((a) => a.type)).toEqual(["NK", "RK"]);
+    const [nk, rk] = agreements;
+    expect(nk).toMatchObject({ type: "NK", status: "BERLAKU", kind: "SINERGI", partnerId: "p-kemenkes", signedPlace: "Jakarta", parentId: null });
+    expect(rk).toMatchObject({
+      status: "BERLAKU", kind: "SINERGI", partnerId: "p-kemenkes", opdId: OPD_A, parentId: nk.id,
+      startDate: nk.startDate, endDate: nk.endDate, title: expect.stringMatching(/^Rencana Kerja .* tentang Kerja sama SINERGI /),
+    });
+    expect(rk.startDate).toEqual(d("2026-02-02"));
+    const linked = async (agreementId: string) =>
+      (await db().document.findMany({ where: { agreementId }, select: { type: true } })).map((l) => l.type).sort();
+    expect(await linked(nk.id)).toEqual(["DRAF_NK", "NK_DITANDATANGANI"]);
+    expect(await linked(rk.id)).toEqual(["RENCANA_KERJA"]);
     expect((await historyOf(id)).map((h) => h.toStage)).not.toContain("PENAWARAN");
   });
 });
 
 describe("KSDPL (Permendagri 25/2020)", () => {
-  it("walks the foreign chain; the DPRD decision recorded before the MoU ends up on the MoU", async () => {
+  it("walks the foreign chain; records the LoI; the DPRD decision recorded before the MoU ends up on the MoU", async () => {
     const { id } = await createDraft(actor("operatorA"), draftInput("KSDPL"));
     await step(id, "operatorA", "ajukan", {}, ["KAK"]);
     await step(id, "kepalaA", "setujui", {}, ["SURAT_INISIASI"]);
     await step(id, "kabag", "lengkap", { checklistComplete: true });
     await step(id, "kabag", "layak", {}, ["BERITA_ACARA_TKKSD", "DATA_POTENSI_DAERAH", "DATA_POTENSI_KERJA_SAMA", "KAJIAN_PAKAR", "RENCANA_AKSI"]);
-    await step(id, "staf", "loi_ditandatangani", {}, ["LOI"]);
+    await expectRefused(id, () => step(id, "staf", "loi_ditandatangani", {}, ["LOI"]), "INVALID_TRANSITION", "SIGNING_DATA_REQUIRED");
+    const loiSigning = signing({
+      ourNumber: "180/005/KS/2026", partnerNumber: "HGS-LOI-2026-01", signedAt: d("2026-01-20"), signedPlace: "Higashiomi",
+      startDate: null, endDate: null,
+    });
+    await step(id, "staf", "loi_ditandatangani", { signing: loiSigning });
+    const loi = await db().agreement.findFirstOrThrow({ where: { caseId: id, type: "LOI" } });
+    expect(loi).toMatchObject({
+      status: "BERLAKU", kind: "KSDPL", partnerId: "p-sister-city", ourNumber: "180/005/KS/2026", partnerNumber: "HGS-LOI-2026-01",
+      signedAt: d("2026-01-20"), signedPlace: "Higashiomi", signerType: "KEPALA_DAERAH", signerName: "H. Ahmad Sudrajat, S.H., M.Si.",
+      startDate: null, endDate: null, parentId: null, title: expect.stringMatching(/^Letter of Intent antara Pemerintah .* dan Kota Higashiomi, Jepang tentang /),
+    });
+    expect((await db().document.findMany({ where: { agreementId: loi.id }, select: { type: true } })).map((l) => l.type)).toEqual(["LOI"]);
+    expect((await historyOf(id)).at(-1)?.note).toContain("Letter of Intent ditandatangani di Higashiomi");
     await step(id, "staf", "konsultasi_selesai", {}, ["HASIL_KONSULTASI_KEMENDAGRI"]);
     await step(id, "kabag", "dprd_setuju", { dprd: DPRD }, ["SURAT_PERMOHONAN_DPRD", "PERSETUJUAN_DPRD"]);
     await step(id, "staf", "pembahasan_selesai", {}, ["HASIL_PEMBAHASAN_INTERKEMENTERIAN"]);
     await step(id, "staf", "pusat_setuju", {}, ["PERSETUJUAN_PUSAT", "FULL_POWER"]);
     await step(id, "kabag", "tandatangani", { signing: signing() }, ["MOU_DITANDATANGANI"]);
     expect((await caseRow(id)).stage).toBe("PELAKSANAAN");
-    const agreements = await db().agreement.findMany({ where: { caseId: id } });
-    expect(agreements).toHaveLength(1);
-    expect(agreements[0]).toMatchObject({ type: "MOU", status: "BERLAKU", dprdDecisionNumber: DPRD.number, ourNumber: "180/012/KS/2026" });
+    const agreements = await db().agreement.findMany({ where: { caseId: id }, orderBy: { createdAt: "asc" } });
+    expect(agreements.map((a) => a.type)).toEqual(["LOI", "MOU"]);
+    // …which supersedes it (as the seed records it).
+    expect(agreements[0]).toMatchObject({ id: loi.id, status: "DIGANTI" });
+    // The MoU hangs under the LoI it grew from.
+    expect(agreements[1]).toMatchObject({
+      type: "MOU", status: "BERLAKU", dprdDecisionNumber: DPRD.number, ourNumber: "180/012/KS/2026", parentId: loi.id,
+    });
+    expect((await getCaseDetail(actor("kabag"), id))?.snapshot.activeEnd).toEqual(d("2031-02-01"));
     expect((await historyOf(id)).map((h) => h.event)).toEqual([
       "buat", "ajukan", "setujui", "lengkap", "layak", "loi_ditandatangani", "konsultasi_selesai", "dprd_setuju",
       "pembahasan_selesai", "pusat_setuju", "tandatangani",

@@ -235,6 +235,37 @@ describe("signing needs both numbers, the date and the place (§4.1 rows 7 and 1
   });
 });
 
+describe("the LoI is signed by the Kepala Daerah, with both numbers, date and place but no period (Permendagri 25/2020)", () => {
+  const loi = (over: Partial<SigningInput>) => decide(snap("KSDPL", "PENJAJAKAN_LOI", { requiresDprd: true }), "loi_ditandatangani", STAF,
+    { note: "", signing: { ...SIGNING, startDate: null, endDate: null, ...over } }, ctx());
+
+  it("missing numbers → SIGNING_DATA_REQUIRED naming them", () => {
+    const r = refused(loi({ ourNumber: " ", partnerNumber: undefined }), "SIGNING_DATA_REQUIRED");
+    expect(r.missing).toEqual(["nomor naskah pihak daerah", "nomor naskah pihak mitra"]);
+    const none = refused(decide(snap("KSDLL", "PENJAJAKAN_LOI", { requiresDprd: true }), "loi_ditandatangani", STAF, {}, ctx()),
+      "SIGNING_DATA_REQUIRED");
+    expect(none.missing).toEqual([
+      "nomor naskah pihak daerah", "nomor naskah pihak mitra", "tanggal penandatanganan", "tempat penandatanganan",
+      "penandatangan", "nama penandatangan",
+    ]);
+  });
+  it("an official with a surat kuasa → SIGNER_NOT_ALLOWED", () => {
+    const r = refused(loi({ signerType: "PEJABAT_DIKUASAKAN", signerPosition: "Kepala Dinas Kesehatan" }), "SIGNER_NOT_ALLOWED");
+    expect(r.message).toContain("Letter of Intent");
+    expect(r.message).toContain("Bupati");
+  });
+  it("no period → ok, and the LOI naskah is created", () => {
+    const r = loi({});
+    accepted(r, "KONSULTASI_KEMENDAGRI");
+    expect(r.ok && r.effects).toContainEqual({ kind: "CREATE_AGREEMENT", type: "LOI" });
+    accepted(loi({ startDate: d("2026-02-01"), endDate: null }), "KONSULTASI_KEMENDAGRI");
+    accepted(loi({ startDate: d("2026-02-01"), endDate: d("2027-01-31") }), "KONSULTASI_KEMENDAGRI");
+  });
+  it("an end date not after the start → PERIOD_INVALID", () => {
+    for (const endDate of [d("2026-02-01"), d("2026-01-31")]) refused(loi({ startDate: d("2026-02-01"), endDate }), "PERIOD_INVALID");
+  });
+});
+
 describe("PKS period within the KB period (§4.1 row 9)", () => {
   const pks = (startDate: string, endDate: string) => sign({ startDate: d(startDate), endDate: d(endDate) });
   const s = snap("KSDD", "PENANDATANGANAN_PKS", { kbPeriod: { start: d("2026-01-01"), end: d("2030-12-31") } });
