@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import Form from "next/form";
-import { Button, LinkButton } from "@/components/ui/button";
+import { LinkButton } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FilterBar } from "@/components/ui/filter-bar";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Breadcrumbs, PageHeader } from "@/components/ui/page-header";
@@ -59,13 +59,12 @@ export default async function UsulanPage({ searchParams }: { searchParams: Promi
         description={scopeText}
         actions={createButton}
       />
-      {/* Keyed by the filter so "Atur Ulang" and back/forward show the fields of the URL. */}
-      <Form
-        key={JSON.stringify(keptParams)}
+      <FilterBar
         action="/usulan"
-        role="search"
-        aria-label="Cari dan saring usulan"
-        className="mb-6 grid gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-2 xl:grid-cols-[2fr_1.5fr_1.5fr_auto]"
+        label="Cari dan saring usulan"
+        filtered={filtered}
+        filterKey={JSON.stringify(keptParams)}
+        columns="xl:grid-cols-[2fr_1.5fr_1.5fr_auto]"
       >
         <Field id="cari-q" label="Cari">
           {(p) => <Input {...p} type="search" name="q" defaultValue={filter.q} placeholder="Kode, judul, atau nama mitra" />}
@@ -76,17 +75,7 @@ export default async function UsulanPage({ searchParams }: { searchParams: Promi
         <Field id="cari-stage" label="Tahap">
           {(p) => <Select {...p} name="stage" defaultValue={filter.stage ?? ""} placeholder="Semua tahap" options={STAGE_OPTIONS} />}
         </Field>
-        <div className="flex items-end gap-2">
-          <Button type="submit" variant="secondary">
-            Terapkan
-          </Button>
-          {filtered && (
-            <LinkButton href="/usulan" variant="ghost">
-              Atur Ulang
-            </LinkButton>
-          )}
-        </div>
-      </Form>
+      </FilterBar>
 
       {result.total === 0 ? (
         filtered ? (

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import Form from "next/form";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { Button, LinkButton } from "@/components/ui/button";
+import { LinkButton } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FilterBar } from "@/components/ui/filter-bar";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Breadcrumbs, PageHeader } from "@/components/ui/page-header";
@@ -38,25 +38,18 @@ export default async function OpdListPage({ searchParams }: { searchParams: Prom
         }
       />
       {sp.tersimpan === "1" && <Alert tone="success" announce className="mb-6" title="OPD baru telah disimpan." />}
-      <Form
-        key={filter.q ?? ""}
+      <FilterBar
         action="/admin/opd"
-        role="search"
-        aria-label="Cari OPD"
-        className="mb-6 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+        label="Cari OPD"
+        filtered={Boolean(filter.q)}
+        filterKey={filter.q ?? ""}
+        columns="xl:grid-cols-[1fr_auto]"
+        submitLabel="Cari"
       >
-        <Field id="cari-q" label="Cari" className="min-w-64 flex-1">
+        <Field id="cari-q" label="Cari">
           {(p) => <Input {...p} type="search" name="q" defaultValue={filter.q} placeholder="Nama, singkatan, atau kode" />}
         </Field>
-        <Button type="submit" variant="secondary">
-          Cari
-        </Button>
-        {filter.q && (
-          <LinkButton href="/admin/opd" variant="ghost">
-            Atur Ulang
-          </LinkButton>
-        )}
-      </Form>
+      </FilterBar>
 
       {result.total === 0 ? (
         filter.q ? (

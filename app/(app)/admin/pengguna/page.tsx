@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import Form from "next/form";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { Button, LinkButton } from "@/components/ui/button";
+import { LinkButton } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FilterBar } from "@/components/ui/filter-bar";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Breadcrumbs, PageHeader } from "@/components/ui/page-header";
@@ -56,13 +56,12 @@ export default async function PenggunaPage({ searchParams }: { searchParams: Pro
           Sampaikan nama pengguna dan kata sandi awal kepada yang bersangkutan melalui saluran resmi.
         </Alert>
       )}
-      {/* Keyed by the filter so "Atur Ulang" and back/forward show the fields of the URL. */}
-      <Form
-        key={JSON.stringify(keptParams)}
+      <FilterBar
         action="/admin/pengguna"
-        role="search"
-        aria-label="Cari dan saring pengguna"
-        className="mb-6 grid gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-2 xl:grid-cols-[2fr_1fr_1.5fr_1fr_auto]"
+        label="Cari dan saring pengguna"
+        filtered={filtered}
+        filterKey={JSON.stringify(keptParams)}
+        columns="xl:grid-cols-[2fr_1fr_1.5fr_1fr_auto]"
       >
         <Field id="cari-q" label="Cari">
           {(p) => <Input {...p} type="search" name="q" defaultValue={filter.q} placeholder="Nama, nama pengguna, atau NIP" />}
@@ -76,17 +75,7 @@ export default async function PenggunaPage({ searchParams }: { searchParams: Pro
         <Field id="cari-status" label="Status">
           {(p) => <Select {...p} name="status" defaultValue={filter.status ?? ""} placeholder="Semua status" options={STATUS_OPTIONS} />}
         </Field>
-        <div className="flex items-end gap-2">
-          <Button type="submit" variant="secondary">
-            Terapkan
-          </Button>
-          {filtered && (
-            <LinkButton href="/admin/pengguna" variant="ghost">
-              Atur Ulang
-            </LinkButton>
-          )}
-        </div>
-      </Form>
+      </FilterBar>
 
       {result.total === 0 ? (
         filtered ? (
