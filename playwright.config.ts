@@ -3,7 +3,7 @@ import { defineConfig, devices } from "@playwright/test";
 // E2E runs against a production build (`next start`) on its own embedded database, wiped and
 // seeded with the demo data on every start (scripts/e2e-server.mjs). Debian's Chromium is used:
 // `npx playwright install` cannot download browsers here.
-const PORT = 3100;
+const PORT = Number(process.env.SIKERDA_E2E_PORT || 3100);
 const baseURL = `http://localhost:${PORT}`;
 
 export default defineConfig({

@@ -9,7 +9,7 @@ import { startEmbeddedPostgres, stopServerInDataDir } from "./embedded-pg.mjs";
 import { ROOT, migrateDeploy, run, exitAfter, exitOnSignalDuring, log } from "./lib/db-runtime.mjs";
 import { buildIsCurrent, stampBuild } from "./lib/build-fingerprint.mjs";
 
-const PORT = 3100;
+const PORT = Number(process.env.SIKERDA_E2E_PORT || 3100);
 const PG_PORT = Number(process.env.SIKERDA_E2E_PG_PORT || 54349);
 const E2E_DIR = path.join(ROOT, ".data-e2e");
 const APP_URL = `http://localhost:${PORT}`;
