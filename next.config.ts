@@ -3,7 +3,12 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // forbidden() renders app/forbidden.tsx with HTTP 403.
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // proxy.ts reads request bodies to refuse oversized or malformed server-action payloads with a
+    // 4xx (lib/http/request-guard.ts): buffer one byte past the 1 MB action limit so it can tell.
+    proxyClientMaxBodySize: 1024 * 1024 + 1,
+  },
   // Native / WASM server packages must not be bundled.
   serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg"],
   async headers() {

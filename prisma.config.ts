@@ -20,7 +20,8 @@ export default defineConfig({
     path: "prisma/migrations",
     seed: "tsx prisma/seed.ts",
   },
-  // No DATABASE_URL is fine for `prisma generate`; database commands run through
-  // scripts/with-db.mjs, which sets it (embedded PostgreSQL when unset).
-  datasource: { url: process.env.DATABASE_URL },
+  // The CLI (migrations) connects as the owner of the tables: MIGRATION_DATABASE_URL, or
+  // DATABASE_URL when a deployment uses one role for both. No URL is fine for `prisma generate`;
+  // database commands run through scripts/with-db.mjs, which sets both (embedded PostgreSQL).
+  datasource: { url: process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL },
 });

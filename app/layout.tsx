@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import { GeistSans } from "geist/font/sans";
 import "./globals.css";
 
@@ -17,7 +18,10 @@ export const viewport: Viewport = {
   colorScheme: "light",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page is rendered per request: its scripts carry that response's CSP nonce (proxy.ts).
+  // A page prerendered at build time would have none and its scripts would be refused.
+  await connection();
   return (
     <html lang="id" className={GeistSans.variable}>
       <body className="min-h-dvh font-sans">

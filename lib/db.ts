@@ -1,19 +1,16 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { env, forgetEnv } from "@/lib/env";
 
 // The ONLY PrismaClient of the app. Created lazily: `next build` imports route modules
-// and must not need a database.
+// and must not need a database. It connects as the app's role (DATABASE_URL), which may
+// only INSERT and SELECT the history, audit and login-attempt tables (scripts/lib/db-roles.mjs).
 const globalForDb = globalThis as unknown as { sikerdaDb?: PrismaClient };
 
 function createClient(): PrismaClient {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    throw new Error(
-      "DATABASE_URL belum diatur. Jalankan aplikasi dengan `npm start` (PostgreSQL tertanam) atau atur DATABASE_URL.",
-    );
-  }
-  const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
+  const { DATABASE_URL, DATABASE_POOL_MAX } = env.database();
+  const adapter = new PrismaPg({ connectionString: DATABASE_URL, max: DATABASE_POOL_MAX });
   return new PrismaClient({ adapter });
 }
 
@@ -22,8 +19,9 @@ export function getDb(): PrismaClient {
   return globalForDb.sikerdaDb;
 }
 
-/** Closes the client (tests and scripts). */
+/** Closes the client (tests and scripts); the next getDb() reads DATABASE_URL again. */
 export async function disconnectDb(): Promise<void> {
+  forgetEnv("database");
   if (globalForDb.sikerdaDb) {
     await globalForDb.sikerdaDb.$disconnect();
     globalForDb.sikerdaDb = undefined;

@@ -9,7 +9,10 @@ import { DEMO_PASSWORD, seedDemo } from "./seed/index";
 import { USERS } from "./seed/users";
 
 const args = new Set(process.argv.slice(2));
+// Default ports of the embedded servers (dev, integration tests, e2e) and the overrides the
+// scripts honour (.env.example).
 const EMBEDDED_PORTS = ["54329", "54339", "54349"];
+const PORT_VARIABLES = ["SIKERDA_PG_PORT", "SIKERDA_TEST_PG_PORT", "SIKERDA_E2E_PG_PORT"];
 
 function fail(message: string): never {
   console.error(message);
@@ -18,7 +21,7 @@ function fail(message: string): never {
 
 /** True only for the embedded PostgreSQL of scripts/with-db.mjs and the test harness. */
 function isEmbedded(url: URL): boolean {
-  const ports = [...EMBEDDED_PORTS, process.env.SIKERDA_PG_PORT].filter(Boolean);
+  const ports = [...EMBEDDED_PORTS, ...PORT_VARIABLES.map((name) => process.env[name])].filter(Boolean);
   const local = ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
   return local && ports.includes(url.port || "5432");
 }
@@ -37,7 +40,8 @@ BEGIN
 END $$`;
 
 async function main() {
-  const raw = process.env.DATABASE_URL;
+  // The seed is an administrative act (it may empty every table): it runs as the owner role.
+  const raw = process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL;
   if (!raw) {
     fail("DATABASE_URL belum diatur. Jalankan `npm run db:seed` (PostgreSQL tertanam).\nDATABASE_URL is not set. Run `npm run db:seed` (embedded PostgreSQL).");
   }
@@ -50,7 +54,7 @@ async function main() {
   const force = args.has("--force") || process.env.SIKERDA_FORCE === "1";
   if (!isEmbedded(url) && !force) {
     fail(
-      `Seed ditolak: ${url.hostname}:${url.port || "5432"} bukan PostgreSQL tertanam SIKERDA (127.0.0.1, port 54329/54339/54349 atau SIKERDA_PG_PORT).\n` +
+      `Seed ditolak: ${url.hostname}:${url.port || "5432"} bukan PostgreSQL tertanam SIKERDA (127.0.0.1, port 54329/54339/54349 atau ${PORT_VARIABLES.join("/")}).\n` +
         "Data demo akan bercampur dengan data sungguhan. Jika memang disengaja, jalankan dengan --force atau SIKERDA_FORCE=1.\n" +
         `Refused: ${url.hostname}:${url.port || "5432"} is not SIKERDA's embedded PostgreSQL. Demo data must not reach a real database; ` +
         "pass --force or set SIKERDA_FORCE=1 if you really mean it.",

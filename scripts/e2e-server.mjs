@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // The app as Playwright sees it (playwright.config.ts → webServer): a fresh embedded PostgreSQL
-// (.data-e2e/pg, port 54349, wiped on every start), migrations, the demo seed, then the
-// production build served by `next start -p 3100`. Builds only when .next/BUILD_ID is missing
+// (.data-e2e/pg, port 54349, wiped on every start) with its owner and app roles, migrations and
+// grants, the demo seed, then the production build served by scripts/server.mjs on port 3100 —
+// the same server as `npm start`. Builds only when the build is older than the sources
 // (`npm test` builds before running e2e).
 import fs from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres, stopServerInDataDir } from "./embedded-pg.mjs";
-import { ROOT, migrateDeploy, run, exitAfter, exitOnSignalDuring, log } from "./lib/db-runtime.mjs";
+import { ROOT, embeddedDatabase, prepareDatabase, run, exitAfter, exitOnSignalDuring, log } from "./lib/db-runtime.mjs";
 import { buildIsCurrent, stampBuild } from "./lib/build-fingerprint.mjs";
 
 const PORT = Number(process.env.SIKERDA_E2E_PORT || 3100);
@@ -18,23 +19,23 @@ const E2E_AUTH_SECRET = "e2e-only-secret-not-for-production-3f9c2a7d1b6e4f08";
 
 let stopDb = async () => {};
 const releaseSignals = exitOnSignalDuring(() => stopDb());
-let url;
+let db;
 try {
   await stopServerInDataDir(path.join(E2E_DIR, "pg"));
   fs.rmSync(E2E_DIR, { recursive: true, force: true });
-  const db = await startEmbeddedPostgres({
+  const server = await startEmbeddedPostgres({
     dataDir: path.join(E2E_DIR, "pg"), port: PG_PORT, database: "sikerda_e2e", fast: true, log,
   });
-  stopDb = db.stop;
-  if (db.reused) {
+  stopDb = server.stop;
+  if (server.reused) {
     throw new Error(`Port ${PG_PORT} is already served by another PostgreSQL; e2e needs a fresh one (SIKERDA_E2E_PG_PORT).`);
   }
-  url = db.url;
-  await migrateDeploy(url);
+  db = { ...embeddedDatabase(server.url), embedded: true, reused: false, stop: server.stop };
+  await prepareDatabase(db);
 
   const seed = await run("tsx", ["prisma/seed.ts"], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: url, DEMO_SEED: "1" },
+    env: { ...process.env, DATABASE_URL: db.ownerUrl },
   });
   if (seed !== 0) throw new Error(`Seed failed (exit ${seed})`);
 
@@ -50,21 +51,21 @@ try {
 }
 releaseSignals();
 
-const code = await run("next", ["start", "-p", String(PORT)], {
-  cwd: ROOT,
-  env: {
-    ...process.env,
-    NODE_ENV: "production",
-    DATABASE_URL: url,
-    AUTH_SECRET: E2E_AUTH_SECRET,
-    AUTH_TRUST_HOST: "true",
-    AUTH_URL: APP_URL,
-    NEXT_TELEMETRY_DISABLED: "1",
-    // Tests give each case its own X-Forwarded-For (like a reverse proxy would) so per-address
-    // throttling stays per test; the rightmost entry is the one trusted (TRUSTED_PROXY_HOPS=1).
-    STORAGE_DIR: path.join(E2E_DIR, "dokumen"),
-  },
-}).catch((error) => {
+const env = {
+  ...process.env,
+  NODE_ENV: "production",
+  PORT: String(PORT),
+  DATABASE_URL: db.url,
+  AUTH_SECRET: E2E_AUTH_SECRET,
+  AUTH_URL: APP_URL,
+  NEXT_TELEMETRY_DISABLED: "1",
+  // Tests give each case its own X-Forwarded-For, as one reverse proxy in front would, so the
+  // per-address sign-in throttle of one test never blocks another (tests/e2e/fixtures.ts).
+  TRUSTED_PROXY_HOPS: "1",
+  STORAGE_DIR: path.join(E2E_DIR, "dokumen"),
+};
+delete env.MIGRATION_DATABASE_URL;
+const code = await run(process.execPath, ["scripts/server.mjs"], { cwd: ROOT, env }).catch((error) => {
   log(error.message);
   return 1;
 });

@@ -28,15 +28,15 @@ export function embeddedUrl(port, database) {
   return `postgresql://${PG_USER}:${PG_PASSWORD}@${HOST}:${port}/${encodeURIComponent(database)}`;
 }
 
+// Local credentials of the embedded server: its superuser and the two roles of scripts/lib/db-roles.mjs.
+const EMBEDDED_CREDENTIALS = new Set([`${PG_USER}:${PG_PASSWORD}`, "sikerda_owner:sikerda_owner", "sikerda_app:sikerda_app"]);
+
 /** True when `url` points at an embedded server started by this module (local, our credentials). */
 export function isEmbeddedUrl(url) {
   try {
     const u = new URL(url);
-    return (
-      ["127.0.0.1", "localhost"].includes(u.hostname) &&
-      decodeURIComponent(u.username) === PG_USER &&
-      decodeURIComponent(u.password) === PG_PASSWORD
-    );
+    const credentials = `${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`;
+    return ["127.0.0.1", "localhost"].includes(u.hostname) && EMBEDDED_CREDENTIALS.has(credentials);
   } catch {
     return false;
   }

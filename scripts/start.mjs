@@ -1,16 +1,18 @@
 #!/usr/bin/env node
 // `npm start`: one command from a fresh clone to a running SIKERDA.
 //   1. AUTH_SECRET: from the environment, else generated once into .data/auth-secret (mode 600).
-//   2. Database: DATABASE_URL, else embedded PostgreSQL (.data/pg, port $SIKERDA_PG_PORT or 54329).
-//   3. prisma migrate deploy.
-//   4. Demo data (prisma/seed.ts with DEMO_SEED=1) when the embedded database has no users;
+//   2. Database: DATABASE_URL (+ MIGRATION_DATABASE_URL), else embedded PostgreSQL (.data/pg,
+//      port $SIKERDA_PG_PORT or 54329) with its owner and app roles (scripts/lib/db-roles.mjs).
+//   3. prisma migrate deploy as the owner, then the app role's grants.
+//   4. Demo data (prisma/seed.ts, as the owner) when the embedded database has no users;
 //      with a DATABASE_URL of your own only when SIKERDA_SEED=1 (and it has no users).
-//   5. `next build` when there is no production build (.next/BUILD_ID).
-//   6. `next start -p $PORT` (default 3000). Ctrl-C stops Next.js and PostgreSQL.
+//   5. `next build` when the production build is missing or older than the sources.
+//   6. scripts/server.mjs on $PORT (default 3000): Next.js behind the client-address step.
+//      Ctrl-C stops Next.js and PostgreSQL.
 import fs from "node:fs";
 import path from "node:path";
 import {
-  ROOT, resolveDatabase, migrateDeploy, run, withClient, exitAfter, exitOnSignalDuring, log, ensureAuthSecret,
+  ROOT, resolveDatabase, prepareDatabase, run, withClient, exitAfter, exitOnSignalDuring, log, ensureAuthSecret,
 } from "./lib/db-runtime.mjs";
 import { buildIsCurrent, stampBuild } from "./lib/build-fingerprint.mjs";
 
@@ -55,17 +57,17 @@ try {
   db = await resolveDatabase();
   stopDb = db.stop;
 
-  step(3, "Migrasi / migrations (prisma migrate deploy)");
-  await migrateDeploy(db.url);
+  step(3, "Migrasi dan hak akses / migrations and grants (prisma migrate deploy)");
+  await prepareDatabase(db);
 
   const wantSeed = db.embedded || process.env.SIKERDA_SEED === "1";
   if (wantSeed) {
-    const users = await countUsers(db.url);
+    const users = await countUsers(db.ownerUrl);
     if (users === 0) {
       step(4, "Data demo / demo data (prisma/seed.ts)");
       const code = await run("tsx", ["prisma/seed.ts"], {
         cwd: ROOT,
-        env: { ...process.env, DATABASE_URL: db.url, DEMO_SEED: "1" },
+        env: { ...process.env, DATABASE_URL: db.ownerUrl },
       });
       if (code !== 0) throw new Error(`Seed gagal / seed failed (exit ${code})`);
     } else {
@@ -97,17 +99,18 @@ try {
 releaseSignals();
 
 const appUrl = `http://localhost:${PORT}`;
-step(6, `Menjalankan / starting next start -p ${PORT}`);
+step(6, `Menjalankan / starting scripts/server.mjs on port ${PORT}`);
 const env = {
   ...process.env,
   DATABASE_URL: db.url,
   PORT: String(PORT),
   NODE_ENV: "production",
   NEXT_TELEMETRY_DISABLED: "1",
-  AUTH_TRUST_HOST: "true",
   AUTH_URL: process.env.AUTH_URL || appUrl,
 };
-const server = run("next", ["start", "-p", String(PORT)], { cwd: ROOT, env });
+// The running app never holds the owner's credentials.
+delete env.MIGRATION_DATABASE_URL;
+const server = run(process.execPath, ["scripts/server.mjs"], { cwd: ROOT, env });
 waitForHttp(appUrl, 120_000).then((up) => {
   if (up) log(`\nSIKERDA siap / ready: ${appUrl}   (Ctrl-C untuk berhenti / to stop)\n`);
 });

@@ -3,20 +3,17 @@ import "@auth/core/jwt";
 
 declare module "next-auth" {
   interface User {
-    sessionVersion?: number;
+    /** Session row created by the sign-in (lib/auth/sign-in.ts). */
+    sid?: string;
   }
   interface Session {
-    uid?: string;
-    sv?: number;
-    iat0?: number;
+    sid?: string;
   }
 }
 
 declare module "@auth/core/jwt" {
   interface JWT {
-    uid?: string;
-    sv?: number;
-    /** Sign-in time (s): the session ends 8 h after it whatever the activity. */
-    iat0?: number;
+    /** The Session row this cookie stands for; the row decides whether it is still valid. */
+    sid?: string;
   }
 }

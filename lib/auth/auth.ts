@@ -1,13 +1,13 @@
 import "server-only";
-import NextAuth, { CredentialsSignin } from "next-auth";
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { getDb } from "@/lib/db";
-import { dummyPasswordHash, verifyPassword } from "./password";
-import { checkLoginThrottle, clientIpFrom, recordLoginAttempt } from "./throttle";
+import { env } from "@/lib/env";
+import { clientIpFrom, cookieFrom, userAgentFrom } from "./client";
+import { DEVICE_COOKIE } from "./device";
+import { SESSION_MAX_AGE_MS } from "./session-rule";
+import { signInWithPassword, signInWithSecondFactor, type SignInContext } from "./sign-in";
 
-export const SESSION_MAX_AGE_S = 8 * 60 * 60;
-
-/** Wrong username or password: one generic code, never which of the two. */
+/** Wrong username, password or code: one generic code, never which one. */
 export class InvalidLogin extends CredentialsSignin {
   code = "invalid";
 }
@@ -18,65 +18,80 @@ export class ThrottledLogin extends CredentialsSignin {
     this.code = `throttled:${minutes}`;
   }
 }
+/** The password was right and a second factor is needed: code carries the signed challenge. */
+export class SecondFactorRequired extends CredentialsSignin {
+  constructor(challenge: string) {
+    super();
+    this.code = `second-factor:${challenge}`;
+  }
+}
+/** The second-factor step came after its challenge expired (5 minutes). */
+export class ExpiredChallenge extends CredentialsSignin {
+  code = "expired";
+}
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
-  trustHost: true,
-  // Failed sign-ins are expected traffic, not server errors: keep them out of the error log.
-  logger: {
-    error(error) {
-      if (error instanceof CredentialsSignin) return;
-      console.error(error);
-    },
-  },
-  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
-  pages: { signIn: "/login", error: "/login" },
-  providers: [
-    Credentials({
-      credentials: { username: { label: "Nama pengguna" }, password: { label: "Kata sandi", type: "password" } },
-      async authorize(credentials, request) {
-        const username = String(credentials?.username ?? "").trim().toLowerCase().slice(0, 64);
-        const password = String(credentials?.password ?? "").slice(0, 256);
-        const ip = clientIpFrom(request.headers);
-        if (!username || !password) throw new InvalidLogin();
-
-        const verdict = await checkLoginThrottle(username, ip);
-        if (verdict.blocked) throw new ThrottledLogin(verdict.retryAfterMinutes);
-
-        const db = getDb();
-        const user = await db.user.findUnique({ where: { username } });
-        const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
-        if (!user || !ok || !user.active) {
-          await recordLoginAttempt(username, ip, false);
-          if (user) {
-            await db.user.update({
-              where: { id: user.id },
-              data: { failedLoginCount: { increment: 1 }, lastFailedLoginAt: new Date() },
-            });
-          }
-          throw new InvalidLogin();
-        }
-        await recordLoginAttempt(username, ip, true);
-        await db.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lastLoginAt: new Date() } });
-        return { id: user.id, name: user.fullName, sessionVersion: user.sessionVersion };
+function config(): NextAuthConfig {
+  const { AUTH_SECRET, AUTH_TRUST_HOST } = env.auth();
+  return {
+    secret: AUTH_SECRET,
+    trustHost: AUTH_TRUST_HOST,
+    // Failed sign-ins are expected traffic, not server errors: keep them out of the error log.
+    logger: {
+      error(error) {
+        if (error instanceof CredentialsSignin) return;
+        console.error(error);
       },
-    }),
-  ],
-  callbacks: {
-    // The token carries only identity, session version and sign-in time; role, OPD and the
-    // active flag are re-read from the database on every request (lib/auth/session.ts).
-    jwt({ token, user }) {
-      if (user?.id) {
-        token.uid = user.id;
-        token.sv = user.sessionVersion;
-        token.iat0 = Math.floor(Date.now() / 1000);
-      }
-      return token;
     },
-    session({ session, token }) {
-      session.uid = token.uid;
-      session.sv = token.sv;
-      session.iat0 = token.iat0;
-      return session;
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_MS / 1000 },
+    pages: { signIn: "/login", error: "/login" },
+    providers: [
+      Credentials({
+        credentials: {
+          username: { label: "Nama pengguna" },
+          password: { label: "Kata sandi", type: "password" },
+          challenge: {},
+          code: { label: "Kode verifikasi" },
+        },
+        // The only door to a session. Both steps are throttled, recorded and audited by the
+        // sign-in service; a direct POST to /api/auth/callback/credentials meets the same rules.
+        async authorize(credentials, request) {
+          const ctx: SignInContext = {
+            ip: clientIpFrom(request.headers),
+            userAgent: userAgentFrom(request.headers),
+            deviceToken: cookieFrom(request.headers, DEVICE_COOKIE),
+            now: new Date(),
+          };
+          const outcome = credentials?.challenge
+            ? await signInWithSecondFactor({ challenge: credentials.challenge, code: credentials.code }, ctx)
+            : await signInWithPassword({ username: credentials?.username, password: credentials?.password }, ctx);
+          switch (outcome.kind) {
+            case "signed-in":
+              return { id: outcome.userId, name: outcome.username, sid: outcome.sessionId };
+            case "second-factor":
+              throw new SecondFactorRequired(outcome.challenge);
+            case "throttled":
+              throw new ThrottledLogin(outcome.retryAfterMinutes);
+            case "expired":
+              throw new ExpiredChallenge();
+            default:
+              throw new InvalidLogin();
+          }
+        },
+      }),
+    ],
+    callbacks: {
+      // The token carries only the Session row's id: everything else (the user, role, OPD, active
+      // flag, revocation, idle time) is read from the database on each request (lib/auth/session.ts).
+      jwt({ token, user }) {
+        if (user?.sid) token.sid = user.sid;
+        return token;
+      },
+      session({ session, token }) {
+        session.sid = token.sid;
+        return session;
+      },
     },
-  },
-});
+  };
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => config());

@@ -1,10 +1,16 @@
 import "server-only";
 import { cache } from "react";
+import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { getDb } from "@/lib/db";
-import type { Role } from "./roles";
+import { env } from "@/lib/env";
+import { loadSettings } from "@/lib/settings/load";
+import { PENDING_STEP_PATH, pendingStep, SECOND_FACTOR_ROLES, secondFactorRequired, safeNextPath, type PendingStep } from "./account-rule";
+import { auth } from "./auth";
 import { can, type Action } from "./policy";
-import { auth, SESSION_MAX_AGE_S } from "./auth";
+import type { Role } from "./roles";
+import { needsTouch, sessionState } from "./session-rule";
+import { touchSession } from "./sessions";
 
 export type CurrentUser = {
   id: string;
@@ -15,37 +21,99 @@ export type CurrentUser = {
   opdName: string | null;
 };
 
+/** A valid session and its user, including what the user must do first (`pending`). */
+export type SessionInfo = {
+  user: CurrentUser;
+  sessionId: string;
+  pending: PendingStep | null;
+  mustChangePassword: boolean;
+  hasSecondFactor: boolean;
+  secondFactorRequired: boolean;
+};
+
+/** Request header set by proxy.ts: the page's path and query, for /login?next=… */
+export const REQUEST_PATH_HEADER = "x-sikerda-path";
+
 /**
- * The signed-in user, re-read from the database on every request: a deactivated account,
- * a bumped session version (role/OPD change, password reset) or an expired sign-in ends the session.
+ * The session `sid` at `now`, re-read from the database: null unless the Session row exists, is
+ * not revoked, is within its 8-hour lifetime and idle timeout, and its user is active. Moves
+ * lastSeenAt forward at most once a minute. Plain function (no request cache) for tests.
  */
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await auth();
-  if (!session?.uid || typeof session.sv !== "number") return null;
-  if (typeof session.iat0 === "number" && Date.now() / 1000 - session.iat0 > SESSION_MAX_AGE_S) return null;
-  const user = await getDb().user.findUnique({
-    where: { id: session.uid },
+export async function loadSession(
+  sid: string,
+  now: Date,
+  idleMinutes: number = env.auth().SESSION_IDLE_MINUTES,
+): Promise<SessionInfo | null> {
+  const db = getDb();
+  const row = await db.session.findUnique({
+    where: { id: sid },
     select: {
-      id: true, username: true, fullName: true, role: true, opdId: true, active: true, sessionVersion: true,
-      opd: { select: { name: true } },
+      createdAt: true, lastSeenAt: true, expiresAt: true, revokedAt: true,
+      user: {
+        select: {
+          id: true, username: true, fullName: true, role: true, opdId: true, active: true,
+          mustChangePassword: true, totpSecret: true, opd: { select: { name: true } },
+        },
+      },
     },
   });
-  if (!user || !user.active || user.sessionVersion !== session.sv) return null;
+  if (!row || !row.user.active || sessionState(row, now, idleMinutes) !== "active") return null;
+  if (needsTouch(row, now)) await touchSession(sid, now);
+  const u = row.user;
+  const hasSecondFactor = u.totpSecret !== null;
+  // The setting is read only for the roles it concerns.
+  const settingOn =
+    (SECOND_FACTOR_ROLES as readonly Role[]).includes(u.role) && (await loadSettings(db)).security.requireSecondFactor;
   return {
-    id: user.id,
-    username: user.username,
-    fullName: user.fullName,
-    role: user.role,
-    opdId: user.opdId,
-    opdName: user.opd?.name ?? null,
+    user: { id: u.id, username: u.username, fullName: u.fullName, role: u.role, opdId: u.opdId, opdName: u.opd?.name ?? null },
+    sessionId: sid,
+    pending: pendingStep({ role: u.role, mustChangePassword: u.mustChangePassword, hasSecondFactor, requireSecondFactorSetting: settingOn }),
+    mustChangePassword: u.mustChangePassword,
+    hasSecondFactor,
+    secondFactorRequired: secondFactorRequired(u.role, settingOn),
   };
+}
+
+/** The current request's session, once per request. */
+export const getSession = cache(async (): Promise<SessionInfo | null> => {
+  const session = await auth();
+  if (typeof session?.sid !== "string") return null;
+  return loadSession(session.sid, new Date());
 });
 
-/** For pages and server actions: the user, or a redirect to the login page. */
+/**
+ * The signed-in user, re-read from the database on every request, or null — also null while the
+ * user still has a pending step (password change, second-factor enrolment): route handlers and
+ * services treat such a user as not signed in.
+ */
+export async function getCurrentUser(): Promise<CurrentUser | null> {
+  const session = await getSession();
+  return session && !session.pending ? session.user : null;
+}
+
+/** /login?next=<the page being requested>, when proxy.ts told us the page. */
+async function loginPath(): Promise<string> {
+  const requested = (await headers()).get(REQUEST_PATH_HEADER);
+  const next = requested ? safeNextPath(requested, "") : "";
+  return next && next !== "/beranda" ? `/login?next=${encodeURIComponent(next)}` : "/login";
+}
+
+/**
+ * For pages and server actions: the user, or a redirect to the login page; a user with a pending
+ * step is sent to it (so a server action does no other work until then).
+ */
 export async function requireUser(): Promise<CurrentUser> {
-  const user = await getCurrentUser();
-  if (!user) redirect("/login");
-  return user;
+  const session = await getSession();
+  if (!session) redirect(await loginPath());
+  if (session.pending) redirect(PENDING_STEP_PATH[session.pending]);
+  return session.user;
+}
+
+/** For the account pages and their actions (/akun): the session even with a pending step. */
+export async function requireAccount(): Promise<SessionInfo> {
+  const session = await getSession();
+  if (!session) redirect(await loginPath());
+  return session;
 }
 
 /** The user when allowed to perform `action` (no record context), else the 403 page. */

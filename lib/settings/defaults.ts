@@ -30,6 +30,12 @@ export type Settings = {
   /** Whether a KSDPK needs DPRD approval under the same two questions as KSDD [C]. */
   ksdpkDprdFollowsQuestions: boolean;
   requiredDocuments: RequiredDocuments;
+  /**
+   * Sign-in security. requireSecondFactor: ADMIN and KABAG_KS must use a TOTP second factor
+   * (lib/auth/second-factor-policy.ts). On for a real deployment; the demo seed switches it off so
+   * the demo logins work with a password alone.
+   */
+  security: { requireSecondFactor: boolean };
 };
 
 const regionChain: Partial<Record<Stage, DocumentType[]>> = {
@@ -84,6 +90,7 @@ export const DEFAULT_SETTINGS: Settings = {
     KSDPL: foreignChain,
     KSDLL: foreignChain,
   },
+  security: { requireSecondFactor: true },
 };
 
 export type SettingKey = keyof Settings;

@@ -6,9 +6,10 @@ import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { env } from "@/lib/env";
 
 export function storageRoot(): string {
-  return path.resolve(process.env.STORAGE_DIR ?? path.join(process.cwd(), ".data", "dokumen"));
+  return path.resolve(env.storage().STORAGE_DIR ?? path.join(process.cwd(), ".data", "dokumen"));
 }
 
 /** Server-generated key: never derived from the user's file name. */

@@ -3,6 +3,8 @@ import { getDb, type Tx } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { can } from "@/lib/auth/policy";
 import { hashPassword } from "@/lib/auth/password";
+import { passwordPolicyProblem } from "@/lib/auth/password-policy";
+import { revokeUserSessions } from "@/lib/auth/sessions";
 import { isOpdRole, ROLE_LABELS, type Role } from "@/lib/auth/roles";
 import type { CurrentUser } from "@/lib/auth/session";
 import { newPasswordSchema } from "@/lib/validation/admin-extra";
@@ -13,8 +15,10 @@ import { changedFields, withUniqueMessages, writeAudit, type UniqueRule } from "
  * pages hiding the menu is not a control. Invariants kept here, whoever the caller is:
  *  - an OPD role always has an existing OPD, and an active user never sits in an inactive OPD
  *    (the OPD row is locked FOR SHARE so a concurrent OPD deactivation cannot slip between);
- *  - a change of role, OPD or active status, and a password reset, bump sessionVersion, which
- *    ends that user's sessions at their next request (lib/auth/session.ts);
+ *  - a change of role, OPD or active status, and a password reset, revoke that user's Session
+ *    rows, which ends their sessions at their next request (lib/auth/session.ts);
+ *  - a password chosen by an administrator (new account, reset) must be changed by the user at
+ *    the next sign-in (mustChangePassword);
  *  - an admin cannot deactivate themselves nor drop their own ADMIN role, so the system always
  *    keeps at least one active administrator (only an active admin can demote another);
  *  - every change writes its AuditEvent in the same transaction; password hashes never appear in it.
@@ -56,9 +60,12 @@ function invalid(fieldErrors: Record<string, string>): DomainError {
   return new DomainError("VALIDATION", Object.values(fieldErrors)[0], fieldErrors);
 }
 
-function assertPasswordRule(password: string): void {
+/** Length rule (the zod schema) plus the server-only checks: not a common password, not the username. */
+function assertPasswordRule(password: string, username?: string): void {
   const result = newPasswordSchema.safeParse(password);
   if (!result.success) throw invalid({ password: result.error.issues[0]?.message ?? "Kata sandi tidak valid" });
+  const problem = passwordPolicyProblem(password, username);
+  if (problem) throw invalid({ password: problem });
 }
 
 /** The OPD the user will belong to (null for non-OPD roles), checked under a share lock. */
@@ -92,9 +99,9 @@ async function assertUnique(tx: Tx, input: { username: string; nip?: string }, e
   if (Object.keys(fieldErrors).length > 0) throw invalid(fieldErrors);
 }
 
-export async function createUser(actor: CurrentUser, input: CreateUserInput): Promise<{ id: string }> {
+export async function createUser(actor: CurrentUser, input: CreateUserInput, now = new Date()): Promise<{ id: string }> {
   assertCanManage(actor);
-  assertPasswordRule(input.password);
+  assertPasswordRule(input.password, input.username);
   // Hashing is deliberately slow: do it before the transaction so no lock waits on it.
   const passwordHash = await hashPassword(input.password);
   return withUniqueMessages(UNIQUE_RULES, () =>
@@ -109,7 +116,10 @@ export async function createUser(actor: CurrentUser, input: CreateUserInput): Pr
         role: input.role,
         opdId,
       };
-      const user = await tx.user.create({ data: { ...record, passwordHash }, select: { id: true } });
+      const user = await tx.user.create({
+        data: { ...record, passwordHash, passwordChangedAt: now, mustChangePassword: true },
+        select: { id: true },
+      });
       await writeAudit(tx, { actorId: actor.id, action: "user.create", entity: "User", entityId: user.id, data: record });
       return user;
     }),
@@ -120,6 +130,7 @@ export async function updateUser(
   actor: CurrentUser,
   id: string,
   input: UpdateUserInput,
+  now = new Date(),
 ): Promise<{ changed: string[]; sessionsEnded: boolean }> {
   assertCanManage(actor);
   if (id === actor.id) {
@@ -154,10 +165,10 @@ export async function updateUser(
       const changed = Object.keys(changes);
       if (changed.length === 0) return { changed, sessionsEnded: false };
       const sessionsEnded = changed.some((f) => f === "role" || f === "opdId" || f === "active");
-      await tx.user.update({
-        where: { id },
-        data: { ...next, ...(sessionsEnded ? { sessionVersion: { increment: 1 } } : {}) },
-      });
+      await tx.user.update({ where: { id }, data: next });
+      if (sessionsEnded) {
+        await revokeUserSessions(tx, id, changes.active && !input.active ? "deactivated" : "role-changed", now);
+      }
       await writeAudit(tx, {
         actorId: actor.id,
         action: "user.update",
@@ -170,28 +181,60 @@ export async function updateUser(
   );
 }
 
-export async function resetPassword(actor: CurrentUser, id: string, newPassword: string): Promise<void> {
+/**
+ * Sets a password chosen by the administrator: every session of the user ends and the user must
+ * choose their own password at the next sign-in.
+ */
+export async function resetPassword(actor: CurrentUser, id: string, newPassword: string, now = new Date()): Promise<void> {
   assertCanManage(actor);
-  assertPasswordRule(newPassword);
+  const target = await getDb().user.findUnique({ where: { id }, select: { username: true } });
+  if (!target) throw new DomainError("NOT_FOUND", "Pengguna tidak ditemukan.");
+  assertPasswordRule(newPassword, target.username);
   const passwordHash = await hashPassword(newPassword);
   await getDb().$transaction(async (tx) => {
     const { count } = await tx.user.updateMany({
       where: { id },
       data: {
         passwordHash,
-        passwordChangedAt: new Date(),
+        passwordChangedAt: now,
+        mustChangePassword: true,
         failedLoginCount: 0,
         lastFailedLoginAt: null,
-        sessionVersion: { increment: 1 },
       },
     });
     if (count === 0) throw new DomainError("NOT_FOUND", "Pengguna tidak ditemukan.");
+    const sessionsEnded = await revokeUserSessions(tx, id, "password-reset", now);
     await writeAudit(tx, {
       actorId: actor.id,
       action: "user.resetPassword",
       entity: "User",
       entityId: id,
-      data: { sessionsEnded: true },
+      data: { sessionsEnded },
+    });
+  });
+}
+
+/**
+ * Removes a user's second factor (lost phone): the TOTP secret and every recovery code go, every
+ * session ends, and a user whose role requires a second factor must enrol again at sign-in.
+ */
+export async function resetSecondFactor(actor: CurrentUser, id: string, now = new Date()): Promise<void> {
+  assertCanManage(actor);
+  await getDb().$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id }, select: { totpSecret: true } });
+    if (!user) throw new DomainError("NOT_FOUND", "Pengguna tidak ditemukan.");
+    await tx.user.update({
+      where: { id },
+      data: { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null },
+    });
+    const { count: recoveryCodes } = await tx.recoveryCode.deleteMany({ where: { userId: id } });
+    const sessionsEnded = await revokeUserSessions(tx, id, "second-factor-reset", now);
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "user.resetSecondFactor",
+      entity: "User",
+      entityId: id,
+      data: { hadSecondFactor: user.totpSecret !== null, recoveryCodesRemoved: recoveryCodes, sessionsEnded },
     });
   });
 }

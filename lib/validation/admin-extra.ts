@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
+import { searchTextParam } from "./search-text";
 import { passwordResetSchema, userCreateSchema, userEditSchema } from "./user";
 
 /*
@@ -23,7 +24,7 @@ const email = z.preprocess(
 export const userCreateFormSchema = userCreateSchema.safeExtend({ email });
 export const userEditFormSchema = userEditSchema.safeExtend({ email });
 
-/** The password rule alone (≥ 12 characters, a letter and a digit), for services that receive a raw string. */
+/** The password length rule alone (12–128 characters), for services that receive a raw string. */
 export const newPasswordSchema = passwordResetSchema.shape.password;
 
 export type UserCreateFormInput = z.output<typeof userCreateFormSchema>;
@@ -32,11 +33,8 @@ export type UserEditFormInput = z.output<typeof userEditFormSchema>;
 // ── List filters (GET search params): anything unknown is ignored rather than an error ──────────
 
 const firstValue = (v: unknown) => (Array.isArray(v) ? v[0] : v);
-const optionalText = (max: number) =>
-  z.preprocess(
-    (v) => blankToUndefined(firstValue(v)),
-    z.string().trim().max(max).optional().catch(undefined),
-  );
+/** Control characters (NUL …) are removed so they never reach PostgreSQL (search-text.ts). */
+const optionalText = (max: number) => searchTextParam(max);
 const pageNumber = z.preprocess(
   firstValue,
   z.coerce.number().int().min(1).max(100_000).catch(1),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isOpdRole, isRole, ROLES, ROLE_LABELS } from "@/lib/auth/roles";
 import { parseNip } from "@/lib/format";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-hint";
 
 /*
  * Schemas for user and OPD administration forms. They take what a <form> posts
@@ -60,15 +61,16 @@ const opdId = z.preprocess(
   z.string({ error: "OPD tidak valid" }).trim().max(64, { error: "OPD tidak valid" }).optional(),
 );
 
-// Passwords are never trimmed: spaces are legitimate characters of a passphrase.
+// Passwords are never trimmed: spaces are legitimate characters of a passphrase. Length only, no
+// composition rules (OWASP ASVS 5.0 V6.2). The common-password and username checks run on the
+// server only (lib/auth/password-policy.ts): the list must not be shipped to the browser.
+
 const password = z.preprocess(
   blankToUndefined,
   z
     .string({ error: (iss) => (iss.input === undefined ? "Kata sandi wajib diisi" : "Kata sandi tidak valid") })
-    .min(12, { error: "Kata sandi minimal 12 karakter" })
-    .max(128, { error: "Kata sandi maksimal 128 karakter" })
-    .regex(/\p{L}/u, { error: "Kata sandi harus memuat sekurang-kurangnya satu huruf" })
-    .regex(/\p{Nd}/u, { error: "Kata sandi harus memuat sekurang-kurangnya satu angka" }),
+    .min(PASSWORD_MIN_LENGTH, { error: "Kata sandi minimal 12 karakter" })
+    .max(PASSWORD_MAX_LENGTH, { error: "Kata sandi maksimal 128 karakter" }),
 );
 
 const confirmPassword = z.preprocess(blankToUndefined, z.string({ error: "Ulangi kata sandi untuk konfirmasi" }));

@@ -3,7 +3,7 @@
 // transaction can leave orphan files but never rows pointing at missing files.
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { hashPassword } from "../../lib/auth/password";
-import { DEFAULT_SETTINGS } from "../../lib/settings/defaults";
+import { DEFAULT_SETTINGS, type Settings } from "../../lib/settings/defaults";
 import { newStorageKey, putObject, sha256Hex } from "../../lib/storage";
 import { agreementRows, numberAgreements, planAgreements, signingNotes, type AgreementPlan } from "./agreements";
 import { CASE_SPECS, assignCodes, caseRow } from "./cases";
@@ -17,6 +17,9 @@ import { computeTimeline, wibMidnight, type Timeline } from "./timeline";
 import { DEMO_PASSWORD, userByUsername, userRows } from "./users";
 
 export { DEMO_PASSWORD } from "./users";
+
+/** The demo's `security` setting: no second factor required (see README, demo logins). */
+export const DEMO_SECURITY: Settings["security"] = { requireSecondFactor: false };
 
 export type SeedSummary = Record<
   "opd" | "users" | "partners" | "cases" | "stageHistory" | "agreements" | "documents" | "tkksdOpinions" | "reports" | "notifications" | "settings" | "numberSequences",
@@ -124,6 +127,9 @@ export async function seedDemo(db: PrismaClient, options: SeedOptions = {}): Pro
     for (const p of plan.powerOfAttorney) await tx.agreement.update({ where: { id: p.agreementId }, data: { powerOfAttorneyDocumentId: p.documentId } });
     await tx.notification.createMany({ data: plan.notifications.map((n) => ({ ...n, channel: "IN_APP" as const })) });
     await tx.setting.create({ data: { key: "region", value: DEFAULT_SETTINGS.region, updatedById: admin.id } });
+    // Demo only: the demo logins work with a password alone (README). A real deployment keeps
+    // the default (second factor required for ADMIN and KABAG_KS).
+    await tx.setting.create({ data: { key: "security", value: DEMO_SECURITY, updatedById: admin.id } });
     await tx.numberSequence.createMany({ data: plan.sequences });
   }, { timeout: 60_000, maxWait: 10_000 });
 
@@ -131,6 +137,6 @@ export async function seedDemo(db: PrismaClient, options: SeedOptions = {}): Pro
     opd: OPDS.length, users: userRows("", epoch).length, partners: partnerRows(epoch, staf.id).length, cases: plan.cases.length,
     stageHistory: plan.history.length, agreements: plan.agreements.length, documents: written.rows.length,
     tkksdOpinions: plan.opinions.length, reports: plan.reports.length, notifications: plan.notifications.length,
-    settings: 1, numberSequences: plan.sequences.length, bytesWritten: written.bytesWritten,
+    settings: 2, numberSequences: plan.sequences.length, bytesWritten: written.bytesWritten,
   };
 }

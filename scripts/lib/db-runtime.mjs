@@ -1,5 +1,6 @@
 // Shared by with-db.mjs, start.mjs, e2e-server.mjs and the integration-test global setup:
-// find or start the database, apply migrations, run child processes with signal forwarding.
+// find or start the database, set up its roles, apply migrations and grants, run child
+// processes with signal forwarding.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -7,6 +8,7 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { startEmbeddedPostgres, isEmbeddedUrl } from "../embedded-pg.mjs";
+import { APP_ROLE, OWNER_ROLE, applyGrants, embeddedRoleUrl, ensureEmbeddedRoles, roleOf } from "./db-roles.mjs";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -50,8 +52,16 @@ export function resolveBin(name) {
 }
 
 /**
- * The database for a command: DATABASE_URL when set, otherwise the embedded server.
- * @returns {Promise<{ url: string, embedded: boolean, reused: boolean, stop: () => Promise<void> }>}
+ * @typedef {{ url: string, ownerUrl: string, superUrl?: string, embedded: boolean, reused: boolean,
+ *   stop: () => Promise<void> }} Database
+ *   url: the app's role (DATABASE_URL); ownerUrl: the owner role, for migrations, seed and resets
+ *   (MIGRATION_DATABASE_URL); superUrl: the embedded server's superuser (role set-up only).
+ */
+
+/**
+ * The database for a command: DATABASE_URL (+ MIGRATION_DATABASE_URL) when set, otherwise the
+ * embedded server with its two roles (scripts/lib/db-roles.mjs).
+ * @returns {Promise<Database>}
  */
 export async function resolveDatabase({
   dataDir = DEV_DATA_DIR,
@@ -60,9 +70,46 @@ export async function resolveDatabase({
   fast = false,
 } = {}) {
   const given = process.env.DATABASE_URL;
-  if (given) return { url: given, embedded: false, reused: true, stop: async () => {} };
+  if (given) {
+    const ownerUrl = process.env.MIGRATION_DATABASE_URL || given;
+    return { url: given, ownerUrl, embedded: false, reused: true, stop: async () => {} };
+  }
   const server = await startEmbeddedPostgres({ dataDir, port, database, fast, log });
-  return { ...server, embedded: true };
+  return { ...embeddedDatabase(server.url), reused: server.reused, stop: server.stop, embedded: true };
+}
+
+/** App and owner URLs of an embedded server's database, from its superuser URL. */
+export function embeddedDatabase(superUrl) {
+  return { url: embeddedRoleUrl(superUrl, APP_ROLE), ownerUrl: embeddedRoleUrl(superUrl, OWNER_ROLE), superUrl };
+}
+
+/**
+ * Makes `db` ready for the app: the embedded roles (when embedded), `prisma migrate deploy` as the
+ * owner, then the app role's grants. With one URL for both (no MIGRATION_DATABASE_URL) the grants
+ * are skipped with a warning: the app then owns its tables and could rewrite history.
+ * @param {Database} db
+ * @param {{ quiet?: boolean, migrate?: boolean }} [options]
+ */
+export async function prepareDatabase(db, { quiet = false, migrate = true } = {}) {
+  if (db.superUrl) await ensureEmbeddedRoles(db.superUrl);
+  if (migrate) await migrateDeploy(db.ownerUrl, { quiet });
+  await grantAppRole(db, { quiet });
+}
+
+/** The app role's grants (after migrations, including `prisma migrate dev`). */
+export async function grantAppRole(db, { quiet = false } = {}) {
+  if (!hasMigrations()) return;
+  const appRole = roleOf(db.url);
+  if (appRole === roleOf(db.ownerUrl)) {
+    log(
+      "PERINGATAN / WARNING: DATABASE_URL dan MIGRATION_DATABASE_URL memakai peran yang sama — riwayat dan audit " +
+        "tidak terlindung di tingkat basis data / the app connects as the table owner: set MIGRATION_DATABASE_URL " +
+        "(README: Running on a real PostgreSQL).",
+    );
+    return;
+  }
+  const tables = await applyGrants(db.ownerUrl, appRole);
+  if (!quiet) log(`Hak akses / grants: peran aplikasi ${appRole} (${tables} tabel; riwayat/audit hanya INSERT+SELECT)`);
 }
 
 /**

@@ -1,15 +1,20 @@
-// Integration tests run against a real PostgreSQL: TEST_DATABASE_URL when set, otherwise an
-// embedded server (.data-test/pg, port 54339, database `sikerda_test`) whose database is
-// recreated on every run. Migrations are applied once; tests TRUNCATE between cases
-// (helpers/db.ts). The URL reaches the tests through `provide` (see setup.ts).
+// Integration tests run against a real PostgreSQL: TEST_DATABASE_URL (the app's role) and
+// TEST_MIGRATION_DATABASE_URL (the owner) when set, otherwise an embedded server
+// (.data-test/pg, port 54339, database `sikerda_test`) whose database is recreated on every run,
+// with the same two roles as production (scripts/lib/db-roles.mjs). Migrations are applied once
+// as the owner; app code runs as the app role; tests TRUNCATE between cases as the owner
+// (helpers/db.ts). The URLs reach the tests through `provide` (see setup.ts).
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres } from "../../scripts/embedded-pg.mjs";
-import { ROOT, migrateDeploy, withClient } from "../../scripts/lib/db-runtime.mjs";
+import { ROOT, embeddedDatabase, prepareDatabase, withClient } from "../../scripts/lib/db-runtime.mjs";
 
 declare module "vitest" {
   export interface ProvidedContext {
+    /** The app's role: what lib/db.ts connects as. */
     databaseUrl: string;
+    /** The owner role: resets, fixtures written with plain SQL. */
+    ownerDatabaseUrl: string;
   }
 }
 
@@ -17,9 +22,12 @@ const PORT = Number(process.env.SIKERDA_TEST_PG_PORT || 54339);
 const DATABASE = "sikerda_test";
 
 export default async function setup(project: TestProject) {
-  let url = process.env.TEST_DATABASE_URL;
+  let db;
   let stop = async () => {};
-  if (!url) {
+  if (process.env.TEST_DATABASE_URL) {
+    const url = process.env.TEST_DATABASE_URL;
+    db = { url, ownerUrl: process.env.TEST_MIGRATION_DATABASE_URL || url, embedded: false, reused: true, stop };
+  } else {
     const server = await startEmbeddedPostgres({
       dataDir: path.join(ROOT, ".data-test", "pg"),
       port: PORT,
@@ -42,15 +50,16 @@ export default async function setup(project: TestProject) {
       if (server.reused) await recreate(false);
       await server.stop();
     };
-    url = adminUrl.replace(/\/postgres$/, `/${database}`);
+    db = { ...embeddedDatabase(adminUrl.replace(/\/postgres$/, `/${database}`)), embedded: true, reused: server.reused, stop };
   }
   try {
-    await migrateDeploy(url, { quiet: true });
+    await prepareDatabase(db, { quiet: true });
   } catch (error) {
     await stop();
     throw error;
   }
-  project.provide("databaseUrl", url);
+  project.provide("databaseUrl", db.url);
+  project.provide("ownerDatabaseUrl", db.ownerUrl);
   return async () => {
     await stop();
   };

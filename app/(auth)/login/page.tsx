@@ -1,19 +1,26 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/session";
+import { PENDING_STEP_PATH, safeNextPath } from "@/lib/auth/account-rule";
+import { getSession } from "@/lib/auth/session";
 import { loginMessage } from "@/lib/auth/login-messages";
 import { getSettings } from "@/lib/settings/service";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Masuk" };
 
-type Props = { searchParams: Promise<{ error?: string; code?: string }> };
+type Props = { searchParams: Promise<{ error?: string | string[]; code?: string | string[]; next?: string | string[] }> };
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export default async function LoginPage({ searchParams }: Props) {
-  if (await getCurrentUser()) redirect("/beranda");
-  const [{ error, code }, settings] = await Promise.all([searchParams, getSettings()]);
+  const [params, session] = await Promise.all([searchParams, getSession()]);
+  // Only a same-origin path is ever followed after signing in (no //host, /\host or scheme).
+  const next = safeNextPath(first(params.next));
+  if (session) redirect(session.pending ? PENDING_STEP_PATH[session.pending] : next);
+  const settings = await getSettings();
   // A sign-in posted straight to /api/auth/callback/credentials comes back here with ?error=&code=.
-  const initialMessage = error ? loginMessage(code) : undefined;
+  const code = first(params.code);
+  const initialMessage = first(params.error) ? loginMessage(code?.startsWith("throttled:") ? code : undefined) : undefined;
   return (
     <main id="konten" className="flex min-h-dvh items-center justify-center bg-slate-100 px-4 py-10">
       <div className="grid w-full max-w-4xl overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm md:grid-cols-2">
@@ -35,7 +42,7 @@ export default async function LoginPage({ searchParams }: Props) {
             <h2 className="text-xl font-semibold text-slate-900">Masuk ke SIKERDA</h2>
             <p className="text-sm text-slate-600">Gunakan akun yang diberikan oleh administrator sistem.</p>
           </div>
-          <LoginForm initialMessage={initialMessage} />
+          <LoginForm initialMessage={initialMessage} next={next === "/beranda" ? undefined : next} />
           <p className="text-sm text-slate-600">
             Lupa kata sandi? Hubungi administrator SIKERDA di Bagian Kerja Sama untuk mengatur ulang.
           </p>

@@ -1,12 +1,21 @@
 import pg from "pg";
+import { inject } from "vitest";
 
 let pool: pg.Pool | undefined;
 
-/** A small pg pool on the test database (for assertions outside Prisma and for resets). */
+/**
+ * A small pg pool on the test database, signed in as the OWNER role (for resets, fixtures and
+ * assertions outside Prisma). App code (lib/db.ts) runs as the app role, which may not
+ * TRUNCATE, UPDATE or DELETE the append-only tables.
+ */
 export function testPool(): pg.Pool {
-  if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL is not set: run through the integration project.");
-  pool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
+  pool ??= new pg.Pool({ connectionString: inject("ownerDatabaseUrl"), max: 2 });
   return pool;
+}
+
+/** A pg pool signed in as the app's role (what lib/db.ts uses), for privilege tests. Caller ends it. */
+export function appRolePool(): pg.Pool {
+  return new pg.Pool({ connectionString: inject("databaseUrl"), max: 2 });
 }
 
 export async function closeTestPool(): Promise<void> {

@@ -9,6 +9,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { LinkButton } from "@/components/ui/button";
 import { ROLES, ROLE_LABELS } from "@/lib/auth/roles";
 import type { FormState } from "@/lib/validation/admin-extra";
+import { PASSWORD_HINT } from "@/lib/validation/password-hint";
 import { FormErrorSummary } from "@/components/ui/form-error-summary";
 
 const ROLE_OPTIONS: SelectOption[] = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
@@ -95,7 +96,7 @@ export function UserForm({ mode, action, initial = {}, opdOptions, isSelf = fals
               label="Kata sandi awal"
               required
               error={err.password}
-              hint="Minimal 12 karakter, memuat huruf dan angka. Sampaikan kepada pengguna melalui saluran resmi."
+              hint={`${PASSWORD_HINT} Sampaikan kepada pengguna melalui saluran resmi; ia wajib menggantinya saat pertama masuk.`}
             >
               {(p) => <Input {...p} name="password" type="password" autoComplete="new-password" maxLength={128} />}
             </Field>

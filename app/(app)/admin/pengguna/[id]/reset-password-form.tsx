@@ -5,6 +5,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormState } from "@/lib/validation/admin-extra";
+import { PASSWORD_HINT } from "@/lib/validation/password-hint";
 import { FormErrorSummary } from "@/components/ui/form-error-summary";
 
 const P = "sandi";
@@ -24,7 +25,7 @@ export function ResetPasswordForm({ action }: Props) {
           label="Kata sandi baru"
           required
           error={err.password}
-          hint="Minimal 12 karakter, memuat huruf dan angka."
+          hint={PASSWORD_HINT}
         >
           {(p) => <Input {...p} name="password" type="password" autoComplete="new-password" maxLength={128} />}
         </Field>
