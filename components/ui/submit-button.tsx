@@ -6,6 +6,8 @@ import { buttonClasses, type ButtonProps } from "./button";
 export type SubmitButtonProps = Omit<ButtonProps, "type"> & {
   /** Shown (and announced) while the enclosing form is submitting. */
   pendingLabel?: string;
+  /** The form's pending state when the action is called from onSubmit (useFormAction's `pending`). */
+  pending?: boolean;
 };
 
 /** Submit button for a <form action={…}>: disabled with a pending label while submitting. */
@@ -16,9 +18,11 @@ export function SubmitButton({
   className,
   disabled,
   children,
+  pending: pendingProp,
   ...props
 }: SubmitButtonProps) {
-  const { pending } = useFormStatus();
+  const status = useFormStatus();
+  const pending = pendingProp ?? status.pending;
   return (
     <>
       <button

@@ -3,7 +3,7 @@ import { getDb, type Tx } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { can } from "@/lib/auth/policy";
 import type { CurrentUser } from "@/lib/auth/session";
-import type { OpdInput } from "@/lib/validation/user";
+import type { OpdInput } from "@/lib/opd/schemas";
 import { changedFields, withUniqueMessages, writeAudit, type UniqueRule } from "@/lib/users/shared";
 
 /*

@@ -116,36 +116,9 @@ export const passwordResetSchema = z
   .object({ password, confirmPassword })
   .superRefine(checkConfirmation);
 
-/** OPD form; field names follow the Opd model (name = nama, shortName = singkatan, code = kode). */
-export const opdSchema = z.object({
-  name: requiredText("Nama OPD", 150),
-  shortName: z.preprocess(
-    blankToUndefined,
-    z
-      .string({ error: (iss) => (iss.input === undefined ? "Singkatan wajib diisi" : "Singkatan tidak valid") })
-      .trim()
-      .max(20, { error: "Singkatan maksimal 20 karakter" })
-      .regex(/^[A-Z0-9]/, { error: "Singkatan diawali huruf kapital atau angka" })
-      .regex(/^[A-Za-z0-9 .&/-]*$/, {
-        error: "Singkatan hanya boleh berisi huruf, angka, spasi, titik, &, / atau -",
-      }),
-  ),
-  code: z.preprocess(
-    blankToUndefined,
-    z
-      .string({ error: "Kode tidak valid" })
-      .trim()
-      .max(30, { error: "Kode maksimal 30 karakter" })
-      .regex(/^[A-Za-z0-9.-]+$/, { error: "Kode hanya boleh berisi huruf, angka, titik, atau tanda hubung" })
-      .optional(),
-  ),
-  active: checkbox,
-});
-
 export type UserCreateInput = z.output<typeof userCreateSchema>;
 export type UserEditInput = z.output<typeof userEditSchema>;
 export type PasswordResetInput = z.output<typeof passwordResetSchema>;
-export type OpdInput = z.output<typeof opdSchema>;
 
 /**
  * First message per field, ready for `aria-describedby` error texts. Errors not tied to a field

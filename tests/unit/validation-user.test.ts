@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import {
   fieldErrors,
-  opdSchema,
   passwordResetSchema,
   userCreateSchema,
   userEditSchema,
@@ -168,43 +167,9 @@ describe("passwordResetSchema", () => {
   });
 });
 
-describe("opdSchema", () => {
-  const opd = { name: "Dinas Komunikasi dan Informatika", shortName: "DISKOMINFO", code: "2.16.0.00", active: "on" };
-
-  it("accepts a valid OPD, blank kode as absent", () => {
-    expect(opdSchema.safeParse({ ...opd, code: "" }).data).toEqual({
-      name: "Dinas Komunikasi dan Informatika",
-      shortName: "DISKOMINFO",
-      code: undefined,
-      active: true,
-    });
-    expect(opdSchema.safeParse({ ...opd, shortName: "Bappeda" }).success).toBe(true);
-    expect(opdSchema.safeParse({ ...opd, shortName: "DPMPTSP" }).data?.code).toBe("2.16.0.00");
-  });
-
-  it.each([
-    ["name", "", "Nama OPD wajib diisi"],
-    ["name", "D".repeat(151), "Nama OPD maksimal 150 karakter"],
-    ["shortName", " ", "Singkatan wajib diisi"],
-    ["shortName", "S".repeat(21), "Singkatan maksimal 20 karakter"],
-    ["shortName", "diskominfo", "Singkatan diawali huruf kapital atau angka"],
-    ["shortName", "DINAS_PU", "Singkatan hanya boleh berisi huruf, angka, spasi, titik, &, / atau -"],
-    ["code", "1".repeat(31), "Kode maksimal 30 karakter"],
-    ["code", "2 16", "Kode hanya boleh berisi huruf, angka, titik, atau tanda hubung"],
-  ])("%s = %j → %s", (field, value, message) => {
-    expect(errorsOf(opdSchema, { ...opd, [field]: value })[field]).toBe(message);
-  });
-
-  it("reads an absent checkbox as inactive", () => {
-    const unticked: Record<string, string> = { ...opd };
-    delete unticked.active;
-    expect(opdSchema.safeParse(unticked).data?.active).toBe(false);
-  });
-});
-
 describe("fieldErrors", () => {
   it("returns {} on success and the first message per field on failure", () => {
-    expect(fieldErrors(opdSchema.safeParse({ name: "Badan Perencanaan Pembangunan Daerah", shortName: "BAPPEDA" }))).toEqual({});
+    expect(fieldErrors(userEditSchema.safeParse(editForm))).toEqual({});
     // "A!" breaks two username rules in order; only the first message is kept.
     const errors = fieldErrors(userCreateSchema.safeParse({ ...createForm, username: "A!" }));
     expect(errors).toEqual({ username: "Nama pengguna minimal 3 karakter" });

@@ -21,7 +21,6 @@ export default async function UbahOpdPage({ params, searchParams }: Props) {
   const opd = await getOpd(actor, id);
   if (!opd) notFound();
   const nf = new Intl.NumberFormat("id-ID");
-  const initial = { name: opd.name, shortName: opd.shortName, code: opd.code ?? "", active: opd.active ? "on" : "" };
 
   return (
     <>
@@ -52,7 +51,7 @@ export default async function UbahOpdPage({ params, searchParams }: Props) {
         <Alert tone="success" announce className="mb-6" title="Perubahan data OPD telah disimpan." />
       )}
       <Card title="Data OPD">
-        <OpdForm key={opd.updatedAt.toISOString()} mode="edit" action={updateOpdAction.bind(null, opd.id)} initial={initial} />
+        <OpdForm key={opd.updatedAt.toISOString()} action={updateOpdAction} opd={opd} />
       </Card>
     </>
   );

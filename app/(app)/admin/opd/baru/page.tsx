@@ -25,7 +25,7 @@ export default async function TambahOpdPage() {
         description="Daftarkan perangkat daerah agar dapat dipilih untuk akun Operator OPD dan Kepala OPD."
       />
       <Card title="Data OPD">
-        <OpdForm mode="create" action={createOpdAction} initial={{ active: "on" }} />
+        <OpdForm action={createOpdAction} />
       </Card>
     </>
   );
