@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
 import { buttonClasses } from "@/components/ui/button";
@@ -21,13 +22,16 @@ export function AppHeader({ user, logoutAction, children, regionName }: AppHeade
       <div className="mx-auto flex max-w-screen-2xl flex-wrap items-center justify-between gap-x-6 gap-y-3 px-4 py-3 sm:px-6">
         <Brand regionName={regionName} />
         <div className="flex items-center gap-4">
-          <div className="text-right text-sm">
-            <p className="font-semibold text-slate-900">{user.name}</p>
+          <Link href="/akun" className="rounded text-right text-sm hover:underline" title="Akun Saya: kata sandi, verifikasi dua langkah, sesi">
+            <p className="font-semibold text-slate-900">
+              {user.name}
+              <span className="sr-only"> (Akun Saya)</span>
+            </p>
             <p className="text-slate-600">
               {ROLE_LABELS[user.role]}
               {user.opdName && <span> · {user.opdName}</span>}
             </p>
-          </div>
+          </Link>
           <form action={logoutAction}>
             <button
               type="submit"

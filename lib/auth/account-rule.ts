@@ -46,6 +46,13 @@ export function safeNextPath(raw: unknown, fallback = "/beranda"): string {
     return fallback;
   }
   if (url.origin !== "http://sikerda.invalid") return fallback;
+  let decodedPath: string;
+  try {
+    decodedPath = decodeURIComponent(url.pathname);
+  } catch {
+    return fallback;
+  }
+  if (/[\u0000-\u001f\u007f\\]/.test(decodedPath) || decodedPath.startsWith("//")) return fallback;
   const path = `${url.pathname}${url.search}${url.hash}`;
   if (path === "/login" || path.startsWith("/login?") || path.startsWith("/api/")) return fallback;
   return path;

@@ -9,7 +9,7 @@ import { pipeline } from "node:stream/promises";
 import { env } from "@/lib/env";
 
 export function storageRoot(): string {
-  return path.resolve(env.storage().STORAGE_DIR ?? path.join(process.cwd(), ".data", "dokumen"));
+  return path.resolve(/*turbopackIgnore: true*/ env.storage().STORAGE_DIR ?? path.join(process.cwd(), ".data", "dokumen"));
 }
 
 /** Server-generated key: never derived from the user's file name. */

@@ -98,6 +98,8 @@ function findUser(id: string) {
       lastFailedLoginAt: true,
       lastLoginAt: true,
       passwordChangedAt: true,
+      mustChangePassword: true,
+      totpEnabledAt: true,
       createdAt: true,
       updatedAt: true,
     },

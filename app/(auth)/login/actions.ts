@@ -3,21 +3,25 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError, CredentialsSignin } from "next-auth";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { safeNextPath } from "@/lib/auth/account-rule";
 import { signIn } from "@/lib/auth/auth";
 import { DEVICE_COOKIE, DEVICE_COOKIE_DAYS, issueDeviceCookie } from "@/lib/auth/device";
-import { GENERIC_CODE_ERROR, loginMessage } from "@/lib/auth/login-messages";
+import { EXPIRED_CHALLENGE_MESSAGE, GENERIC_CODE_ERROR, loginMessage } from "@/lib/auth/login-messages";
+import { codeStepSchema, passwordStepSchema } from "@/lib/auth/login-schemas";
 import { normalizeUsername, readChallenge } from "@/lib/auth/sign-in";
+import type { FormReply } from "@/lib/forms/action";
 import { env } from "@/lib/env";
 
-export type LoginState = {
-  step: "password" | "code";
-  message?: string;
-  username?: string;
-  /** Signed, 5-minute proof that the password step passed (step "code"); useless without the code. */
-  challenge?: string;
-  next?: string;
-};
+/*
+ * The sign-in actions: public by nature. They parse like every form (conform + zod) but do not go
+ * through lib/forms' formAction (which requires a signed-in actor). Both steps end in next-auth's
+ * credentials authorize(), where throttling, verification, the Session row and the audit happen
+ * (lib/auth/sign-in.ts). After success: the trusted-device cookie, then the requested page.
+ */
+
+/** The password step's reply; `challenge` (signed, 5 minutes) means "now the second factor". */
+export type LoginReply = FormReply & { challenge?: string; username?: string };
 
 type Outcome = { ok: true } | { ok: false; code: string | undefined };
 
@@ -31,7 +35,6 @@ async function attempt(credentials: Record<string, string>): Promise<Outcome> {
   }
 }
 
-/** The trusted-device cookie (lib/auth/device.ts) after a completed sign-in. */
 async function rememberDevice(username: string): Promise<void> {
   const jar = await cookies();
   const forwardedProto = (await headers()).get("x-forwarded-proto");
@@ -45,46 +48,34 @@ async function rememberDevice(username: string): Promise<void> {
   });
 }
 
-/**
- * Public by nature (it is the sign-in). Both steps go through next-auth's credentials authorize(),
- * where throttling, verification, the Session row and the audit happen (lib/auth/sign-in.ts).
- */
-export async function loginAction(_prev: LoginState, formData: FormData): Promise<LoginState> {
-  const field = (name: string) => {
-    const v = formData.get(name);
-    return typeof v === "string" ? v : "";
-  };
-  const next = safeNextPath(field("next"));
-  const nextEcho = next === "/beranda" ? undefined : next;
-
-  if (field("step") === "code") {
-    const challenge = field("challenge");
-    const code = field("code").trim();
-    const known = readChallenge(challenge, new Date());
-    if (!known) return { step: "password", message: loginMessage("expired"), next: nextEcho };
-    if (!code) return { step: "code", challenge, username: known.username, next: nextEcho, message: "Kode verifikasi wajib diisi." };
-    const outcome = await attempt({ challenge, code });
-    if (!outcome.ok) {
-      if (outcome.code === "expired" || outcome.code?.startsWith("throttled:")) {
-        return { step: "password", message: loginMessage(outcome.code), username: known.username, next: nextEcho };
-      }
-      return { step: "code", challenge, username: known.username, next: nextEcho, message: GENERIC_CODE_ERROR };
-    }
-    await rememberDevice(known.username);
-    redirect(next);
-  }
-
-  const username = field("username").trim();
-  const password = field("password");
-  if (!username || !password) {
-    return { step: "password", message: "Nama pengguna dan kata sandi wajib diisi.", username, next: nextEcho };
-  }
+export async function passwordLoginAction(_prev: LoginReply | undefined, formData: FormData): Promise<LoginReply> {
+  const submission = parseWithZod(formData, { schema: passwordStepSchema });
+  const hideFields = ["password"];
+  if (submission.status !== "success") return submission.reply({ hideFields });
+  const { username, password, next } = submission.value;
   const outcome = await attempt({ username, password });
   if (!outcome.ok) {
     const secondFactor = /^second-factor:(.+)$/.exec(outcome.code ?? "");
-    if (secondFactor) return { step: "code", challenge: secondFactor[1], username, next: nextEcho };
-    return { step: "password", message: loginMessage(outcome.code), username, next: nextEcho };
+    if (secondFactor) return { ...submission.reply({ hideFields }), challenge: secondFactor[1], username: normalizeUsername(username) };
+    return submission.reply({ formErrors: [loginMessage(outcome.code)], hideFields });
   }
   await rememberDevice(normalizeUsername(username));
-  redirect(next);
+  redirect(safeNextPath(next));
+}
+
+/** The second step; an expired challenge or a throttled account sends the user back to step 1. */
+export async function codeLoginAction(_prev: LoginReply | undefined, formData: FormData): Promise<LoginReply> {
+  const submission = parseWithZod(formData, { schema: codeStepSchema });
+  const hideFields = ["code"];
+  if (submission.status !== "success") return submission.reply({ hideFields });
+  const { challenge, code, next } = submission.value;
+  const known = readChallenge(challenge, new Date());
+  if (!known) return { ...submission.reply({ formErrors: [EXPIRED_CHALLENGE_MESSAGE], hideFields }), challenge: undefined };
+  const outcome = await attempt({ challenge, code });
+  if (!outcome.ok) {
+    const message = outcome.code === "expired" || outcome.code?.startsWith("throttled:") ? loginMessage(outcome.code) : GENERIC_CODE_ERROR;
+    return submission.reply({ formErrors: [message], hideFields });
+  }
+  await rememberDevice(known.username);
+  redirect(safeNextPath(next));
 }

@@ -1,92 +1,72 @@
 "use client";
 
-import { useActionState } from "react";
+import { TextField } from "@/components/forms/fields";
+import { FormErrorSummary } from "@/components/forms/form-error-summary";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { Alert } from "@/components/ui/alert";
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { loginAction, type LoginState } from "./actions";
+import { codeStepSchema, passwordStepSchema } from "@/lib/auth/login-schemas";
+import { codeLoginAction, passwordLoginAction, type LoginReply } from "./actions";
 
 type Props = { initialMessage?: string; next?: string };
 
-/** Two steps: password, then — for a user with a second factor — the verification code. */
+/** Two steps: the password, then — for a user with a second factor — the verification code. */
 export function LoginForm({ initialMessage, next }: Props) {
-  const [state, action] = useActionState<LoginState, FormData>(loginAction, {
-    step: "password",
-    message: initialMessage,
-    next,
+  const { form, fields, formAction, lastResult, pending } = useFormAction(passwordLoginAction, passwordStepSchema, {
+    id: "masuk",
   });
-  const message = state.message && (
-    <Alert tone="error" announce>
-      {state.message}
-    </Alert>
-  );
-  const nextField = state.next ? <input type="hidden" name="next" value={state.next} /> : null;
-
-  if (state.step === "code") {
-    return (
-      <form action={action} className="space-y-5" noValidate key="code">
-        <input type="hidden" name="step" value="code" />
-        <input type="hidden" name="challenge" value={state.challenge ?? ""} />
-        {nextField}
-        <div className="space-y-1">
-          <h3 className="text-base font-semibold text-slate-900">Verifikasi dua langkah</h3>
-          <p className="text-sm text-slate-700">
-            Masukkan kode 6 angka dari aplikasi autentikator untuk akun <strong>{state.username}</strong>, atau salah
-            satu kode pemulihan Anda.
-          </p>
-        </div>
-        {message}
-        <Field id="code" label="Kode verifikasi" hint="Contoh: 123456, atau kode pemulihan ABCDE-FGHJK.">
-          {(p) => (
-            <Input
-              {...p}
-              name="code"
-              autoComplete="one-time-code"
-              autoCapitalize="characters"
-              spellCheck={false}
-              maxLength={32}
-              required
-              autoFocus
-            />
-          )}
-        </Field>
-        <SubmitButton className="w-full" size="lg" pendingLabel="Memeriksa…">
-          Verifikasi
-        </SubmitButton>
-        <p className="text-center text-sm">
-          <a href="/login" className="font-semibold text-brand-800 underline underline-offset-2">
-            Batal, kembali ke halaman masuk
-          </a>
-        </p>
-      </form>
-    );
-  }
-
+  const reply = lastResult as LoginReply | undefined;
+  if (reply?.challenge) return <CodeForm challenge={reply.challenge} username={reply.username ?? ""} next={next} />;
   return (
-    <form action={action} className="space-y-5" noValidate key="password">
-      <input type="hidden" name="step" value="password" />
-      {nextField}
-      {message}
-      <Field id="username" label="Nama pengguna">
-        {(p) => (
-          <Input
-            {...p}
-            name="username"
-            autoComplete="username"
-            autoCapitalize="none"
-            spellCheck={false}
-            defaultValue={state.username}
-            required
-          />
-        )}
-      </Field>
-      <Field id="password" label="Kata sandi">
-        {(p) => <Input {...p} name="password" type="password" autoComplete="current-password" required />}
-      </Field>
-      <SubmitButton className="w-full" size="lg" pendingLabel="Memeriksa…">
+    <form id={form.id} onSubmit={form.onSubmit} action={formAction} noValidate className="space-y-5">
+      {initialMessage && !lastResult && (
+        <Alert tone="error" announce>
+          {initialMessage}
+        </Alert>
+      )}
+      <FormErrorSummary form={form} lastResult={lastResult} />
+      {next && <input type="hidden" name="next" value={next} />}
+      <TextField meta={fields.username} label="Nama pengguna" autoComplete="username" autoCapitalize="none" spellCheck={false} />
+      <TextField meta={fields.password} label="Kata sandi" type="password" autoComplete="current-password" />
+      <SubmitButton className="w-full" size="lg" pending={pending} pendingLabel="Memeriksa…">
         Masuk
       </SubmitButton>
+    </form>
+  );
+}
+
+function CodeForm({ challenge, username, next }: { challenge: string; username: string; next?: string }) {
+  const { form, fields, formAction, lastResult, pending } = useFormAction(codeLoginAction, codeStepSchema, { id: "verifikasi" });
+  return (
+    <form id={form.id} onSubmit={form.onSubmit} action={formAction} noValidate className="space-y-5">
+      <div className="space-y-1">
+        <h3 className="text-base font-semibold text-slate-900">Verifikasi dua langkah</h3>
+        <p className="text-sm text-slate-700">
+          Masukkan kode 6 angka dari aplikasi autentikator untuk akun <strong>{username}</strong>, atau salah satu kode
+          pemulihan Anda.
+        </p>
+      </div>
+      <FormErrorSummary form={form} lastResult={lastResult} />
+      <input type="hidden" name="challenge" value={challenge} />
+      {next && <input type="hidden" name="next" value={next} />}
+      <TextField
+        meta={fields.code}
+        label="Kode verifikasi"
+        hint="Contoh: 123456, atau kode pemulihan seperti ABCDE-FGHJK."
+        autoComplete="one-time-code"
+        autoCapitalize="characters"
+        spellCheck={false}
+        autoFocus
+      />
+      <SubmitButton className="w-full" size="lg" pending={pending} pendingLabel="Memeriksa…">
+        Verifikasi
+      </SubmitButton>
+      <p className="text-center text-sm">
+        {/* A plain link: a fresh page starts the sign-in again (an expired code step needs that). */}
+        <a href={next ? `/login?next=${encodeURIComponent(next)}` : "/login"} className="font-semibold text-brand-800 underline underline-offset-2">
+          Kembali ke langkah kata sandi
+        </a>
+      </p>
     </form>
   );
 }

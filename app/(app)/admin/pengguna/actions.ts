@@ -4,7 +4,10 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
 import { isDomainError } from "@/lib/errors";
-import { createUser, resetPassword, updateUser } from "@/lib/users/service";
+import { z } from "zod";
+import { formAction } from "@/lib/forms/action";
+import { recordId } from "@/lib/validation/fields";
+import { createUser, resetPassword, resetSecondFactor, updateUser } from "@/lib/users/service";
 import { fieldErrors, passwordResetSchema } from "@/lib/validation/user";
 import {
   formEntries,
@@ -86,3 +89,14 @@ export async function resetPasswordAction(id: string, prev: FormState, formData:
   revalidatePath(`/admin/pengguna/${userId}`);
   redirect(`/admin/pengguna/${encodeURIComponent(userId)}?tersimpan=sandi`);
 }
+
+/** Removes a user's second factor (lost phone); the user id travels in a hidden field. Audited. */
+export const resetSecondFactorAction = formAction({
+  schema: z.object({ id: recordId }),
+  permission: "user.manage",
+  run: ({ actor, data, now }) => resetSecondFactor(actor, data.id, now),
+  onSuccess: (_result, { id }) => {
+    revalidatePath(`/admin/pengguna/${id}`);
+    redirect(`/admin/pengguna/${encodeURIComponent(id)}?tersimpan=2fa`);
+  },
+});

@@ -11,7 +11,8 @@ import { formatNip, formatTanggalWaktu } from "@/lib/format";
 import { listActiveOpdOptions } from "@/lib/opd/queries";
 import { getSettings } from "@/lib/settings/service";
 import { getUser } from "@/lib/users/queries";
-import { resetPasswordAction, updateUserAction } from "../actions";
+import { resetPasswordAction, resetSecondFactorAction, updateUserAction } from "../actions";
+import { ResetSecondFactorForm } from "./reset-second-factor-form";
 import { UserForm } from "../user-form";
 import { ResetPasswordForm } from "./reset-password-form";
 
@@ -70,7 +71,12 @@ export default async function UbahPenggunaPage({ params, searchParams }: Props) 
       )}
       {sp.tersimpan === "sandi" && (
         <Alert tone="success" announce className="mb-6" title="Kata sandi telah diatur ulang.">
-          Sesi pengguna ini telah diakhiri; ia harus masuk kembali dengan kata sandi baru.
+          Sesi pengguna ini telah diakhiri; ia harus masuk kembali dengan kata sandi baru dan langsung menggantinya.
+        </Alert>
+      )}
+      {sp.tersimpan === "2fa" && (
+        <Alert tone="success" announce className="mb-6" title="Verifikasi dua langkah pengguna ini telah diatur ulang.">
+          Sesi pengguna ini telah diakhiri. Bila perannya mewajibkan, ia akan diminta mengaktifkannya kembali saat masuk.
         </Alert>
       )}
       <div className="grid gap-6 xl:grid-cols-[2fr_1fr]">
@@ -100,6 +106,20 @@ export default async function UbahPenggunaPage({ params, searchParams }: Props) 
             )}
             <ResetPasswordForm action={resetPasswordAction.bind(null, user.id)} />
           </Card>
+          <Card
+            title="Verifikasi Dua Langkah"
+            description="Bila pengguna kehilangan ponsel dan kode pemulihannya, hapus verifikasi dua langkahnya. Semua sesi pengguna ini berakhir; tindakan ini dicatat."
+          >
+            <p className="mb-4 text-sm text-slate-700">
+              Status:{" "}
+              {user.totpEnabledAt ? (
+                <Badge tone="success">Aktif sejak {when(user.totpEnabledAt, "—")}</Badge>
+              ) : (
+                <Badge tone="neutral">Belum aktif</Badge>
+              )}
+            </p>
+            {user.totpEnabledAt && <ResetSecondFactorForm action={resetSecondFactorAction} userId={user.id} />}
+          </Card>
         </div>
         <Card title="Aktivitas masuk" titleAs="h2">
           <dl className="space-y-3 text-sm">
@@ -117,7 +137,10 @@ export default async function UbahPenggunaPage({ params, searchParams }: Props) 
             </div>
             <div>
               <dt className="font-semibold text-slate-900">Kata sandi terakhir diubah</dt>
-              <dd className="text-slate-700">{when(user.passwordChangedAt, "—")}</dd>
+              <dd className="text-slate-700">
+                {when(user.passwordChangedAt, "—")}
+                {user.mustChangePassword && " (ditetapkan administrator; wajib diganti saat masuk)"}
+              </dd>
             </div>
             <div>
               <dt className="font-semibold text-slate-900">Akun dibuat</dt>
