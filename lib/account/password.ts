@@ -6,7 +6,7 @@ import { passwordPolicyProblem } from "@/lib/auth/password-policy";
 import { revokeUserSessions } from "@/lib/auth/sessions";
 import type { RequestClient } from "./context";
 import { completeReauth, reauthenticate } from "./reauth";
-import type { ChangePasswordInput } from "./schemas";
+import { changePasswordSchema, type ChangePasswordInput } from "./schemas";
 
 /**
  * A user changes their own password: the current one is required (throttled like a sign-in), the
@@ -22,6 +22,11 @@ export async function changeOwnPassword(input: {
   now: Date;
 }): Promise<{ sessionsEnded: number }> {
   const { user, data, now } = input;
+  const parsed = changePasswordSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new DomainError("VALIDATION", issue.message, { [String(issue.path[0] ?? "newPassword")]: issue.message });
+  }
   const problem = passwordPolicyProblem(data.newPassword, user.username);
   if (problem) throw new DomainError("VALIDATION", problem, { newPassword: problem });
 

@@ -3,7 +3,8 @@ import { getDb } from "@/lib/db";
 import { verifyPassword } from "@/lib/auth/password";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import type { CurrentUser } from "@/lib/auth/session";
-import { createUser, resetPassword, updateUser, type UpdateUserInput } from "@/lib/users/service";
+import { createUser, resetPassword, resetSecondFactor, updateUser, type UpdateUserInput } from "@/lib/users/service";
+import { createSession } from "@/lib/auth/sessions";
 import { createOpd, updateOpd } from "@/lib/opd/service";
 import { resetDatabase } from "./helpers/db";
 
@@ -69,6 +70,16 @@ const newUser = {
 };
 
 const target = () => db().user.findUniqueOrThrow({ where: { id: TARGET_ID } });
+
+/** Two signed-in browsers of the target user; the sessions' state tells whether they were ended. */
+async function targetSessions(): Promise<string[]> {
+  const now = new Date();
+  return db().$transaction(async (tx) => [
+    await createSession(tx, { userId: TARGET_ID, now, ip: "198.51.100.1", userAgent: null, secondFactor: false }),
+    await createSession(tx, { userId: TARGET_ID, now, ip: "198.51.100.2", userAgent: null, secondFactor: false }),
+  ]);
+}
+const liveSessions = () => db().session.count({ where: { userId: TARGET_ID, revokedAt: null } });
 const counts = async () => ({ users: await db().user.count(), audit: await db().auditEvent.count() });
 
 beforeEach(async () => {
@@ -104,7 +115,8 @@ describe("createUser", () => {
     expect(user.passwordHash.startsWith("$argon2id$")).toBe(true);
     expect(user.passwordHash).not.toContain(PASSWORD);
     expect(await verifyPassword(user.passwordHash, PASSWORD)).toBe(true);
-    expect(user).toMatchObject({ role: "OPERATOR_OPD", opdId: OPD_A, active: true, sessionVersion: 1 });
+    // The administrator chose this password: the user must replace it at the first sign-in.
+    expect(user).toMatchObject({ role: "OPERATOR_OPD", opdId: OPD_A, active: true, mustChangePassword: true });
 
     const audit = await db().auditEvent.findMany({ where: { entityId: id } });
     expect(audit).toHaveLength(1);
@@ -162,18 +174,23 @@ describe("updateUser", () => {
     ["role", { role: "KEPALA_OPD" as Role }],
     ["opdId", { opdId: OPD_B }],
     ["active", { active: false }],
-  ])("a change of %s bumps sessionVersion exactly once", async (field, change) => {
+  ])("a change of %s ends every session of the user", async (field, change) => {
+    await targetSessions();
     const result = await updateUser(admin, TARGET_ID, { ...targetForm, ...change });
     expect(result).toEqual({ changed: [field], sessionsEnded: true });
-    expect((await target()).sessionVersion).toBe(2);
+    expect(await liveSessions()).toBe(0);
+    const reasons = await db().session.findMany({ where: { userId: TARGET_ID }, select: { revokedReason: true } });
+    expect(new Set(reasons.map((r) => r.revokedReason))).toEqual(new Set([field === "active" ? "deactivated" : "role-changed"]));
     const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "user.update", entityId: TARGET_ID } });
     expect(Object.keys((audit.data as { changes: object }).changes)).toEqual([field]);
   });
 
   it("a name-only change is saved and audited without ending sessions; no change writes nothing", async () => {
+    await targetSessions();
     await updateUser(admin, TARGET_ID, { ...targetForm, fullName: "Rina Wulandari, S.T." });
     const after = await target();
-    expect(after).toMatchObject({ fullName: "Rina Wulandari, S.T.", sessionVersion: 1 });
+    expect(after).toMatchObject({ fullName: "Rina Wulandari, S.T." });
+    expect(await liveSessions()).toBe(2);
     const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "user.update" } });
     expect(audit.data).toEqual({
       changes: { fullName: { from: "Rina Wulandari", to: "Rina Wulandari, S.T." } },
@@ -212,18 +229,20 @@ describe("updateUser", () => {
       fieldErrors: { opdId: expect.stringContaining("nonaktif") },
     });
     await expect(updateUser(admin, "u-tidak-ada", targetForm)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect(await target()).toMatchObject({ username: "rina.operator", opdId: OPD_A, sessionVersion: 1 });
+    expect(await target()).toMatchObject({ username: "rina.operator", opdId: OPD_A });
   });
 });
 
 describe("resetPassword", () => {
   it("sets a verifiable argon2id hash, ends sessions, clears failed attempts and audits without the hash", async () => {
     const before = await target();
-    await resetPassword(admin, TARGET_ID, PASSWORD);
+    await targetSessions();
+    await resetPassword(admin, TARGET_ID, PASSWORD, new Date(before.passwordChangedAt.getTime() + 60_000));
     const after = await target();
     expect(after.passwordHash.startsWith("$argon2id$")).toBe(true);
     expect(await verifyPassword(after.passwordHash, PASSWORD)).toBe(true);
-    expect(after.sessionVersion).toBe(before.sessionVersion + 1);
+    expect(await liveSessions()).toBe(0);
+    expect(after.mustChangePassword).toBe(true);
     expect(after.failedLoginCount).toBe(0);
     expect(after.passwordChangedAt.getTime()).toBeGreaterThan(before.passwordChangedAt.getTime());
     const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "user.resetPassword" } });
@@ -274,5 +293,37 @@ describe("OPD", () => {
       },
     });
     expect(await db().opd.count()).toBe(before);
+  });
+});
+
+describe("password policy on administrator-set passwords", () => {
+  it("refuses a common password and the username, on create and on reset", async () => {
+    await expect(createUser(admin, { ...newUser, password: "password1234" })).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { password: expect.stringContaining("terlalu umum") },
+    });
+    await expect(createUser(admin, { ...newUser, username: "budi.santoso.ks", password: "Budi.Santoso.KS" })).rejects.toMatchObject({
+      fieldErrors: { password: "Kata sandi tidak boleh sama dengan nama pengguna." },
+    });
+    await expect(resetPassword(admin, TARGET_ID, "Rina.Operator")).rejects.toMatchObject({
+      fieldErrors: { password: "Kata sandi tidak boleh sama dengan nama pengguna." },
+    });
+    await expect(resetPassword(admin, TARGET_ID, "QWERTYUIOP12")).rejects.toMatchObject({ code: "VALIDATION" });
+  });
+});
+
+describe("resetSecondFactor", () => {
+  it("removes the TOTP secret and recovery codes, ends sessions, and is audited; only ADMIN may", async () => {
+    await db().user.update({ where: { id: TARGET_ID }, data: { totpSecret: "v1.x.y.z", totpEnabledAt: new Date(), totpLastStep: 5 } });
+    await db().recoveryCode.createMany({ data: [{ userId: TARGET_ID, codeHash: "h1" }, { userId: TARGET_ID, codeHash: "h2" }] });
+    await targetSessions();
+    await expect(resetSecondFactor(actorOf("u-x", "KABAG_KS"), TARGET_ID)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await resetSecondFactor(admin, TARGET_ID);
+    expect(await target()).toMatchObject({ totpSecret: null, totpEnabledAt: null, totpLastStep: null });
+    expect(await db().recoveryCode.count({ where: { userId: TARGET_ID } })).toBe(0);
+    expect(await liveSessions()).toBe(0);
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "user.resetSecondFactor" } });
+    expect(audit).toMatchObject({ actorId: ADMIN_ID, entityId: TARGET_ID });
+    expect(audit.data).toMatchObject({ hadSecondFactor: true, recoveryCodesRemoved: 2, sessionsEnded: 2 });
   });
 });
