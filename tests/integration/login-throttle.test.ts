@@ -51,7 +51,6 @@ describe("atomic check-and-reserve", () => {
               (SELECT count(*)::int FROM "AuditEvent" WHERE action = 'auth.login.throttled') AS throttled`,
     );
     expect(rows[0]).toEqual({ attempts: 5, throttled: 15 });
-    // eslint-disable-next-line no-console
     console.info(`20 parallel wrong guesses: ${checks} password checks (at most ${maxConcurrent} at once)`);
   });
 
