@@ -1,7 +1,9 @@
 import type { Browser, Page } from "@playwright/test";
-import { attemptLogin, expect, login, loginError, test } from "./fixtures";
+import { attemptLogin, expect, firstLogin, login, loginError, test } from "./fixtures";
 
 const NEW_PASSWORD = "Pariwisata2026!aman";
+/** The user's own password, chosen at the first sign-in (an admin-set one must be replaced). */
+const OWN_PASSWORD = "sawah hijau di lereng gunung";
 
 /** A second, independent browser (own cookies, own client address) for the affected user. */
 async function otherBrowser(browser: Browser, address: string): Promise<Page> {
@@ -35,7 +37,7 @@ test.describe("Administrasi pengguna", () => {
     await createOperator(page, username, fullName);
 
     const userPage = await otherBrowser(browser, "198.51.100.21");
-    await login(userPage, username, NEW_PASSWORD);
+    await firstLogin(userPage, username, NEW_PASSWORD, OWN_PASSWORD);
     await expect(userPage.getByRole("banner")).toContainText("Dinas Pariwisata");
 
     await openUser(page, fullName);
@@ -47,7 +49,7 @@ test.describe("Administrasi pengguna", () => {
     await userPage.goto("/beranda");
     await expect(userPage).toHaveURL(/\/login$/);
     // And the account can no longer sign in (same generic message as a wrong password).
-    await attemptLogin(userPage, username, NEW_PASSWORD);
+    await attemptLogin(userPage, username, OWN_PASSWORD);
     await expect(loginError(userPage, "Nama pengguna atau kata sandi salah.")).toBeVisible();
   });
 
@@ -58,7 +60,7 @@ test.describe("Administrasi pengguna", () => {
     await createOperator(page, username, fullName);
 
     const userPage = await otherBrowser(browser, "198.51.100.22");
-    await login(userPage, username, NEW_PASSWORD);
+    await firstLogin(userPage, username, NEW_PASSWORD, OWN_PASSWORD);
 
     await openUser(page, fullName);
     await page.getByLabel("Peran").selectOption("PIMPINAN");
@@ -69,7 +71,7 @@ test.describe("Administrasi pengguna", () => {
     // The old session ends; a new sign-in carries the new role.
     await userPage.goto("/beranda");
     await expect(userPage).toHaveURL(/\/login$/);
-    await login(userPage, username, NEW_PASSWORD);
+    await login(userPage, username, OWN_PASSWORD);
     await expect(userPage.getByRole("banner")).toContainText("Pimpinan Daerah");
   });
 

@@ -1,4 +1,4 @@
-import { attemptLogin, DEMO_ACCOUNTS, expect, login, loginError, test } from "./fixtures";
+import { attemptLogin, DEMO_ACCOUNTS, DEMO_PASSWORD, expect, login, loginError, test } from "./fixtures";
 
 test.describe("Masuk ke SIKERDA", () => {
   test("halaman masuk berbahasa Indonesia dan tamu diarahkan ke sana", async ({ page }) => {
@@ -45,22 +45,56 @@ test.describe("Masuk ke SIKERDA", () => {
     await expect(page).toHaveURL(/\/login/);
   });
 
-  test("lima kegagalan dari satu alamat menahan akun lain dari alamat itu", async ({ page }) => {
+  test("alamat klien palsu (x-sikerda-client-ip) tidak memberi jatah percobaan baru", async ({ page }) => {
+    // The server replaces this header on every request: five guesses "from five addresses" are
+    // five guesses from one, and the sixth is refused. An account no other test signs in with.
+    const username = "kepala.bappeda";
     for (let i = 1; i <= 5; i++) {
-      await attemptLogin(page, `penebak.${i}`, "tebakan-salah-1");
+      await page.setExtraHTTPHeaders({ "x-sikerda-client-ip": `10.9.8.${i}` });
+      await attemptLogin(page, username, `salah-${i}-password`);
       await expect(loginError(page, "Nama pengguna atau kata sandi salah.")).toBeVisible();
     }
-    await attemptLogin(page, "pimpinan");
-    await expect(loginError(page, /coba lagi dalam \d+ menit/)).toBeVisible();
+    await page.setExtraHTTPHeaders({ "x-sikerda-client-ip": "10.9.8.99" });
+    await attemptLogin(page, username, "salah-6-password");
+    await expect(loginError(page, /coba lagi dalam 1[45] menit/)).toBeVisible();
   });
 
-  test("keluar mengakhiri sesi", async ({ page }) => {
+  test("keluar mengakhiri sesi di server: salinan cookie tidak berlaku lagi", async ({ page, browser }) => {
     await login(page, "pimpinan");
-    await expect(page).toHaveURL(/\/beranda$/);
+    const copied = await page.context().cookies();
+    expect(copied.some((c) => c.name.includes("authjs.session-token"))).toBe(true);
     await page.getByRole("button", { name: "Keluar" }).click();
     await expect(page).toHaveURL(/\/login$/);
     await page.goto("/beranda");
     await expect(page).toHaveURL(/\/login$/);
+
+    // A browser holding the cookie copied before "Keluar" is signed out too.
+    const thief = await browser.newContext();
+    await thief.addCookies(copied);
+    const stolen = await thief.newPage();
+    await stolen.goto("/beranda");
+    await expect(stolen).toHaveURL(/\/login$/);
+    await thief.close();
+  });
+
+  test("tamu dikembalikan ke halaman yang diminta setelah masuk", async ({ page }) => {
+    await page.goto("/usulan?q=air&page=1");
+    await expect(page).toHaveURL(/\/login\?next=%2Fusulan%3Fq%3Dair%26page%3D1$/);
+    await page.getByLabel("Nama pengguna").fill("staf.ks");
+    await page.getByLabel("Kata sandi").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Masuk" }).click();
+    await page.waitForURL(/\/usulan\?q=air&page=1$/);
+  });
+
+  test("tujuan setelah masuk hanya jalur di situs ini (bukan //host, /\\host, atau skema)", async ({ page }) => {
+    for (const next of ["//evil.example/curi", "/\\evil.example", "https://evil.example/", "javascript:alert(1)"]) {
+      await page.context().clearCookies();
+      await page.goto(`/login?next=${encodeURIComponent(next)}`);
+      await page.getByLabel("Nama pengguna").fill("staf.ks");
+      await page.getByLabel("Kata sandi").fill(DEMO_PASSWORD);
+      await page.getByRole("button", { name: "Masuk" }).click();
+      await page.waitForURL(/\/beranda$/);
+    }
   });
 });
 

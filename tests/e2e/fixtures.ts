@@ -50,3 +50,32 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
 export function loginError(page: Page, text: string | RegExp) {
   return page.getByRole("alert").filter({ hasText: text });
 }
+
+export type NewUser = { username: string; fullName: string; role: string; opdId?: string; password: string };
+
+/** Creates an account through the admin form (the admin must be signed in on `page`). */
+export async function createUserAsAdmin(page: Page, user: NewUser): Promise<void> {
+  await page.goto("/admin/pengguna/baru");
+  await page.getByLabel("Nama lengkap").fill(user.fullName);
+  await page.getByLabel("Nama pengguna").fill(user.username);
+  await page.getByLabel("Peran").selectOption(user.role);
+  if (user.opdId) await page.getByLabel("OPD", { exact: true }).selectOption(user.opdId);
+  await page.getByLabel("Kata sandi awal").fill(user.password);
+  await page.getByLabel("Ulangi kata sandi").fill(user.password);
+  await page.getByRole("button", { name: "Simpan Pengguna" }).click();
+  await expect(page).toHaveURL(/\/admin\/pengguna\?tersimpan=1$/);
+}
+
+/**
+ * First sign-in of an account whose password an administrator chose: SIKERDA sends the user to
+ * "Ganti Kata Sandi" before anything else; the new password is set and the account page shown.
+ */
+export async function firstLogin(page: Page, username: string, initialPassword: string, newPassword: string): Promise<void> {
+  await attemptLogin(page, username, initialPassword);
+  await page.waitForURL(/\/akun\/kata-sandi$/);
+  await page.getByLabel("Kata sandi saat ini").fill(initialPassword);
+  await page.getByLabel(/^Kata sandi baru/).fill(newPassword);
+  await page.getByLabel("Ulangi kata sandi baru").fill(newPassword);
+  await page.getByRole("button", { name: "Simpan Kata Sandi Baru" }).click();
+  await page.waitForURL(/\/akun\?tersimpan=sandi$/);
+}
