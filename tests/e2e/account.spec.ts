@@ -27,8 +27,11 @@ async function newAccount(page: Page, prefix: string, role = "STAF_KS") {
 }
 
 test.describe("Akun: kata sandi", () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
   test("kata sandi dari admin wajib diganti sebelum halaman lain dapat dibuka", async ({ page }) => {
     const username = await newAccount(page, "uji.sandi");
+    await page.goto("/login");
+    await shot(page, "login");
     await attemptLogin(page, username, INITIAL);
     await page.waitForURL(/\/akun\/kata-sandi$/);
     await expect(page.getByText("Ganti kata sandi sebelum melanjutkan")).toBeVisible();
@@ -86,6 +89,7 @@ test.describe("Akun: kata sandi", () => {
 });
 
 test.describe("Akun: verifikasi dua langkah", () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
   test("aktifkan dengan kode QR, masuk dua langkah, kode pemulihan sekali pakai", async ({ page }) => {
     const username = await newAccount(page, "uji.dualangkah");
     await firstLogin(page, username, INITIAL, OWN);

@@ -16,10 +16,8 @@ export function ChangePasswordForm({ action }: Props) {
     <form id={form.id} onSubmit={form.onSubmit} action={formAction} noValidate className="space-y-5">
       <FormErrorSummary form={form} lastResult={lastResult} />
       <TextField meta={fields.currentPassword} label="Kata sandi saat ini" type="password" autoComplete="current-password" />
-      <div className="grid gap-5 md:grid-cols-2">
-        <TextField meta={fields.newPassword} label="Kata sandi baru" type="password" autoComplete="new-password" hint={PASSWORD_HINT} />
-        <TextField meta={fields.confirmPassword} label="Ulangi kata sandi baru" type="password" autoComplete="new-password" />
-      </div>
+      <TextField meta={fields.newPassword} label="Kata sandi baru" type="password" autoComplete="new-password" hint={PASSWORD_HINT} />
+      <TextField meta={fields.confirmPassword} label="Ulangi kata sandi baru" type="password" autoComplete="new-password" />
       <SubmitButton pending={pending} pendingLabel="Menyimpan…">
         Simpan Kata Sandi Baru
       </SubmitButton>

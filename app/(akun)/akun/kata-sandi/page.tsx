@@ -23,12 +23,12 @@ export default async function GantiKataSandiPage() {
         description="Kata sandi baru berlaku segera. Sesi Anda di perangkat lain diakhiri; sesi ini tetap berjalan."
       />
       {forced && (
-        <Alert tone="warning" className="mb-6 max-w-3xl" title="Ganti kata sandi sebelum melanjutkan">
+        <Alert tone="warning" className="mb-6 max-w-xl" title="Ganti kata sandi sebelum melanjutkan">
           Kata sandi Anda ditetapkan oleh administrator. Demi keamanan, pilih kata sandi Anda sendiri sebelum menggunakan
           SIKERDA.
         </Alert>
       )}
-      <Card className="max-w-3xl">
+      <Card className="max-w-xl">
         <ChangePasswordForm action={changePasswordAction} />
       </Card>
     </>

@@ -44,7 +44,10 @@ export default async function VerifikasiDuaLangkahPage({ searchParams }: Props) 
         }
         title="Verifikasi Dua Langkah"
         description="Selain kata sandi, masuk ke SIKERDA memerlukan kode 6 angka dari aplikasi autentikator di ponsel Anda (mis. Google Authenticator, Microsoft Authenticator, atau FreeOTP)."
-        meta={status.enabled ? <Badge tone="success">Aktif</Badge> : <Badge tone="neutral">Belum aktif</Badge>}
+        meta={
+          // During an enrolment the panel itself says when it is done (the page is not reloaded then).
+          status.enabled ? <Badge tone="success">Aktif</Badge> : status.pending ? undefined : <Badge tone="neutral">Belum aktif</Badge>
+        }
       />
       <div className="max-w-3xl space-y-6">
         {session.pending === "enrol-second-factor" && (
