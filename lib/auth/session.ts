@@ -4,7 +4,9 @@ import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import type { Settings } from "@/lib/settings/defaults";
 import { loadSettings } from "@/lib/settings/load";
+import { getSettings } from "@/lib/settings/service";
 import { PENDING_STEP_PATH, pendingStep, SECOND_FACTOR_ROLES, secondFactorRequired, safeNextPath, type PendingStep } from "./account-rule";
 import { auth } from "./auth";
 import { can, type Action } from "./policy";
@@ -43,6 +45,7 @@ export async function loadSession(
   sid: string,
   now: Date,
   idleMinutes: number = env.auth().SESSION_IDLE_MINUTES,
+  loadSecurity: () => Promise<Settings["security"]> = async () => (await loadSettings(getDb())).security,
 ): Promise<SessionInfo | null> {
   const db = getDb();
   const row = await db.session.findUnique({
@@ -62,8 +65,7 @@ export async function loadSession(
   const u = row.user;
   const hasSecondFactor = u.totpSecret !== null;
   // The setting is read only for the roles it concerns.
-  const settingOn =
-    (SECOND_FACTOR_ROLES as readonly Role[]).includes(u.role) && (await loadSettings(db)).security.requireSecondFactor;
+  const settingOn = (SECOND_FACTOR_ROLES as readonly Role[]).includes(u.role) && (await loadSecurity()).requireSecondFactor;
   return {
     user: { id: u.id, username: u.username, fullName: u.fullName, role: u.role, opdId: u.opdId, opdName: u.opd?.name ?? null },
     sessionId: sid,
@@ -78,7 +80,8 @@ export async function loadSession(
 export const getSession = cache(async (): Promise<SessionInfo | null> => {
   const session = await auth();
   if (typeof session?.sid !== "string") return null;
-  return loadSession(session.sid, new Date());
+  // The settings are read through the request's cache (the layout reads them too).
+  return loadSession(session.sid, new Date(), undefined, async () => (await getSettings()).security);
 });
 
 /**
