@@ -89,7 +89,7 @@ function Item({ item, now, tz, showStage, showReason }: { item: InboxItem; now: 
         )}
         <span aria-hidden="true">·</span>
         <span>sejak {formatTanggal(item.stageEnteredAt, tz)}</span>
-        {showStage && <StageBadge stage={item.stage} />}
+        {showStage && <StageBadge stage={item.stage} initiator={item.initiator} />}
       </p>
       {showReason && item.lastReason && (
         <p className="mt-2 rounded-md border-l-4 border-amber-400 bg-amber-50 px-3 py-2 text-sm whitespace-pre-line text-amber-950">
@@ -103,9 +103,9 @@ function Item({ item, now, tz, showStage, showReason }: { item: InboxItem; now: 
 
 export default async function TindakanPage() {
   const actor = await requirePermission("case.list");
-  const [items, settings] = await Promise.all([inbox(actor), getSettings()]);
-  const tz = settings.region.timeZone;
   const now = new Date();
+  const [items, settings] = await Promise.all([inbox(actor, now), getSettings()]);
+  const tz = settings.region.timeZone;
   const groups = GROUPS[actor.role] ?? [];
   const placed = new Set<string>();
   const sections = groups.map((g) => {

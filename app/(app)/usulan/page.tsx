@@ -133,7 +133,7 @@ export default async function UsulanPage({ searchParams }: { searchParams: Promi
                   <TD className="min-w-40">{c.partner?.name ?? "—"}</TD>
                   <TD>{c.opd.shortName}</TD>
                   <TD>
-                    <StageBadge stage={c.stage} />
+                    <StageBadge stage={c.stage} initiator={c.initiator} />
                   </TD>
                   <TD className="whitespace-nowrap">{formatTanggal(c.updatedAt, tz)}</TD>
                 </TR>
