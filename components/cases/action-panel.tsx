@@ -7,7 +7,7 @@ import type { FormActionFn } from "@/lib/forms/action";
 import {
   DOCUMENT_LABELS, isTerminal, rowsFor, stageLabel, type AvailableEvent, type CaseKind, type Initiator, type Stage,
 } from "@/lib/workflow";
-import { NEGATIVE_EVENTS, TERMINATION_GROUND_LABELS } from "./labels";
+import { EVENT_HINTS, NEGATIVE_EVENTS, TERMINATION_GROUND_LABELS } from "./labels";
 import { TransitionForm, type TransitionFields } from "./transition-form";
 
 export type ActionPanelProps = {
@@ -130,6 +130,7 @@ export function ActionPanel(props: ActionPanelProps) {
         missingDocuments={e.missingDocuments.map((d) => DOCUMENT_LABELS[d])}
         fields={fieldsFor(e, props)}
         today={props.today}
+        hint={EVENT_HINTS[e.event]}
       />
     );
     return { e, danger, form };

@@ -112,3 +112,10 @@ export function eventPastLabel(event: string): string {
 export const NEGATIVE_EVENTS: readonly string[] = [
   "tidak_layak", "mitra_menolak", "batal", "dprd_tolak", "akhiri", "kembalikan", "perlu_perbaikan",
 ];
+
+/** Domain §4.1 step 2: the operator learns before submitting who acts next and what they upload. */
+export const SUBMIT_HINT =
+  "Setelah diajukan, Kepala OPD memeriksa usulan, mengunggah Surat Inisiasi/Usulan yang telah ditandatanganinya, lalu menyetujui dan meneruskannya ke Bagian Kerja Sama. Sampaikan kepada Kepala OPD bahwa surat inisiasi diunggah oleh beliau.";
+
+/** What the actor should know before recording an event (shown above its button). */
+export const EVENT_HINTS: Readonly<Record<string, string>> = { ajukan: SUBMIT_HINT };

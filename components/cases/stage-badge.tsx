@@ -19,9 +19,11 @@ export function stageTone(stage: Stage): BadgeTone {
 }
 
 /** The stage of a case; pass its initiator so a partner-initiated KSDPK reads "Surat Jawaban". */
-export function StageBadge({ stage, initiator, className }: { stage: Stage; initiator?: Initiator; className?: string }) {
+export function StageBadge({
+  stage, initiator, className, wrap,
+}: { stage: Stage; initiator?: Initiator; className?: string; wrap?: boolean }) {
   return (
-    <Badge tone={stageTone(stage)} className={className}>
+    <Badge tone={stageTone(stage)} className={className} wrap={wrap}>
       <span className="sr-only">Tahap: </span>
       {stageLabel(stage, initiator)}
     </Badge>

@@ -32,6 +32,8 @@ export type TransitionFormProps = {
   fields: TransitionFields;
   /** Today in the region, YYYY-MM-DD: the latest date a signing or a decision may carry. */
   today: string;
+  /** What to know before recording it (e.g. who acts next). */
+  hint?: string;
 };
 
 /** The metadata of a nested object's fields (signing.*, dprd.*, termination.*). */
@@ -40,7 +42,7 @@ const fieldset = (meta: Meta) => (meta as unknown as { getFieldset(): Record<str
 
 /** One event of the action panel: its fields, the missing documents, and one submit button. */
 export function TransitionForm({
-  action, caseId, version, event, label, reasonRequired, danger, missingDocuments, fields, today,
+  action, caseId, version, event, label, reasonRequired, danger, missingDocuments, fields, today, hint,
 }: TransitionFormProps) {
   const signingDefaults =
     fields.kind === "signing" ? { signerType: "KEPALA_DAERAH", signerPosition: fields.options.headPosition } : undefined;
@@ -70,6 +72,7 @@ export function TransitionForm({
           <p className="mt-1">Unggah dokumen tersebut pada bagian Dokumen sebelum mencatat tindakan ini.</p>
         </div>
       )}
+      {hint && <p className="rounded-md border border-sky-200 bg-sky-50 px-4 py-3 text-sm text-sky-950">{hint}</p>}
       <SubmitButton pending={pending} variant={danger ? "danger" : "primary"} pendingLabel="Mencatat…">
         {label}
       </SubmitButton>

@@ -48,3 +48,8 @@ export function inboxWhere(user: PolicyUser, today: Date): Prisma.CaseWhereInput
   }
   return or.length > 0 ? { OR: or } : null;
 }
+
+/** Whether anything can ever wait for this user (the "Perlu Tindakan" page and menu item). */
+export function hasInbox(user: PolicyUser): boolean {
+  return inboxWhere(user, new Date(0)) !== null;
+}

@@ -21,7 +21,7 @@ const TILE_TONES: Record<HomeTile["tone"], string> = {
 export default async function BerandaPage() {
   const user = await requireUser();
   const [tiles, settings] = await Promise.all([homeTiles(user), getSettings()]);
-  const links = navItemsFor(user.role).filter((item) => item.href !== "/beranda");
+  const links = navItemsFor(user).filter((item) => item.href !== "/beranda");
   return (
     <>
       <PageHeader

@@ -106,36 +106,37 @@ export default async function UsulanPage({ searchParams }: { searchParams: Promi
           <Table caption={`Daftar usulan (${result.total.toLocaleString("id-ID")})`} captionHidden>
             <THead>
               <TR>
-                <TH>Kode</TH>
-                <TH>Judul</TH>
+                <TH className="w-[38%]">Usulan</TH>
                 <TH>Jenis</TH>
-                <TH>Mitra</TH>
+                <TH className="w-[20%]">Mitra</TH>
                 <TH>OPD</TH>
-                <TH>Tahap</TH>
+                <TH className="w-[16%]">Tahap</TH>
                 <TH>Diperbarui</TH>
               </TR>
             </THead>
             <TBody>
               {result.items.map((c) => (
                 <TR key={c.id}>
-                  <TD className="font-mono text-[13px] whitespace-nowrap">{c.code}</TD>
-                  <TH scope="row" className="min-w-72">
+                  <TH scope="row" label="Usulan">
                     <Link href={`/usulan/${c.id}`} className="text-brand-800 underline hover:text-brand-950">
                       {c.title}
                     </Link>
-                    {c.initiator === "MITRA" && <span className="block text-xs font-normal text-slate-600">Prakarsa mitra</span>}
+                    <span className="mt-0.5 block font-mono text-xs font-normal text-slate-600">
+                      {c.code}
+                      {c.initiator === "MITRA" && <span className="font-sans"> · Prakarsa mitra</span>}
+                    </span>
                   </TH>
-                  <TD>
+                  <TD label="Jenis" className="md:whitespace-nowrap">
                     <abbr title={KIND_LABELS[c.kind]} className="no-underline">
                       {c.kind}
                     </abbr>
                   </TD>
-                  <TD className="min-w-40">{c.partner?.name ?? "—"}</TD>
-                  <TD>{c.opd.shortName}</TD>
-                  <TD>
-                    <StageBadge stage={c.stage} initiator={c.initiator} />
+                  <TD label="Mitra">{c.partner?.name ?? "—"}</TD>
+                  <TD label="OPD" className="md:whitespace-nowrap">{c.opd.shortName}</TD>
+                  <TD label="Tahap">
+                    <StageBadge stage={c.stage} initiator={c.initiator} wrap />
                   </TD>
-                  <TD className="whitespace-nowrap">{formatTanggal(c.updatedAt, tz)}</TD>
+                  <TD label="Diperbarui" className="md:whitespace-nowrap">{formatTanggal(c.updatedAt, tz)}</TD>
                 </TR>
               ))}
             </TBody>

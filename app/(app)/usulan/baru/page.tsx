@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, redirect } from "next/navigation";
+import { SUBMIT_HINT } from "@/components/cases/labels";
 import { Alert } from "@/components/ui/alert";
 import { Breadcrumbs, PageHeader } from "@/components/ui/page-header";
 import type { SearchParamsRecord } from "@/components/ui/pagination";
@@ -22,9 +23,6 @@ const PARTNER_OFFER_DOCUMENTS: DocumentType[] = ["SURAT_PENAWARAN_MITRA", "STUDI
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-/** Domain §4.1 step 2: the operator learns before submitting who acts next and what they upload. */
-export const NEXT_STEP_HINT =
-  "Setelah diajukan, Kepala OPD memeriksa usulan, mengunggah Surat Inisiasi/Usulan yang telah ditandatanganinya, lalu menyetujui dan meneruskannya ke Bagian Kerja Sama. Sampaikan kepada Kepala OPD bahwa surat inisiasi diunggah oleh beliau.";
 
 function KindChooser() {
   return (
@@ -129,7 +127,7 @@ export default async function UsulanBaruPage({ searchParams }: { searchParams: P
         ksdpkFollowsQuestions={settings.ksdpkDprdFollowsQuestions}
         ptnBhKind={settings.ptnBhKind}
         requiredDocuments={docTypes.map((t) => DOCUMENT_LABELS[t])}
-        nextStepHint={byPartner ? undefined : NEXT_STEP_HINT}
+        nextStepHint={byPartner ? undefined : SUBMIT_HINT}
         cancelHref="/usulan"
       />
     </>
