@@ -91,6 +91,10 @@ describe("drafts", () => {
     expect((await inbox(actor("staf"))).map((i) => i.id)).toContain(id);
     expect((await inbox(actor("operatorB"))).map((i) => i.id)).not.toContain(id);
     await expectRefused(id, () => step(id, "staf", "registrasi_penawaran_mitra", {}, ["STUDI_KELAYAKAN"]), "INVALID_TRANSITION", "DOCUMENTS_MISSING");
+    // The edit button follows the service's rule: Bagian KS edits the partner's offer, the OPD does not.
+    expect((await getCaseDetail(actor("staf"), id))?.may.edit).toBe(true);
+    expect((await getCaseDetail(actor("operatorB"), id))?.may.edit).toBe(false);
+    await expect(updateDraft(actor("operatorB"), id, { ...draftInput("KSDPK"), title: "Diubah OPD" }, 0)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await step(id, "staf", "registrasi_penawaran_mitra", {}, ["SURAT_PENAWARAN_MITRA"]);
     expect((await caseRow(id)).stage).toBe("VERIFIKASI");
   });

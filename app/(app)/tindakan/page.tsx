@@ -115,8 +115,8 @@ export default async function TindakanPage() {
   });
   const rest = items.filter((i) => !placed.has(i.id));
   if (rest.length > 0) sections.push({ key: "lainnya", title: "Lainnya", hint: "Usulan lain yang menunggu tindakan Anda.", match: () => true, list: rest });
-  // Bagian Kerja Sama has many kinds of work: show only the kinds that have something waiting.
-  const shown = actor.role === "STAF_KS" || actor.role === "KABAG_KS" ? sections.filter((s) => s.list.length > 0) : sections;
+  // Bagian Kerja Sama has many kinds of work (groups of KS_GROUPS): show only those with something waiting.
+  const shown = groups === KS_GROUPS ? sections.filter((s) => s.list.length > 0) : sections;
   const multiStage = (s: (typeof sections)[number]) => new Set(s.list.map((i) => i.stage)).size > 1 || s.key === "lainnya";
 
   return (
@@ -161,7 +161,7 @@ export default async function TindakanPage() {
               ) : (
                 <ul className="space-y-3">
                   {s.list.map((i) => (
-                    <Item key={i.id} item={i} now={now} tz={tz} showStage={multiStage(s)} showReason={actor.role === "OPERATOR_OPD" || i.stage === "PERBAIKAN"} />
+                    <Item key={i.id} item={i} now={now} tz={tz} showStage={multiStage(s)} showReason={i.stage === "PERBAIKAN" || i.stage === "DRAF"} />
                   ))}
                 </ul>
               )}
