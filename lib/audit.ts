@@ -10,6 +10,8 @@ export type HistoryEntry = {
   actorId: string;
   actorRole: Role;
   note?: string | null;
+  /** When it happened (the service's clock); default: the database's now(). */
+  at?: Date;
 };
 
 /**
@@ -28,6 +30,7 @@ export async function writeHistory(tx: Tx, entry: HistoryEntry): Promise<void> {
       actorId: entry.actorId,
       actorRole: entry.actorRole,
       note: note ? note : null,
+      ...(entry.at ? { createdAt: entry.at } : {}),
     },
   });
 }

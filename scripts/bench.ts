@@ -125,7 +125,7 @@ async function main(): Promise<number> {
     let moved = 0;
     const move = async (flow: Flow, worker = 0) => {
       const c = take(flow);
-      const result = await service.transitionCase(actorFor(flow, worker), c.id, flow.event, inputFor(flow), c.version);
+      const result = await service.transitionCase({ actor: actorFor(flow, worker), now: new Date(), caseId: c.id, event: flow.event, input: inputFor(flow), expectedVersion: c.version });
       if (result.stage !== flow.to || result.version !== c.version + 1) {
         throw new Error(`unexpected result ${JSON.stringify(result)} for ${c.id}`);
       }
@@ -170,7 +170,7 @@ async function main(): Promise<number> {
       const r = await sequential(20, STALE_N, async (i) => {
         const c = stalePool[i];
         try {
-          await service.transitionCase(kabag[0], c.id, "lengkap", { checklistComplete: true }, c.version + 1000);
+          await service.transitionCase({ actor: kabag[0], now: new Date(), caseId: c.id, event: "lengkap", input: { checklistComplete: true }, expectedVersion: c.version + 1000 });
         } catch (error) {
           if ((error as { code?: string }).code === "STALE") return;
           throw error;
@@ -296,7 +296,7 @@ async function main(): Promise<number> {
       log(`(d) case page data (getCaseDetail): ${N} cases…`);
       const r = await sequential(WARMUP, N, async (i) => {
         const c = detailCases[i];
-        if (!(await queries.getCaseDetail(operators.get(c.opdId)!, c.id))) throw new Error(`case ${c.id} not visible`);
+        if (!(await queries.getCaseDetail(operators.get(c.opdId)!, c.id, new Date()))) throw new Error(`case ${c.id} not visible`);
       });
       const row: Row = {
         measurement: `read: whole case page data (getCaseDetail, OPD user)`, times: r.times, errors: r.errors,
@@ -319,7 +319,7 @@ async function main(): Promise<number> {
     for (const flow of FLOWS) {
       const c = take(flow);
       const { statements } = await capture(() =>
-        service.transitionCase(actorFor(flow), c.id, flow.event, inputFor(flow), c.version),
+        service.transitionCase({ actor: actorFor(flow), now: new Date(), caseId: c.id, event: flow.event, input: inputFor(flow), expectedVersion: c.version }),
       );
       moved++;
       // Put the case back as it was, inside a transaction that is rolled back after the EXPLAINs.

@@ -16,7 +16,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       regionName={settings.region.name}
       user={{ name: user.fullName, role: user.role, opdName: user.opdName }}
       logoutAction={logoutAction}
-      navItems={navItemsFor(user.role)}
+      navItems={navItemsFor(user)}
     >
       {children}
     </AppShell>

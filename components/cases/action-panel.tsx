@@ -3,16 +3,16 @@ import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { Icon } from "@/components/ui/icons";
 import { ROLE_LABELS } from "@/lib/auth/roles";
-import type { FormState } from "@/lib/validation/admin-extra";
+import type { FormActionFn } from "@/lib/forms/action";
 import {
-  DOCUMENT_LABELS, isTerminal, rowsFor, STAGE_LABELS, type AvailableEvent, type CaseKind, type Initiator, type Stage,
+  DOCUMENT_LABELS, isTerminal, rowsFor, stageLabel, type AvailableEvent, type CaseKind, type Initiator, type Stage,
 } from "@/lib/workflow";
-import { NEGATIVE_EVENTS, TERMINATION_GROUND_LABELS } from "./labels";
+import { EVENT_HINTS, NEGATIVE_EVENTS, TERMINATION_GROUND_LABELS } from "./labels";
 import { TransitionForm, type TransitionFields } from "./transition-form";
 
 export type ActionPanelProps = {
   /** transitionAction (server action) of the case page. */
-  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  action: FormActionFn;
   caseId: string;
   version: number;
   stage: Stage;
@@ -26,6 +26,10 @@ export type ActionPanelProps = {
   regionName: string;
   /** settings.pksMaxYears. */
   pksMaxYears: number;
+  /** The partner's name (the signing form asks for its signatory). */
+  partnerName: string | null;
+  /** Today in the region, YYYY-MM-DD. */
+  today: string;
 };
 
 const NASKAH: Partial<Record<Stage, string>> = {
@@ -68,12 +72,16 @@ function fieldsFor(e: AvailableEvent, p: ActionPanelProps): TransitionFields {
           naskah: NASKAH[p.stage] ?? "naskah",
           allowDelegate: isPks,
           maxYears: isPks ? p.pksMaxYears : undefined,
+          partnerName: p.partnerName,
         },
       };
     }
     case "loi_ditandatangani":
       // The LoI is signed by the Kepala Daerah and has no validity period of its own.
-      return { kind: "signing", options: { ...headSigner(p), naskah: "Letter of Intent", allowDelegate: false, withPeriod: false } };
+      return {
+        kind: "signing",
+        options: { ...headSigner(p), naskah: "Letter of Intent", allowDelegate: false, withPeriod: false, partnerName: p.partnerName },
+      };
     case "dprd_setuju":
     case "dprd_tolak":
       return { kind: "dprd" };
@@ -90,11 +98,11 @@ function waitingFor(p: ActionPanelProps): string[] {
   return [...roles].map((r) => ROLE_LABELS[r]);
 }
 
-function EventSummary({ e, danger }: { e: AvailableEvent; danger: boolean }): ReactNode {
+function EventSummary({ e, danger, initiator }: { e: AvailableEvent; danger: boolean; initiator: Initiator }): ReactNode {
   return (
     <span className="flex flex-1 flex-wrap items-center gap-x-3 gap-y-1">
       <span className={cn("font-semibold", danger ? "text-red-800" : "text-brand-800")}>{e.label}</span>
-      <span className="text-sm font-normal text-slate-700">Tahap berikutnya: {STAGE_LABELS[e.to]}</span>
+      <span className="text-sm font-normal text-slate-700">Tahap berikutnya: {stageLabel(e.to, initiator)}</span>
       {e.missingDocuments.length > 0 && (
         <span className="text-sm font-normal text-amber-900">({e.missingDocuments.length} dokumen belum ada)</span>
       )}
@@ -121,6 +129,8 @@ export function ActionPanel(props: ActionPanelProps) {
         danger={danger}
         missingDocuments={e.missingDocuments.map((d) => DOCUMENT_LABELS[d])}
         fields={fieldsFor(e, props)}
+        today={props.today}
+        hint={EVENT_HINTS[e.event]}
       />
     );
     return { e, danger, form };
@@ -130,7 +140,7 @@ export function ActionPanel(props: ActionPanelProps) {
   return (
     <Card
       title="Tindakan pada tahap ini"
-      description={`Tahap saat ini: ${STAGE_LABELS[stage]}. Hanya tindakan yang boleh Anda lakukan yang ditampilkan.`}
+      description={`Tahap saat ini: ${stageLabel(stage, props.initiator)}. Hanya tindakan yang boleh Anda lakukan yang ditampilkan.`}
     >
       {forms.length === 0 ? (
         <p className="flex items-start gap-2 text-sm text-slate-700">
@@ -146,7 +156,7 @@ export function ActionPanel(props: ActionPanelProps) {
       ) : forms.length === 1 ? (
         <div className="space-y-3">
           <h3 className="text-base font-semibold text-slate-900">
-            <EventSummary e={forms[0].e} danger={forms[0].danger} />
+            <EventSummary e={forms[0].e} danger={forms[0].danger} initiator={props.initiator} />
           </h3>
           {forms[0].form}
         </div>
@@ -165,7 +175,7 @@ export function ActionPanel(props: ActionPanelProps) {
                 )}
               >
                 <Icon name="chevronRight" className="size-4 shrink-0 text-slate-600 transition-transform group-open:rotate-90" />
-                <EventSummary e={e} danger={danger} />
+                <EventSummary e={e} danger={danger} initiator={props.initiator} />
               </summary>
               <div className="border-t border-slate-200 px-4 py-4">{form}</div>
             </details>

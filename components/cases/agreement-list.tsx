@@ -1,8 +1,9 @@
 import type { ReactNode } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { agreementState, AGREEMENT_STATE_LABELS, type AgreementState } from "@/lib/agreements/state";
 import { formatTanggal } from "@/lib/format";
 import type { AgreementStatus, AgreementType, SignerType, TerminationGround } from "@/lib/generated/prisma/enums";
-import { AGREEMENT_STATUS_LABELS, AGREEMENT_TYPE_LABELS, TERMINATION_GROUND_LABELS } from "./labels";
+import { AGREEMENT_TYPE_LABELS, TERMINATION_GROUND_LABELS } from "./labels";
 
 export type AgreementItem = {
   id: string;
@@ -27,8 +28,9 @@ export type AgreementItem = {
   terminationGround: TerminationGround | null;
 };
 
-const STATUS_TONE: Record<AgreementStatus, BadgeTone> = {
-  DRAF: "neutral", BERLAKU: "success", BERAKHIR: "neutral", DIAKHIRI: "danger", DIGANTI: "warning",
+const STATE_TONE: Record<AgreementState, BadgeTone> = {
+  DRAF: "neutral", MENUNGGU_DPRD: "warning", BELUM_BERLAKU: "info", BERLAKU: "success", BERAKHIR: "neutral",
+  DIAKHIRI: "danger", DIGANTI: "warning", DITOLAK_DPRD: "danger",
 };
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -42,9 +44,21 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 
 const dash = (v: string | null | undefined) => (v && v.trim() ? v : "—");
 
-/** The naskah of a case (KB, PKS, NK, MoU, adendum): both numbers, signing, signer, period, status. */
-export function AgreementList({ agreements, timeZone }: { agreements: readonly AgreementItem[]; timeZone: string }) {
-  const date = (d: Date | null) => (d ? formatTanggal(d, timeZone) : "—");
+/**
+ * The naskah of a case (KB, PKS, NK, MoU, adendum): both numbers, signing, both signatories,
+ * period, and whether it binds today ("belum berlaku" before its start date, "menunggu persetujuan
+ * DPRD" while the DPRD has not approved).
+ */
+export function AgreementList({
+  agreements,
+  today,
+}: {
+  agreements: readonly AgreementItem[];
+  /** Today in the region (lib/dates todayInZone). */
+  today: Date;
+}) {
+  // Date-only columns are UTC midnight: format them in UTC so the calendar date never shifts.
+  const date = (d: Date | null) => (d ? formatTanggal(d, "UTC") : "—");
   return (
     <ul className="space-y-4">
       {agreements.map((a) => (
@@ -55,9 +69,9 @@ export function AgreementList({ agreements, timeZone }: { agreements: readonly A
               {a.version > 1 && <span className="font-normal text-slate-700"> (versi {a.version})</span>}
               <span className="block font-normal text-slate-700">{a.title}</span>
             </h3>
-            <Badge tone={STATUS_TONE[a.status]}>
+            <Badge tone={STATE_TONE[agreementState(a, today)]}>
               <span className="sr-only">Status: </span>
-              {AGREEMENT_STATUS_LABELS[a.status]}
+              {AGREEMENT_STATE_LABELS[agreementState(a, today)]}
             </Badge>
           </div>
           <dl className="mt-3 grid gap-x-6 gap-y-3 sm:grid-cols-2">

@@ -29,8 +29,10 @@ function text(v: string | null): ReactNode {
   return v && v.trim() ? <span className="whitespace-pre-line">{v}</span> : EMPTY;
 }
 
+const UNANSWERED = <span className="text-slate-600 italic">Belum dijawab</span>;
+
 function yesNo(v: boolean | null): ReactNode {
-  return v === null ? EMPTY : v ? "Ya" : "Tidak";
+  return v === null ? UNANSWERED : v ? "Ya" : "Tidak";
 }
 
 function Row({ label, children, wide }: { label: string; children: ReactNode; wide?: boolean }) {
@@ -82,8 +84,17 @@ export function CaseSummary({ c, timeZone }: { c: CaseSummaryData; timeZone: str
             </>
           )}
           <Row label="Perlu persetujuan DPRD" wide>
-            <span className="font-semibold">{c.requiresDprd ? "Ya" : "Tidak"}</span>
-            <span className="text-slate-700"> — {dprdNote(c.kind)}</span>
+            {asksDprdQuestions(c.kind) && (c.burdensPublic === null || c.budgetedInApbd === null) ? (
+              <>
+                <span className="font-semibold">Belum dapat ditentukan</span>
+                <span className="text-slate-700"> — kedua pertanyaan DPRD di atas belum dijawab. {dprdNote(c.kind)}</span>
+              </>
+            ) : (
+              <>
+                <span className="font-semibold">{c.requiresDprd ? "Ya" : "Tidak"}</span>
+                <span className="text-slate-700"> — {dprdNote(c.kind)}</span>
+              </>
+            )}
           </Row>
         </dl>
       </div>

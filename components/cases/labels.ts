@@ -1,12 +1,12 @@
 // Indonesian labels of the case page's enums (domain §2, §5, §7). Text only: no domain rules here.
 import type {
-  AgreementStatus, AgreementType, FundingSource, KsddNature, KsdpkForm, PartnerClass, SignerType, TerminationGround,
+  AgreementType, FundingSource, KsddNature, KsdpkForm, PartnerClass, SignerType, TerminationGround,
   TkksdOpinionValue,
 } from "@/lib/generated/prisma/enums";
 
 export const PARTNER_CLASS_LABELS: Record<PartnerClass, string> = {
   PEMDA: "Pemerintah daerah",
-  KEMENTERIAN_LEMBAGA: "Kementerian/lembaga",
+  KEMENTERIAN_LEMBAGA: "Kementerian/lembaga (termasuk instansi vertikal, BI, TNI, Polri)",
   PERGURUAN_TINGGI: "Perguruan tinggi",
   BUMN: "BUMN",
   BUMD: "BUMD",
@@ -14,7 +14,7 @@ export const PARTNER_CLASS_LABELS: Record<PartnerClass, string> = {
   ORMAS_LSM: "Ormas/LSM/yayasan",
   PERORANGAN: "Perorangan",
   PEMDA_LUAR_NEGERI: "Pemerintah daerah di luar negeri",
-  LEMBAGA_LUAR_NEGERI: "Lembaga di luar negeri",
+  LEMBAGA_LUAR_NEGERI: "Lembaga di luar negeri (termasuk badan usaha asing)",
 };
 
 export const KSDD_NATURE_LABELS: Record<KsddNature, string> = { WAJIB: "Wajib", SUKARELA: "Sukarela" };
@@ -45,14 +45,6 @@ export const AGREEMENT_TYPE_LABELS: Record<AgreementType, string> = {
   MOU: "Memorandum of Understanding",
   IA: "Implementing Arrangement",
   ADENDUM: "Adendum",
-};
-
-export const AGREEMENT_STATUS_LABELS: Record<AgreementStatus, string> = {
-  DRAF: "Draf",
-  BERLAKU: "Berlaku",
-  BERAKHIR: "Berakhir",
-  DIAKHIRI: "Diakhiri",
-  DIGANTI: "Diganti",
 };
 
 export const SIGNER_TYPE_LABELS: Record<SignerType, string> = {
@@ -120,3 +112,10 @@ export function eventPastLabel(event: string): string {
 export const NEGATIVE_EVENTS: readonly string[] = [
   "tidak_layak", "mitra_menolak", "batal", "dprd_tolak", "akhiri", "kembalikan", "perlu_perbaikan",
 ];
+
+/** Domain §4.1 step 2: the operator learns before submitting who acts next and what they upload. */
+export const SUBMIT_HINT =
+  "Setelah diajukan, Kepala OPD memeriksa usulan, mengunggah Surat Inisiasi/Usulan yang telah ditandatanganinya, lalu menyetujui dan meneruskannya ke Bagian Kerja Sama. Sampaikan kepada Kepala OPD bahwa surat inisiasi diunggah oleh beliau.";
+
+/** What the actor should know before recording an event (shown above its button). */
+export const EVENT_HINTS: Readonly<Record<string, string>> = { ajukan: SUBMIT_HINT };

@@ -1,18 +1,18 @@
 "use client";
 
-import { useActionState } from "react";
-import { Radio } from "@/components/ui/checkbox";
-import { Field, FieldSet } from "@/components/ui/field";
+import { RadioGroupField, TextareaField } from "@/components/forms/fields";
+import { FormErrorSummary } from "@/components/forms/form-error-summary";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { Textarea } from "@/components/ui/textarea";
-import type { FormState } from "@/lib/validation/admin-extra";
-import { FormErrorSummary } from "@/components/ui/form-error-summary";
+import { opinionSchema } from "@/lib/cases/schemas";
+import type { FormActionFn } from "@/lib/forms/action";
 
 export type OpinionFormProps = {
-  /** opinionAction bound to the case id. */
-  action: (state: FormState, formData: FormData) => Promise<FormState>;
-  /** The member's own opinion in this round, to revise it. */
-  initial?: { opinion: string; note: string };
+  /** opinionAction of the case page. */
+  action: FormActionFn;
+  caseId: string;
+  /** The member's current opinion in this round: a new one is added, this one stays in the history. */
+  current?: { opinion: string; note: string };
 };
 
 const CHOICES = [
@@ -22,32 +22,25 @@ const CHOICES = [
 ] as const;
 
 /** Written opinion of a TKKSD member (layak / perlu perbaikan / tidak layak) with a mandatory note. */
-export function OpinionForm({ action, initial }: OpinionFormProps) {
-  const [state, formAction] = useActionState(action, {});
-  const v = state.values ?? initial ?? {};
-  const err = state.fieldErrors ?? {};
-  const k = state.attempt ?? 0;
-  const p = "pendapat";
+export function OpinionForm({ action, caseId, current }: OpinionFormProps) {
+  const { form, fields, formAction, lastResult, pending } = useFormAction(action, opinionSchema, {
+    id: "pendapat",
+    defaultValue: { caseId, opinion: current?.opinion, note: current?.note },
+  });
   return (
-    <form action={formAction} noValidate className="space-y-5">
-      <FormErrorSummary state={state} idPrefix={p} />
-      <FieldSet id={`${p}-opinion`} legend="Pendapat Anda" required error={err.opinion}>
-        {CHOICES.map((c) => (
-          <Radio
-            key={`${c.value}-${k}`}
-            id={`${p}-opinion-${c.value}`}
-            name="opinion"
-            value={c.value}
-            label={c.label}
-            hint={c.hint}
-            defaultChecked={v.opinion === c.value}
-          />
-        ))}
-      </FieldSet>
-      <Field id={`${p}-note`} label="Catatan pendapat" required error={err.note} hint="Pertimbangan Anda; dibaca Kepala Bagian Kerja Sama saat mencatat hasil rapat TKKSD.">
-        {(c) => <Textarea {...c} name="note" rows={4} maxLength={4000} defaultValue={v.note} required />}
-      </Field>
-      <SubmitButton pendingLabel="Menyimpan…">{initial ? "Perbarui Pendapat" : "Simpan Pendapat"}</SubmitButton>
+    <form id={form.id} onSubmit={form.onSubmit} action={formAction} noValidate className="space-y-5">
+      <FormErrorSummary form={form} lastResult={lastResult} />
+      <input type="hidden" name="caseId" value={caseId} />
+      <RadioGroupField meta={fields.opinion} label="Pendapat Anda" choices={CHOICES} />
+      <TextareaField
+        meta={fields.note}
+        label="Catatan pendapat"
+        rows={4}
+        hint="Pertimbangan Anda; dibaca Kepala Bagian Kerja Sama saat mencatat hasil rapat TKKSD."
+      />
+      <SubmitButton pending={pending} pendingLabel="Menyimpan…">
+        {current ? "Simpan Pendapat Baru" : "Simpan Pendapat"}
+      </SubmitButton>
     </form>
   );
 }

@@ -1,49 +1,40 @@
 "use client";
 
-import { useActionState } from "react";
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
-import { Select, type SelectOption } from "@/components/ui/select";
+import { SelectField, TextField } from "@/components/forms/fields";
+import { FormErrorSummary } from "@/components/forms/form-error-summary";
+import { useFormAction } from "@/components/forms/use-form-action";
+import type { SelectOption } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { FormState } from "@/lib/validation/admin-extra";
-import { FormErrorSummary } from "@/components/ui/form-error-summary";
+import { pksTurunanSchema } from "@/lib/cases/schemas";
+import type { FormActionFn } from "@/lib/forms/action";
 
 export type PksTurunanFormProps = {
-  /** startPksTurunanAction bound to the KB agreement id. */
-  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  /** startPksTurunanAction of the case page. */
+  action: FormActionFn;
+  /** The Kesepakatan Bersama (in force) the PKS turunan sits under. */
+  kbId: string;
   opdOptions: readonly SelectOption[];
   /** OPD preselected (usually the case's own OPD). */
   defaultOpdId?: string;
 };
 
-/** Starts a further PKS under an active Kesepakatan Bersama: a new case at Penyusunan PKS. */
-export function PksTurunanForm({ action, opdOptions, defaultOpdId }: PksTurunanFormProps) {
-  const [state, formAction] = useActionState(action, {});
-  const v = state.values ?? {};
-  const err = state.fieldErrors ?? {};
-  const k = state.attempt ?? 0;
-  const p = "pks";
+/** Starts a further PKS under a Kesepakatan Bersama in force: a new case at Penyusunan PKS. */
+export function PksTurunanForm({ action, kbId, opdOptions, defaultOpdId }: PksTurunanFormProps) {
+  const { form, fields, formAction, lastResult, pending } = useFormAction(action, pksTurunanSchema, {
+    id: "pks-turunan",
+    defaultValue: { kbId, opdId: defaultOpdId },
+  });
   return (
-    <form action={formAction} noValidate className="space-y-5">
-      <FormErrorSummary state={state} idPrefix={p} />
+    <form id={form.id} onSubmit={form.onSubmit} action={formAction} noValidate className="space-y-5">
+      <FormErrorSummary form={form} lastResult={lastResult} />
+      <input type="hidden" name="kbId" value={kbId} />
       <div className="grid gap-5 md:grid-cols-2">
-        <Field id={`${p}-title`} label="Judul PKS turunan" required error={err.title}>
-          {(c) => <Input {...c} name="title" defaultValue={v.title} maxLength={200} />}
-        </Field>
-        <Field id={`${p}-opdId`} label="OPD pelaksana" required error={err.opdId}>
-          {(c) => (
-            <Select
-              key={`opd-${k}`}
-              {...c}
-              name="opdId"
-              defaultValue={v.opdId ?? defaultOpdId ?? ""}
-              placeholder="— Pilih OPD —"
-              options={opdOptions}
-            />
-          )}
-        </Field>
+        <TextField meta={fields.title} label="Judul PKS turunan" autoComplete="off" />
+        <SelectField meta={fields.opdId} label="OPD pelaksana" placeholder="— Pilih OPD —" options={opdOptions} />
       </div>
-      <SubmitButton pendingLabel="Membuat…">Mulai PKS Turunan</SubmitButton>
+      <SubmitButton pending={pending} pendingLabel="Membuat…">
+        Mulai PKS Turunan
+      </SubmitButton>
     </form>
   );
 }

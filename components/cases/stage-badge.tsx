@@ -1,5 +1,5 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { STAGE_LABELS, type Stage } from "@/lib/workflow";
+import { stageLabel, type Initiator, type Stage } from "@/lib/workflow";
 
 // Colour groups the stages; the label always carries the meaning (WCAG 1.4.1).
 const WAITING: readonly Stage[] = [
@@ -18,11 +18,14 @@ export function stageTone(stage: Stage): BadgeTone {
   return "info";
 }
 
-export function StageBadge({ stage, className }: { stage: Stage; className?: string }) {
+/** The stage of a case; pass its initiator so a partner-initiated KSDPK reads "Surat Jawaban". */
+export function StageBadge({
+  stage, initiator, className, wrap,
+}: { stage: Stage; initiator?: Initiator; className?: string; wrap?: boolean }) {
   return (
-    <Badge tone={stageTone(stage)} className={className}>
+    <Badge tone={stageTone(stage)} className={className} wrap={wrap}>
       <span className="sr-only">Tahap: </span>
-      {STAGE_LABELS[stage]}
+      {stageLabel(stage, initiator)}
     </Badge>
   );
 }

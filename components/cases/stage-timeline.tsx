@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
 import { formatTanggalWaktu } from "@/lib/format";
-import { isTerminal, NEGATIVE_TERMINAL, STAGE_LABELS, type Stage } from "@/lib/workflow";
+import { isTerminal, NEGATIVE_TERMINAL, stageLabel, type Initiator, type Stage } from "@/lib/workflow";
 import { eventPastLabel, NEGATIVE_EVENTS } from "./labels";
 
 export type TimelineHistoryEntry = {
@@ -25,6 +25,8 @@ export type StageTimelineProps = {
   /** Stage history, oldest first or newest first (sorted here). */
   history: readonly TimelineHistoryEntry[];
   timeZone: string;
+  /** Who initiated the case (a partner-initiated KSDPK names its offer stage differently). */
+  initiator?: Initiator;
 };
 
 /** Stages off the forward path and where the path resumes after them. */
@@ -163,7 +165,7 @@ function Item({
  * and the note or reason), the current stage (aria-current="step"), then the stages still to come.
  * PERBAIKAN loops appear as often as they happened; a negative end is shown where it happened.
  */
-export function StageTimeline({ stage, stageEnteredAt, path, history, timeZone }: StageTimelineProps) {
+export function StageTimeline({ stage, stageEnteredAt, path, history, timeZone, initiator }: StageTimelineProps) {
   const visits = visitsOf(history, stage, stageEnteredAt);
   const upcoming = upcomingOf(path, stage);
   const lastVisit = visits.length - 1;
@@ -176,7 +178,7 @@ export function StageTimeline({ stage, stageEnteredAt, path, history, timeZone }
           const out = v.leftBy;
           const negative = out ? NEGATIVE_EVENTS.includes(out.event) : false;
           return (
-            <Item key={i} marker={negative ? "negative" : "done"} title={STAGE_LABELS[v.stage]} status={!negative ? "Dilalui" : RETURN_EVENTS.includes(out!.event) ? "Dikembalikan" : "Dihentikan"}>
+            <Item key={i} marker={negative ? "negative" : "done"} title={stageLabel(v.stage, initiator)} status={!negative ? "Dilalui" : RETURN_EVENTS.includes(out!.event) ? "Dikembalikan" : "Dihentikan"}>
               <Entered v={v} timeZone={timeZone} prefix="Mulai" />
               {out && (
                 <>
@@ -195,7 +197,7 @@ export function StageTimeline({ stage, stageEnteredAt, path, history, timeZone }
             key={i}
             current
             marker={negativeEnd ? "negative" : stage === "SELESAI" ? "done" : "current"}
-            title={STAGE_LABELS[v.stage]}
+            title={stageLabel(v.stage, initiator)}
             status={isTerminal(v.stage) ? "Tahap akhir" : "Tahap saat ini"}
           >
             <Entered v={v} timeZone={timeZone} prefix={isTerminal(v.stage) ? "Sejak" : "Berlangsung sejak"} />
@@ -204,7 +206,7 @@ export function StageTimeline({ stage, stageEnteredAt, path, history, timeZone }
         );
       })}
       {upcoming.map((s) => (
-        <Item key={`todo-${s}`} marker="todo" title={STAGE_LABELS[s]} status="Belum" />
+        <Item key={`todo-${s}`} marker="todo" title={stageLabel(s, initiator)} status="Belum" />
       ))}
     </ol>
   );

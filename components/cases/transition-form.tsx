@@ -1,11 +1,13 @@
 "use client";
 
-import { useActionState } from "react";
+import type { Meta } from "@/components/forms/fields";
+import { FormErrorSummary } from "@/components/forms/form-error-summary";
+import { useFormAction } from "@/components/forms/use-form-action";
 import type { SelectOption } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { FormState } from "@/lib/validation/admin-extra";
+import { transitionSchema } from "@/lib/cases/schemas";
+import type { FormActionFn } from "@/lib/forms/action";
 import { ChecklistFields, DprdFields, NoteField, SigningFields, TerminationFields, type SigningOptions } from "./event-fields";
-import { FormErrorSummary } from "@/components/ui/form-error-summary";
 
 export type TransitionFields =
   | { kind: "none" }
@@ -16,7 +18,7 @@ export type TransitionFields =
 
 export type TransitionFormProps = {
   /** transitionAction of app/(app)/usulan/[id]/actions.ts */
-  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  action: FormActionFn;
   caseId: string;
   /** Case version read with the page: the optimistic lock. */
   version: number;
@@ -28,29 +30,37 @@ export type TransitionFormProps = {
   /** Labels of the documents still missing for this event (the server refuses without them). */
   missingDocuments: readonly string[];
   fields: TransitionFields;
+  /** Today in the region, YYYY-MM-DD: the latest date a signing or a decision may carry. */
+  today: string;
+  /** What to know before recording it (e.g. who acts next). */
+  hint?: string;
 };
+
+/** The metadata of a nested object's fields (signing.*, dprd.*, termination.*). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const fieldset = (meta: Meta) => (meta as unknown as { getFieldset(): Record<string, Meta> }).getFieldset() as any;
 
 /** One event of the action panel: its fields, the missing documents, and one submit button. */
 export function TransitionForm({
-  action, caseId, version, event, label, reasonRequired, danger, missingDocuments, fields,
+  action, caseId, version, event, label, reasonRequired, danger, missingDocuments, fields, today, hint,
 }: TransitionFormProps) {
-  const [state, formAction] = useActionState(action, {});
-  const p = `ev-${event}`;
-  const v = state.values ?? {};
-  const err = state.fieldErrors ?? {};
-  const k = state.attempt ?? 0;
-  const common = { p, v, err, k };
+  const signingDefaults =
+    fields.kind === "signing" ? { signerType: "KEPALA_DAERAH", signerPosition: fields.options.headPosition } : undefined;
+  const { form, fields: f, formAction, lastResult, pending } = useFormAction(action, transitionSchema, {
+    id: `ev-${event}`,
+    defaultValue: { caseId, event, version: String(version), ...(signingDefaults ? { signing: signingDefaults } : {}) },
+  });
   return (
-    <form action={formAction} noValidate className="space-y-5">
+    <form id={form.id} onSubmit={form.onSubmit} action={formAction} noValidate className="space-y-5">
       <input type="hidden" name="caseId" value={caseId} />
       <input type="hidden" name="event" value={event} />
       <input type="hidden" name="version" value={version} />
-      <FormErrorSummary state={state} idPrefix={p} />
-      {fields.kind === "checklist" && <ChecklistFields {...common} items={fields.items} />}
-      {fields.kind === "signing" && <SigningFields {...common} o={fields.options} />}
-      {fields.kind === "dprd" && <DprdFields {...common} />}
-      {fields.kind === "termination" && <TerminationFields {...common} options={fields.grounds} />}
-      <NoteField {...common} required={reasonRequired} />
+      <FormErrorSummary form={form} lastResult={lastResult} />
+      {fields.kind === "checklist" && <ChecklistFields meta={f.checklistComplete} items={fields.items} />}
+      {fields.kind === "signing" && <SigningFields f={fieldset(f.signing)} o={fields.options} today={today} />}
+      {fields.kind === "dprd" && <DprdFields f={fieldset(f.dprd)} today={today} />}
+      {fields.kind === "termination" && <TerminationFields f={fieldset(f.termination)} options={fields.grounds} today={today} />}
+      <NoteField meta={f.note} required={reasonRequired} />
       {missingDocuments.length > 0 && (
         <div className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
           <p className="font-semibold">Dokumen yang masih diperlukan:</p>
@@ -62,7 +72,8 @@ export function TransitionForm({
           <p className="mt-1">Unggah dokumen tersebut pada bagian Dokumen sebelum mencatat tindakan ini.</p>
         </div>
       )}
-      <SubmitButton variant={danger ? "danger" : "primary"} pendingLabel="Mencatat…">
+      {hint && <p className="rounded-md border border-sky-200 bg-sky-50 px-4 py-3 text-sm text-sky-950">{hint}</p>}
+      <SubmitButton pending={pending} variant={danger ? "danger" : "primary"} pendingLabel="Mencatat…">
         {label}
       </SubmitButton>
     </form>

@@ -15,7 +15,7 @@ export type UploadFormProps = {
   caseId: string;
   /** Types the user may upload now (lib/documents/rules uploadableTypes + DOCUMENT_LABELS). */
   types: { value: string; label: string }[];
-  /** Types whose latest version is locked: uploading one is a correction and needs a reason. */
+  /** Types whose latest version is locked (lib/documents/rules typesNeedingReason): a new upload is a correction and needs a reason. */
   lockedTypes?: string[];
   /** Where to go after a successful upload (default: stay and refresh). */
   onUploadedHref?: string;
@@ -93,6 +93,8 @@ export function UploadForm({ caseId, types, lockedTypes = [], onUploadedHref, st
         return;
       }
       formRef.current?.reset();
+      // Start the next upload from a clean form: no type chosen, so no stale "Alasan koreksi" box.
+      setType(types.length === 1 ? types[0].value : "");
       setReason("");
       setDone(true);
       if (onUploadedHref) router.push(onUploadedHref);

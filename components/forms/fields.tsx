@@ -64,23 +64,26 @@ export function TextareaField({ meta, label, hint, required, className, rows = 3
 }
 
 export function SelectField({
-  meta, label, hint, required, className, options, placeholder, children, onChange,
+  meta, label, hint, required, className, options, placeholder, children, onChange, defaultValue,
 }: Common & {
   options?: readonly SelectOption[];
   placeholder?: string;
   children?: ReactNode;
   onChange?: (value: string) => void;
+  /** Overrides the field's initial value (e.g. a choice made outside the form); re-mounts the select. */
+  defaultValue?: string;
 }) {
+  const initial = defaultValue ?? (meta.initialValue as string | undefined) ?? "";
   return (
     <Field id={meta.id} label={label} hint={hint} required={required ?? meta.required} error={meta.errors} className={className}>
       {(p) => (
         <Select
-          key={meta.key}
+          key={`${meta.key ?? ""}:${defaultValue ?? ""}`}
           {...p}
           name={meta.name}
           form={meta.formId}
           required={meta.required || undefined}
-          defaultValue={(meta.initialValue as string | undefined) ?? ""}
+          defaultValue={initial}
           options={options}
           placeholder={placeholder}
           onChange={onChange ? (e) => onChange(e.target.value) : undefined}

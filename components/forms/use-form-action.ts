@@ -18,7 +18,7 @@ export function useFormAction(
   action: FormActionFn,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   schema: z.ZodType<Record<string, any>>,
-  options: { id?: string; defaultValue?: Record<string, string | undefined | null> } = {},
+  options: { id?: string; defaultValue?: Record<string, unknown> } = {},
 ) {
   const [lastResult, formAction, pending] = useActionState(action, undefined);
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

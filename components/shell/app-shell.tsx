@@ -5,7 +5,7 @@ import { MainNav, type MainNavItem } from "./main-nav";
 import type { NavItem } from "./nav-items";
 
 export type AppShellProps = Omit<AppHeaderProps, "children"> & {
-  /** Already filtered for the role: navItemsFor(user.role). */
+  /** Already filtered for the user: navItemsFor(user). */
   navItems: readonly NavItem[];
   children: ReactNode;
 };

@@ -1,4 +1,5 @@
-import type { Role } from "@/lib/auth/roles";
+import { can, type PolicyUser } from "@/lib/auth/policy";
+import { hasInbox } from "@/lib/cases/inbox-rules";
 import type { IconName } from "@/components/ui/icons";
 
 /** Serializable (passed to the client nav): the icon is a name, not a component. */
@@ -6,45 +7,23 @@ export type NavItem = { href: string; label: string; icon?: IconName };
 
 export { ROLE_HOME } from "./routes";
 
-const ALL: readonly Role[] = ["OPERATOR_OPD", "KEPALA_OPD", "STAF_KS", "KABAG_KS", "TKKSD", "PIMPINAN", "ADMIN"];
-
 /**
- * Menu per role, in display order. This only hides links: every page and action
- * still checks `can()` on the server.
+ * The menu, in display order. Each item is shown exactly when the server would let the user open
+ * its page: the same can() grant the page checks (or the inbox rule), never a list of roles.
  */
-const NAV: ReadonlyArray<NavItem & { roles: readonly Role[] }> = [
-  { href: "/beranda", label: "Beranda", icon: "home", roles: ALL },
-  { href: "/dasbor", label: "Dasbor", icon: "dashboard", roles: ["PIMPINAN", "KABAG_KS", "STAF_KS"] },
-  {
-    href: "/tindakan",
-    label: "Perlu Tindakan",
-    icon: "clipboardCheck",
-    roles: ["OPERATOR_OPD", "KEPALA_OPD", "STAF_KS", "KABAG_KS", "TKKSD"],
-  },
-  {
-    href: "/usulan",
-    label: "Usulan",
-    icon: "file",
-    roles: ["OPERATOR_OPD", "KEPALA_OPD", "STAF_KS", "KABAG_KS", "TKKSD", "PIMPINAN"],
-  },
-  { href: "/kerja-sama", label: "Kerja Sama", icon: "archive", roles: ALL.filter((r) => r !== "ADMIN") },
-  {
-    href: "/mitra",
-    label: "Mitra",
-    icon: "briefcase",
-    roles: ["STAF_KS", "KABAG_KS", "PIMPINAN", "OPERATOR_OPD", "KEPALA_OPD"],
-  },
-  {
-    href: "/laporan",
-    label: "Laporan",
-    icon: "barChart",
-    roles: ["OPERATOR_OPD", "KEPALA_OPD", "STAF_KS", "KABAG_KS", "PIMPINAN"],
-  },
-  { href: "/pengaturan", label: "Pengaturan", icon: "sliders", roles: ["KABAG_KS"] },
-  { href: "/admin/pengguna", label: "Pengguna", icon: "users", roles: ["ADMIN"] },
-  { href: "/admin/opd", label: "Perangkat Daerah", icon: "building", roles: ["ADMIN"] },
+const NAV: ReadonlyArray<NavItem & { allowed: (user: PolicyUser) => boolean }> = [
+  { href: "/beranda", label: "Beranda", icon: "home", allowed: () => true },
+  { href: "/dasbor", label: "Dasbor", icon: "dashboard", allowed: (u) => can(u, "dashboard.view") },
+  { href: "/tindakan", label: "Perlu Tindakan", icon: "clipboardCheck", allowed: (u) => can(u, "case.list") && hasInbox(u) },
+  { href: "/usulan", label: "Usulan", icon: "file", allowed: (u) => can(u, "case.list") },
+  { href: "/kerja-sama", label: "Kerja Sama", icon: "archive", allowed: (u) => can(u, "register.view") },
+  { href: "/mitra", label: "Mitra", icon: "briefcase", allowed: (u) => can(u, "partner.read") },
+  { href: "/laporan", label: "Laporan", icon: "barChart", allowed: (u) => can(u, "report.list") },
+  { href: "/pengaturan", label: "Pengaturan", icon: "sliders", allowed: (u) => can(u, "settings.edit") },
+  { href: "/admin/pengguna", label: "Pengguna", icon: "users", allowed: (u) => can(u, "user.manage") },
+  { href: "/admin/opd", label: "Perangkat Daerah", icon: "building", allowed: (u) => can(u, "opd.manage") },
 ];
 
-export function navItemsFor(role: Role): NavItem[] {
-  return NAV.filter((item) => item.roles.includes(role)).map(({ href, label, icon }) => ({ href, label, icon }));
+export function navItemsFor(user: PolicyUser): NavItem[] {
+  return NAV.filter((item) => item.allowed(user)).map(({ href, label, icon }) => ({ href, label, icon }));
 }

@@ -16,16 +16,20 @@ const TONES: Record<BadgeTone, string> = {
 export function Badge({
   tone = "neutral",
   className,
+  wrap = false,
   children,
 }: {
   tone?: BadgeTone;
   className?: string;
+  /** Let a long label wrap (in a narrow table column) instead of widening it. */
+  wrap?: boolean;
   children: ReactNode;
 }) {
   return (
     <span
       className={cn(
-        "inline-flex items-center gap-1 rounded-full px-2.5 py-0.5 text-xs font-semibold whitespace-nowrap ring-1 ring-inset",
+        "inline-flex items-center gap-1 rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ring-inset",
+        wrap ? "rounded-lg" : "whitespace-nowrap",
         TONES[tone],
         className,
       )}

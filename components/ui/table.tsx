@@ -1,6 +1,12 @@
 import { useId, type ComponentProps, type ReactNode } from "react";
 import { cn } from "./cn";
 
+/*
+ * Data tables that stay readable everywhere: at desktop widths cells wrap (long names and unbroken
+ * titles never push the last column out of view); below the md breakpoint every row becomes a
+ * stacked card whose cells carry their column name (TD `label`), so a phone never scrolls sideways.
+ */
+
 export type TableProps = Omit<ComponentProps<"table">, "children"> & {
   /** Every data table needs a caption (it names the scroll region too). */
   caption: ReactNode;
@@ -10,8 +16,8 @@ export type TableProps = Omit<ComponentProps<"table">, "children"> & {
 };
 
 /**
- * Wrapped in a focusable, labelled region so a table wider than the screen can be
- * scrolled with the keyboard (axe: scrollable-region-focusable).
+ * Wrapped in a focusable, labelled region so a table still wider than the screen can be scrolled
+ * with the keyboard (axe: scrollable-region-focusable).
  */
 export function Table({ caption, captionHidden = false, className, children, ...props }: TableProps) {
   const captionId = useId();
@@ -20,12 +26,12 @@ export function Table({ caption, captionHidden = false, className, children, ...
       role="region"
       aria-labelledby={captionId}
       tabIndex={0}
-      className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+      className="overflow-x-auto rounded-lg border border-slate-200 bg-white max-md:overflow-visible max-md:border-0 max-md:bg-transparent"
     >
-      <table className={cn("w-full border-collapse text-left text-sm", className)} {...props}>
+      <table className={cn("w-full border-collapse text-left text-sm max-md:block", className)} {...props}>
         <caption
           id={captionId}
-          className={cn(captionHidden ? "sr-only" : "px-4 py-3 text-left font-semibold text-slate-900")}
+          className={cn(captionHidden ? "sr-only" : "px-4 py-3 text-left font-semibold text-slate-900 max-md:block max-md:px-0")}
         >
           {caption}
         </caption>
@@ -36,27 +42,18 @@ export function Table({ caption, captionHidden = false, className, children, ...
 }
 
 export function THead({ className, ...props }: ComponentProps<"thead">) {
-  return <thead className={cn("border-b border-slate-300 bg-slate-100", className)} {...props} />;
+  return <thead className={cn("border-b border-slate-300 bg-slate-100 max-md:sr-only", className)} {...props} />;
 }
 
 export function TBody({ className, ...props }: ComponentProps<"tbody">) {
-  return <tbody className={cn("divide-y divide-slate-200", className)} {...props} />;
+  return <tbody className={cn("divide-y divide-slate-200 max-md:block max-md:space-y-3 max-md:divide-y-0", className)} {...props} />;
 }
 
 export function TR({ className, ...props }: ComponentProps<"tr">) {
-  return <tr className={cn("align-top", className)} {...props} />;
-}
-
-export type THProps = ComponentProps<"th"> & { scope?: "col" | "row" | "colgroup" | "rowgroup" };
-
-/** Header cell; `scope` defaults to "col". Use scope="row" for the first cell of a body row. */
-export function TH({ scope = "col", className, ...props }: THProps) {
   return (
-    <th
-      scope={scope}
+    <tr
       className={cn(
-        scope === "row" ? "font-medium text-slate-900" : "text-xs font-semibold tracking-wide text-slate-700 uppercase",
-        "px-4 py-3",
+        "align-top max-md:block max-md:rounded-lg max-md:border max-md:border-slate-200 max-md:bg-white max-md:p-3 max-md:shadow-sm",
         className,
       )}
       {...props}
@@ -64,6 +61,42 @@ export function TH({ scope = "col", className, ...props }: THProps) {
   );
 }
 
-export function TD({ className, ...props }: ComponentProps<"td">) {
-  return <td className={cn("px-4 py-3 text-slate-800", className)} {...props} />;
+/** On phones a row-header cell shows its column name above its value… */
+const STACKED =
+  "max-md:block max-md:px-0 max-md:py-1 max-md:before:block max-md:before:text-xs max-md:before:font-semibold max-md:before:text-slate-600 max-md:before:content-[attr(data-label)]";
+/** …and every other cell its column name beside its value. */
+const BESIDE =
+  "max-md:grid max-md:grid-cols-[6.5rem_minmax(0,1fr)] max-md:gap-x-3 max-md:px-0 max-md:py-1 max-md:before:pt-0.5 max-md:before:text-xs max-md:before:font-semibold max-md:before:text-slate-600 max-md:before:content-[attr(data-label)]";
+
+export type THProps = ComponentProps<"th"> & { scope?: "col" | "row" | "colgroup" | "rowgroup"; label?: string };
+
+/** Header cell; `scope` defaults to "col". Use scope="row" for the first cell of a body row. */
+export function TH({ scope = "col", label, className, ...props }: THProps) {
+  return (
+    <th
+      scope={scope}
+      data-label={label}
+      className={cn(
+        scope === "row" ? "font-medium break-words text-slate-900" : "text-xs font-semibold tracking-wide text-slate-700 uppercase",
+        "px-4 py-3",
+        scope === "row" && STACKED,
+        className,
+      )}
+      {...props}
+    />
+  );
+}
+
+export type TDProps = ComponentProps<"td"> & {
+  /** The column's name, shown above the value when the row is stacked as a card on a phone. */
+  label?: string;
+};
+
+export function TD({ label, className, children, ...props }: TDProps) {
+  return (
+    <td data-label={label} className={cn("px-4 py-3 break-words text-slate-800", BESIDE, className)} {...props}>
+      {/* One grid item beside the label, however many children the cell has. */}
+      <div className="min-w-0">{children}</div>
+    </td>
+  );
 }

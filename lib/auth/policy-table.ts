@@ -84,6 +84,8 @@ export const POLICY = {
     { KABAG_KS: ALL }),
   "case.giveTkksdOpinion": row("Memberi pendapat tertulis TKKSD (layak/tidak layak/perbaikan)", "record", "write", true,
     { TKKSD: UNDER_REVIEW }),
+  "case.readTkksdOpinions": row("Membaca pendapat tertulis anggota TKKSD", "record", "read", true,
+    { TKKSD: UNDER_REVIEW, STAF_KS: ALL, KABAG_KS: ALL, PIMPINAN: ALL }),
   "case.recordTkksdResult": row("Mencatat berita acara dan rekomendasi rapat TKKSD", "record", "write", true,
     { KABAG_KS: ALL }),
   "case.reject": row("Menolak usulan (Ditolak, alasan wajib)", "record", "write", true,

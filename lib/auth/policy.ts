@@ -1,4 +1,4 @@
-import { isOpdRole, isRole, ROLES, type Role } from "./roles";
+import { isOpdRole, isRole, type Role } from "./roles";
 import {
   POLICY,
   TKKSD_REVIEW_STAGES,
@@ -76,13 +76,6 @@ export function can(user: PolicyUser, action: Action, resource?: PolicyResource)
   const scope = row.roles[user.role];
   if (scope === undefined) return false;
   return withinScope(scope, row, user, resource);
-}
-
-/** Roles holding `action` in any scope (for documentation and UI hints); unknown action → []. */
-export function rolesFor(action: Action): Role[] {
-  const row = rowOf(action);
-  if (!row) return [];
-  return ROLES.filter((role) => row.roles[role] !== undefined);
 }
 
 export type CaseScope =

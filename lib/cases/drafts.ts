@@ -6,8 +6,9 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { DomainError, STALE_MESSAGE } from "@/lib/errors";
 import { loadSettings } from "@/lib/settings/load";
 import type { Settings } from "@/lib/settings/defaults";
-import { computeRequiresDprd, dateInZone } from "@/lib/workflow";
+import { computeRequiresDprd, dateInZone, partnerMismatch } from "@/lib/workflow";
 import type { DraftInput } from "./schemas";
+import { isEditableStage, mayEditDraft } from "./rules";
 import { loadScopedCase } from "./snapshot";
 import { TX_OPTIONS } from "./transition";
 
@@ -32,14 +33,30 @@ export async function nextCaseCode(tx: Tx, now: Date, timeZone: string): Promise
   return `KS-${year}-${String(rows[0].value).padStart(4, "0")}`;
 }
 
-/** A partner the actor may choose: verified, or requested by the actor and not yet verified. */
-async function assertPartner(tx: Tx, actor: CurrentUser, partnerId: string | undefined, current?: string | null): Promise<void> {
-  if (!partnerId || partnerId === current) return;
+/**
+ * A partner the actor may choose (verified, or requested by the actor and not yet verified; the
+ * case's current partner stays allowed) that fits the jenis (domain §2). Checked on every save, so
+ * neither a new partner nor a changed jenis can slip past the matrix.
+ */
+async function assertPartner(
+  tx: Tx,
+  actor: CurrentUser,
+  input: Pick<DraftInput, "partnerId" | "kind">,
+  settings: Settings,
+  current?: string | null,
+): Promise<void> {
+  const partnerId = input.partnerId;
+  if (!partnerId) return;
   const partner = await tx.partner.findFirst({
-    where: { id: partnerId, deletedAt: null, OR: [{ verified: true }, { createdById: actor.id }] },
-    select: { id: true },
+    where: {
+      id: partnerId, deletedAt: null,
+      ...(partnerId === current ? {} : { OR: [{ verified: true }, { createdById: actor.id }] }),
+    },
+    select: { partnerClass: true, universityStatus: true },
   });
   if (!partner) throw invalid({ partnerId: "Mitra yang dipilih tidak ditemukan." });
+  const mismatch = partnerMismatch(input.kind, partner, settings.ptnBhKind);
+  if (mismatch) throw invalid({ partnerId: mismatch });
 }
 
 async function assertActiveOpd(tx: Tx, opdId: string): Promise<void> {
@@ -72,15 +89,13 @@ function draftColumns(input: DraftInput, settings: Settings) {
 }
 
 async function insertDraft(
-  actor: CurrentUser,
-  input: DraftInput,
+  { actor, now, input }: DraftRequest,
   extra: { opdId: string; initiator: "DAERAH" | "MITRA"; note: string },
 ): Promise<{ id: string; code: string }> {
   const db = getDb();
   const settings = await loadSettings(db);
-  const now = new Date();
   return db.$transaction(async (tx) => {
-    await assertPartner(tx, actor, input.partnerId);
+    await assertPartner(tx, actor, input, settings);
     if (extra.initiator === "MITRA") await assertActiveOpd(tx, extra.opdId);
     const code = await nextCaseCode(tx, now, settings.region.timeZone);
     const created = await tx.case.create({
@@ -92,50 +107,49 @@ async function insertDraft(
     });
     await writeHistory(tx, {
       caseId: created.id, fromStage: null, toStage: "DRAF", event: "buat", actorId: actor.id, actorRole: actor.role,
-      note: extra.note,
+      note: extra.note, at: now,
     });
     return created;
   }, TX_OPTIONS);
 }
 
+export type DraftRequest = { actor: CurrentUser; now: Date; input: DraftInput };
+
 /** An OPD operator starts a usulan for their own OPD. */
-export async function createDraft(actor: CurrentUser, input: DraftInput): Promise<{ id: string; code: string }> {
-  if (actor.role !== "OPERATOR_OPD" || !actor.opdId || !can(actor, "case.create", { opdId: actor.opdId })) {
+export async function createDraft(request: DraftRequest): Promise<{ id: string; code: string }> {
+  const { actor } = request;
+  if (!actor.opdId || !can(actor, "case.create", { opdId: actor.opdId })) {
     throw new DomainError("FORBIDDEN", "Hanya Operator OPD yang dapat membuat usulan.");
   }
-  return insertDraft(actor, input, { opdId: actor.opdId, initiator: "DAERAH", note: "Draf usulan dibuat." });
+  return insertDraft(request, { opdId: actor.opdId, initiator: "DAERAH", note: "Draf usulan dibuat." });
 }
 
 /** Bagian Kerja Sama registers a partner's offer (KSDPK) and gives the disposisi to an OPD. */
 export async function registerPartnerOffer(
-  actor: CurrentUser,
-  input: DraftInput & { opdId: string },
+  request: DraftRequest & { input: DraftInput & { opdId: string } },
 ): Promise<{ id: string; code: string }> {
+  const { actor, input } = request;
   if (!can(actor, "case.registerPartnerInitiated")) {
     throw new DomainError("FORBIDDEN", "Hanya Bagian Kerja Sama yang dapat mendaftarkan penawaran mitra.");
   }
   if (input.kind !== "KSDPK") throw invalid({ kind: "Prakarsa mitra hanya untuk Kerja Sama Daerah dengan Pihak Ketiga (KSDPK)." });
   if (!input.opdId) throw invalid({ opdId: "OPD penerima disposisi wajib dipilih." });
-  return insertDraft(actor, input, {
+  return insertDraft(request, {
     opdId: input.opdId, initiator: "MITRA",
     note: "Penawaran kerja sama dari mitra didaftarkan; disposisi kepada OPD untuk telaah teknis.",
   });
 }
 
 /** Edits a draft (DRAF or PERBAIKAN) under the optimistic lock; requiresDprd is recomputed. */
-export async function updateDraft(
-  actor: CurrentUser,
-  caseId: string,
-  input: DraftInput,
-  expectedVersion: number,
-): Promise<void> {
+export async function updateDraft({
+  actor, caseId, input, expectedVersion,
+}: DraftRequest & { caseId: string; expectedVersion: number }): Promise<void> {
   const db = getDb();
   const [c, settings] = await Promise.all([loadScopedCase(db, actor, caseId), loadSettings(db)]);
-  const allowed = c.initiator === "MITRA"
-    ? can(actor, "case.registerPartnerInitiated")
-    : can(actor, "case.editDraft", { opdId: c.opdId, stage: c.stage });
-  if (!allowed) throw new DomainError("FORBIDDEN", "Anda tidak berwenang mengubah usulan ini.");
-  if (c.stage !== "DRAF" && c.stage !== "PERBAIKAN") {
+  if (!mayEditDraft(actor, c)) {
+    if (isEditableStage(c.stage) || !mayEditDraft(actor, { ...c, stage: "DRAF" })) {
+      throw new DomainError("FORBIDDEN", "Anda tidak berwenang mengubah usulan ini.");
+    }
     throw new DomainError("INVALID_TRANSITION", "Usulan hanya dapat diubah pada tahap Draf atau Perlu Perbaikan.", undefined, "NOT_AVAILABLE");
   }
   if (c.initiator === "MITRA" && input.kind !== "KSDPK") {
@@ -143,7 +157,7 @@ export async function updateDraft(
   }
   if (c.version !== expectedVersion) throw new DomainError("STALE", STALE_MESSAGE);
   await db.$transaction(async (tx) => {
-    await assertPartner(tx, actor, input.partnerId, c.partnerId);
+    await assertPartner(tx, actor, input, settings, c.partnerId);
     const updated = await tx.case.updateMany({
       where: { id: c.id, version: expectedVersion, stage: { in: ["DRAF", "PERBAIKAN"] }, deletedAt: null },
       data: { ...draftColumns(input, settings), version: { increment: 1 } },

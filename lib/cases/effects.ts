@@ -88,14 +88,16 @@ async function createAgreement({ tx, c, input, settings }: Ctx, type: "KB" | "PK
   const kb = type === "PKS" ? await kbOf(tx, c) : null;
   // The schema's parent is "MoU for an IA"; the foreign chain also hangs the MoU under its LoI.
   const loi = type === "MOU" ? await loiOf(tx, c) : null;
+  // Domain §4.1: a KB signed while the case needs the DPRD does not bind until the DPRD approves.
+  const status = type === "KB" && c.requiresDprd ? ("MENUNGGU_DPRD" as const) : ("BERLAKU" as const);
   const data = {
     title: agreementTitle(type, c, settings),
     kind: c.kind, opdId: c.opdId, partnerId: c.partnerId,
-    // A signed KB is "berlaku" as the umbrella of its PKS; PKS/NK/MoU are the running agreements.
-    status: "BERLAKU" as const,
+    status,
     ourNumber: sig.ourNumber?.trim() ?? null, partnerNumber: sig.partnerNumber?.trim() ?? null,
     signedAt: sig.signedAt, signedPlace: sig.signedPlace?.trim() ?? null,
     signerType: sig.signerType, signerName: sig.signerName?.trim() ?? null, signerPosition: sig.signerPosition?.trim() || null,
+    partnerSignerName: sig.partnerSignerName?.trim() || null, partnerSignerPosition: sig.partnerSignerPosition?.trim() || null,
     powerOfAttorneyDocumentId,
     startDate: sig.startDate ?? null, endDate: sig.endDate ?? null,
     fundingSource: c.fundingSource, fundingAmount: c.fundingAmount,
@@ -126,6 +128,7 @@ async function createAgreement({ tx, c, input, settings }: Ctx, type: "KB" | "PK
         kind: c.kind, opdId: c.opdId, partnerId: c.partnerId, status: "BERLAKU", parentId: agreement.id,
         signedAt: data.signedAt, signedPlace: data.signedPlace,
         signerType: data.signerType, signerName: data.signerName, signerPosition: data.signerPosition,
+        partnerSignerName: data.partnerSignerName, partnerSignerPosition: data.partnerSignerPosition,
         startDate: data.startDate, endDate: data.endDate,
         fundingSource: c.fundingSource, fundingAmount: c.fundingAmount,
       },
@@ -143,9 +146,10 @@ async function recordDprdDecision({ tx, c, input }: Ctx): Promise<void> {
   const date = input.dprd?.date;
   if (!number || !date) throw new DomainError("VALIDATION", "Nomor dan tanggal keputusan DPRD wajib diisi.");
   const dprd = { dprdDecisionNumber: number, dprdDecisionDate: date };
+  // The approval puts the KB signed while waiting for it in force.
   const kb = await tx.agreement.updateMany({
-    where: { caseId: c.id, type: "KB", deletedAt: null, status: { not: "DRAF" } },
-    data: dprd,
+    where: { caseId: c.id, type: "KB", deletedAt: null, status: { in: ["MENUNGGU_DPRD", "BERLAKU"] } },
+    data: { ...dprd, status: "BERLAKU" },
   });
   if (kb.count > 0) return;
   // No KB (KSDPL/KSDLL): the decision precedes the MoU; keep it on the MoU's draft row.
@@ -161,7 +165,16 @@ async function recordDprdDecision({ tx, c, input }: Ctx): Promise<void> {
   }
 }
 
-async function endAgreements({ tx, c, input }: Ctx, status: "BERAKHIR" | "DIAKHIRI"): Promise<void> {
+async function endAgreements({ tx, c, input }: Ctx, status: "BERAKHIR" | "DIAKHIRI" | "DITOLAK_DPRD"): Promise<void> {
+  if (status === "DITOLAK_DPRD") {
+    // The refused cooperation's signed naskah (its KB; the foreign chain's LoI) never takes force.
+    const number = input.dprd?.number?.trim() ?? null;
+    await tx.agreement.updateMany({
+      where: { caseId: c.id, type: { in: ["KB", "LOI"] }, deletedAt: null, status: { in: ["MENUNGGU_DPRD", "BERLAKU"] } },
+      data: { status, dprdDecisionNumber: number, dprdDecisionDate: input.dprd?.date ?? null },
+    });
+    return;
+  }
   if (status === "BERAKHIR") {
     await tx.agreement.updateMany({ where: { caseId: c.id, status: "BERLAKU", deletedAt: null }, data: { status } });
     return;
@@ -209,18 +222,23 @@ export function noteFor(event: string, input: EventInput): string | null {
   const note = input.note?.trim();
   if (note) parts.push(note);
   const sig = input.signing;
+  const signatories = (x: NonNullable<EventInput["signing"]>) =>
+    `oleh ${x.signerName ?? "-"}${x.signerPosition ? ` (${x.signerPosition})` : ""} dan ${x.partnerSignerName ?? "-"}${x.partnerSignerPosition ? ` (${x.partnerSignerPosition})` : ""}`;
   if (event === "loi_ditandatangani" && sig?.signedAt) {
     parts.push(
-      `Letter of Intent ditandatangani di ${sig.signedPlace ?? "-"} pada ${formatTanggal(sig.signedAt, "UTC")}; nomor pihak daerah ${sig.ourNumber ?? "-"}, nomor pihak mitra ${sig.partnerNumber ?? "-"}.`,
+      `Letter of Intent ditandatangani ${signatories(sig)} di ${sig.signedPlace ?? "-"} pada ${formatTanggal(sig.signedAt, "UTC")}; nomor pihak daerah ${sig.ourNumber ?? "-"}, nomor pihak mitra ${sig.partnerNumber ?? "-"}.`,
     );
   }
   if (event === "tandatangani" && sig?.signedAt) {
     parts.push(
-      `Ditandatangani di ${sig.signedPlace ?? "-"} pada ${formatTanggal(sig.signedAt, "UTC")}; nomor pihak daerah ${sig.ourNumber ?? "-"}, nomor pihak mitra ${sig.partnerNumber ?? "-"}; berlaku ${formatTanggal(sig.startDate ?? sig.signedAt, "UTC")} s.d. ${sig.endDate ? formatTanggal(sig.endDate, "UTC") : "-"}.`,
+      `Ditandatangani ${signatories(sig)} di ${sig.signedPlace ?? "-"} pada ${formatTanggal(sig.signedAt, "UTC")}; nomor pihak daerah ${sig.ourNumber ?? "-"}, nomor pihak mitra ${sig.partnerNumber ?? "-"}; berlaku ${formatTanggal(sig.startDate ?? sig.signedAt, "UTC")} s.d. ${sig.endDate ? formatTanggal(sig.endDate, "UTC") : "-"}.`,
     );
   }
   if ((event === "dprd_setuju" || event === "dprd_tolak") && input.dprd?.number && input.dprd.date) {
     parts.push(`Keputusan DPRD Nomor ${input.dprd.number} tanggal ${formatTanggal(input.dprd.date, "UTC")}.`);
+  }
+  if (event === "akhiri" && input.termination?.date) {
+    parts.push(`Diakhiri sejak ${formatTanggal(input.termination.date, "UTC")}.`);
   }
   return parts.length > 0 ? parts.join(" ") : null;
 }

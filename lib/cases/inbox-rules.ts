@@ -1,22 +1,22 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseKind, Initiator, Stage } from "@/lib/generated/prisma/enums";
-import type { PolicyUser } from "@/lib/auth/policy";
+import { can, type PolicyUser } from "@/lib/auth/policy";
 import type { Role } from "@/lib/auth/roles";
+import { TKKSD_REVIEW_STAGES } from "@/lib/auth/policy-table";
 import { TRANSITIONS } from "@/lib/workflow";
 
 /*
- * Which cases wait for a role, derived from the transition table (the same rows decide() and
- * availableEvents() use), so the inbox can never disagree with the buttons on the case page.
- * Every condition is on indexed columns (stage, kind, opdId).
+ * Which cases wait for a user, derived from the transition table (the same rows decide() and
+ * availableEvents() use), so the inbox never lists a case on which the user can do nothing.
+ * Every condition is on indexed columns (stage, kind, initiator, opdId); the OPD scope comes from
+ * caseWhereFor().
  */
-
-/** Stages where STAF_KS works without recording a transition (the verification checklist). */
-const STAFF_EXTRA: Stage[] = ["VERIFIKASI"];
 
 /** Where `role` may record an event: one condition per (stage, initiator), kinds merged. */
 export function tableConditions(role: Role): Prisma.CaseWhereInput[] {
   const groups = new Map<string, { stage: Stage; initiator?: Initiator; kinds: Set<CaseKind> }>();
   for (const t of TRANSITIONS) {
+    // PELAKSANAAN waits for a person only once the agreement has ended (below), never by stage alone.
     if (!t.roles.includes(role) || t.from === "PELAKSANAAN") continue;
     const key = `${t.from}:${t.initiator ?? "*"}`;
     const g = groups.get(key) ?? { stage: t.from, initiator: t.initiator, kinds: new Set<CaseKind>() };
@@ -30,29 +30,26 @@ export function tableConditions(role: Role): Prisma.CaseWhereInput[] {
   }));
 }
 
-/** The role-specific part of the inbox WHERE clause (null: this role has no inbox). */
+/** Roles that record "berakhir" on a running agreement whose end date has passed. */
+const CLOSERS = new Set(
+  TRANSITIONS.filter((t) => t.from === "PELAKSANAAN" && t.event === "berakhir").flatMap((t) => t.roles),
+);
+
+/** The user-specific part of the inbox WHERE clause (null: nothing ever waits for this user). */
 export function inboxWhere(user: PolicyUser, today: Date): Prisma.CaseWhereInput | null {
-  switch (user.role) {
-    case "OPERATOR_OPD":
-      return user.opdId ? { opdId: user.opdId, stage: { in: ["DRAF", "PERBAIKAN"] }, initiator: "DAERAH" } : null;
-    case "KEPALA_OPD":
-      return user.opdId ? { opdId: user.opdId, stage: "PERSETUJUAN_OPD" } : null;
-    case "TKKSD":
-      return { stage: "KAJIAN_TKKSD" };
-    case "STAF_KS":
-      return { OR: [...tableConditions("STAF_KS"), { stage: { in: STAFF_EXTRA } }] };
-    case "KABAG_KS":
-      return {
-        OR: [
-          ...tableConditions("KABAG_KS"),
-          // A running agreement whose end date has passed waits to be marked BERAKHIR.
-          {
-            stage: "PELAKSANAAN",
-            agreements: { some: { status: "BERLAKU", type: { in: ["PKS", "NK", "MOU"] }, deletedAt: null, endDate: { lt: today } } },
-          },
-        ],
-      };
-    default:
-      return null;
+  const or: Prisma.CaseWhereInput[] = [...tableConditions(user.role)];
+  // A TKKSD member's work is the written opinion on a case under review (not a table event).
+  if (can(user, "case.giveTkksdOpinion", { stage: TKKSD_REVIEW_STAGES[0] })) or.push({ stage: "KAJIAN_TKKSD" });
+  if (CLOSERS.has(user.role)) {
+    or.push({
+      stage: "PELAKSANAAN",
+      agreements: { some: { status: "BERLAKU", type: { in: ["PKS", "NK", "MOU"] }, deletedAt: null, endDate: { lt: today } } },
+    });
   }
+  return or.length > 0 ? { OR: or } : null;
+}
+
+/** Whether anything can ever wait for this user (the "Perlu Tindakan" page and menu item). */
+export function hasInbox(user: PolicyUser): boolean {
+  return inboxWhere(user, new Date(0)) !== null;
 }

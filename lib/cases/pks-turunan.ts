@@ -1,25 +1,31 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { writeHistory } from "@/lib/audit";
-import { can } from "@/lib/auth/policy";
 import type { CurrentUser } from "@/lib/auth/session";
+import { todayInZone } from "@/lib/dates";
 import { DomainError } from "@/lib/errors";
 import { loadSettings } from "@/lib/settings/load";
-import { dateInZone } from "@/lib/workflow";
+import { kbNotInForce } from "@/lib/workflow";
 import { nextCaseCode } from "./drafts";
+import { mayStartPksTurunan } from "./rules";
 import { TX_OPTIONS } from "./transition";
 
+export type PksTurunanRequest = {
+  actor: CurrentUser;
+  now: Date;
+  kbAgreementId: string;
+  input: { title: string; opdId: string };
+};
+
 /**
- * A further PKS under a running KB (one KB, several PKS — domain §4.1): a new case linked to the
- * KB that starts at PENYUSUNAN_PKS. The DPRD was decided for the KB, so requiresDprd is copied and
- * the PKS-period guard checks against the parent KB.
+ * A further PKS under a KB in force (one KB, several PKS — domain §4.1): a new case linked to the
+ * KB that starts at PENYUSUNAN_PKS. The KB must bind today: not awaiting or refused by the DPRD,
+ * started and not ended (the KB row is share-locked, so a concurrent DPRD refusal waits for us and
+ * the case's later PKS steps check the KB again). The DPRD was decided for the KB, so requiresDprd
+ * is copied and the PKS-period guard checks against the parent KB.
  */
-export async function startPksTurunan(
-  actor: CurrentUser,
-  kbAgreementId: string,
-  input: { title: string; opdId: string },
-): Promise<{ id: string; code: string }> {
-  if (!can(actor, "case.startPksTurunan", {})) {
+export async function startPksTurunan({ actor, now, kbAgreementId, input }: PksTurunanRequest): Promise<{ id: string; code: string }> {
+  if (!mayStartPksTurunan(actor)) {
     throw new DomainError("FORBIDDEN", "Hanya Bagian Kerja Sama yang dapat memulai PKS turunan.");
   }
   const title = input.title?.trim();
@@ -28,17 +34,19 @@ export async function startPksTurunan(
   }
   const db = getDb();
   const settings = await loadSettings(db);
-  const now = new Date();
-  const today = dateInZone(now, settings.region.timeZone);
+  const today = todayInZone(now, settings.region.timeZone);
   return db.$transaction(async (tx) => {
-    const kb = await tx.agreement.findFirst({
-      where: { id: kbAgreementId, type: "KB", deletedAt: null },
-      select: { id: true, status: true, endDate: true, case: true },
-    });
+    const locked = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM "Agreement" WHERE id = ${kbAgreementId} AND type = 'KB' AND "deletedAt" IS NULL FOR SHARE`;
+    const kb = locked[0]
+      ? await tx.agreement.findUnique({
+          where: { id: locked[0].id },
+          select: { id: true, status: true, signedAt: true, startDate: true, endDate: true, case: true },
+        })
+      : null;
     if (!kb) throw new DomainError("NOT_FOUND", "Kesepakatan Bersama tidak ditemukan.");
-    if (kb.status !== "BERLAKU" || !kb.endDate || kb.endDate.toISOString().slice(0, 10) < today) {
-      throw new DomainError("INVALID_TRANSITION", "PKS turunan hanya dapat dibuat di bawah Kesepakatan Bersama yang masih berlaku.", undefined, "NOT_AVAILABLE");
-    }
+    const refusal = kbNotInForce(kb, today);
+    if (refusal) throw new DomainError("INVALID_TRANSITION", refusal.message, undefined, refusal.code);
     const opd = await tx.opd.findUnique({ where: { id: input.opdId ?? "" }, select: { active: true, name: true } });
     if (!opd?.active) {
       throw new DomainError("VALIDATION", "OPD pelaksana tidak ditemukan atau sudah nonaktif.", { opdId: "OPD pelaksana tidak ditemukan atau sudah nonaktif." });
@@ -53,12 +61,13 @@ export async function startPksTurunan(
         fundingAmount: src.fundingAmount, fundingYear: src.fundingYear, burdensPublic: src.burdensPublic,
         budgetedInApbd: src.budgetedInApbd, requiresDprd: src.requiresDprd,
         parentAgreementId: kb.id, stage: "PENYUSUNAN_PKS", stageEnteredAt: now, submittedAt: now, createdById: actor.id,
+        createdAt: now,
       },
       select: { id: true, code: true },
     });
     await writeHistory(tx, {
       caseId: created.id, fromStage: null, toStage: "PENYUSUNAN_PKS", event: "buat_pks_turunan",
-      actorId: actor.id, actorRole: actor.role,
+      actorId: actor.id, actorRole: actor.role, at: now,
       note: `PKS turunan dibuat di bawah Kesepakatan Bersama yang berlaku (usulan induk ${src.code}); pelaksana ${opd.name}.`,
     });
     return created;

@@ -1,12 +1,14 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { CaseKind, DocumentType, Stage } from "@/lib/generated/prisma/enums";
+import type { CaseKind, DocumentType, Initiator, Stage } from "@/lib/generated/prisma/enums";
 import { getDb } from "@/lib/db";
-import { can } from "@/lib/auth/policy";
 import type { CurrentUser } from "@/lib/auth/session";
+import { todayInZone } from "@/lib/dates";
+import { typesNeedingReason, uploadableTypes } from "@/lib/documents/rules";
 import { loadSettings } from "@/lib/settings/load";
-import { availableEvents, dateInZone, isTerminal, STAGE_DOCUMENT_TYPES } from "@/lib/workflow";
+import { availableEvents } from "@/lib/workflow";
 import { inboxWhere } from "./inbox-rules";
+import { mayEditDraft, mayGiveOpinion, mayReadOpinions, mayStartPksTurunan } from "./rules";
 import { caseWhereFor } from "./scope";
 import { buildSnapshot } from "./snapshot";
 
@@ -17,8 +19,13 @@ import { buildSnapshot } from "./snapshot";
 
 export const PAGE_SIZE = 25;
 
-/** The whole case page: record, history, documents, naskah, opinions, and what the actor may do now. */
-export async function getCaseDetail(actor: CurrentUser, caseId: string) {
+/**
+ * The whole case page: record, history, documents, naskah, opinions, and what the actor may do now
+ * — every permission computed by the same rule functions the services enforce.
+ */
+export async function getCaseDetail(actor: CurrentUser, caseId: string, now: Date) {
+  // Ids are cuids (or the seed's slugs): anything else cannot exist and never reaches the database.
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(caseId)) return null;
   const db = getDb();
   const [record, settings] = await Promise.all([
     db.case.findFirst({
@@ -32,8 +39,7 @@ export async function getCaseDetail(actor: CurrentUser, caseId: string) {
     loadSettings(db),
   ]);
   if (!record) return null;
-  // TKKSD members, Bagian Kerja Sama and leadership read the opinions; OPD users do not.
-  const seesOpinions = ["TKKSD", "KABAG_KS", "STAF_KS", "PIMPINAN"].includes(actor.role);
+  const seesOpinions = mayReadOpinions(actor, record);
   const [snapshot, history, documents, agreements, opinions] = await Promise.all([
     buildSnapshot(db, record),
     db.stageHistory.findMany({
@@ -50,21 +56,33 @@ export async function getCaseDetail(actor: CurrentUser, caseId: string) {
     seesOpinions
       ? db.tkksdOpinion.findMany({
           where: { caseId: record.id },
-          orderBy: [{ round: "asc" }, { createdAt: "asc" }],
+          orderBy: [{ round: "asc" }, { createdAt: "asc" }, { id: "asc" }],
           include: { member: { select: { fullName: true } } },
         })
       : Promise.resolve([]),
   ]);
-  const available = availableEvents(snapshot, actor, { now: new Date(), settings });
-  const stageTypes = STAGE_DOCUMENT_TYPES[record.stage] ?? [];
-  const canUpload =
-    !isTerminal(record.stage) && stageTypes.length > 0 &&
-    can(actor, "document.upload", { opdId: record.opdId, stage: record.stage });
-  const uploadTypes: DocumentType[] = canUpload ? [...stageTypes] : [];
-  return { case: record, history, documents, agreements, opinions, snapshot, available, canUpload, uploadTypes };
+  const available = availableEvents(snapshot, actor, { now, settings });
+  const uploadTypes: DocumentType[] = uploadableTypes(actor, record);
+  return {
+    case: record, history, documents, agreements, opinions, snapshot, available, uploadTypes,
+    correctionTypes: typesNeedingReason(documents),
+    today: todayInZone(now, settings.region.timeZone),
+    may: {
+      edit: mayEditDraft(actor, record),
+      readOpinions: seesOpinions,
+      giveOpinion: mayGiveOpinion(actor, record),
+      startPksTurunan: mayStartPksTurunan(actor),
+    },
+  };
 }
 
 export type CaseDetail = NonNullable<Awaited<ReturnType<typeof getCaseDetail>>>;
+
+/** Code and title of a case the actor may see (the page title), else null. */
+export async function getCaseTitle(actor: CurrentUser, caseId: string) {
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(caseId)) return null;
+  return getDb().case.findFirst({ where: { AND: [{ id: caseId }, caseWhereFor(actor)] }, select: { code: true, title: true } });
+}
 
 const LIST_SELECT = {
   id: true, code: true, title: true, kind: true, stage: true, stageEnteredAt: true, updatedAt: true, lastReason: true,
@@ -108,7 +126,7 @@ export async function listCases(
 }
 
 export type InboxItem = {
-  id: string; code: string; title: string; kind: CaseKind; stage: Stage;
+  id: string; code: string; title: string; kind: CaseKind; stage: Stage; initiator: Initiator;
   opdShortName: string; partnerName: string | null; stageEnteredAt: Date; lastReason: string | null;
   /** TKKSD only: whether this member already gave an opinion in the current round. */
   opinionGiven?: boolean;
@@ -117,10 +135,10 @@ export type InboxItem = {
 const INBOX_LIMIT = 200;
 
 /** Cases waiting for this actor now, oldest waiting first (one query, plus two for TKKSD flags). */
-export async function inbox(actor: CurrentUser): Promise<InboxItem[]> {
+export async function inbox(actor: CurrentUser, now: Date): Promise<InboxItem[]> {
   const db = getDb();
   const settings = await loadSettings(db);
-  const today = new Date(`${dateInZone(new Date(), settings.region.timeZone)}T00:00:00Z`);
+  const today = todayInZone(now, settings.region.timeZone);
   const roleWhere = inboxWhere(actor, today);
   if (!roleWhere) return [];
   const rows = await db.case.findMany({
@@ -130,7 +148,7 @@ export async function inbox(actor: CurrentUser): Promise<InboxItem[]> {
     take: INBOX_LIMIT,
   });
   const items: InboxItem[] = rows.map((r) => ({
-    id: r.id, code: r.code, title: r.title, kind: r.kind, stage: r.stage, opdShortName: r.opd.shortName,
+    id: r.id, code: r.code, title: r.title, kind: r.kind, stage: r.stage, initiator: r.initiator, opdShortName: r.opd.shortName,
     partnerName: r.partner?.name ?? null, stageEnteredAt: r.stageEnteredAt, lastReason: r.lastReason,
   }));
   if (actor.role !== "TKKSD" || items.length === 0) return items;
@@ -150,19 +168,19 @@ export async function inbox(actor: CurrentUser): Promise<InboxItem[]> {
 export async function listPartnerOptions(actor?: CurrentUser) {
   return getDb().partner.findMany({
     where: { deletedAt: null, OR: [{ verified: true }, ...(actor ? [{ createdById: actor.id }] : [])] },
-    select: { id: true, name: true, partnerClass: true, verified: true, country: true },
+    select: { id: true, name: true, partnerClass: true, universityStatus: true, verified: true, country: true },
     orderBy: [{ name: "asc" }, { id: "asc" }],
   });
 }
 
-/** KBs in force (end date not passed) under which a PKS turunan may be started. */
-export async function listActiveKbOptions(actor?: CurrentUser) {
-  if (actor && !can(actor, "case.startPksTurunan", {})) return [];
+/** KBs in force today (signed, approved by the DPRD where needed, started, not ended): where a PKS turunan may start. */
+export async function listActiveKbOptions(actor: CurrentUser, now: Date) {
+  if (!mayStartPksTurunan(actor)) return [];
   const db = getDb();
   const settings = await loadSettings(db);
-  const today = new Date(`${dateInZone(new Date(), settings.region.timeZone)}T00:00:00Z`);
+  const today = todayInZone(now, settings.region.timeZone);
   return db.agreement.findMany({
-    where: { type: "KB", status: "BERLAKU", deletedAt: null, endDate: { gte: today } },
+    where: { type: "KB", status: "BERLAKU", deletedAt: null, startDate: { lte: today }, endDate: { gte: today } },
     select: {
       id: true, title: true, ourNumber: true, partnerNumber: true, startDate: true, endDate: true, opdId: true,
       partner: { select: { name: true } }, case: { select: { id: true, code: true } },

@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Db, Tx } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session";
 import { DomainError } from "@/lib/errors";
-import { missingProposalFields, type CaseSnapshot, type DocumentType, type Period } from "@/lib/workflow";
+import { missingProposalFields, type CaseSnapshot, type DocumentType, type NaskahFacts } from "@/lib/workflow";
 import { caseWhereFor } from "./scope";
 
 /** The case columns the stage machine and the transition service need. */
@@ -12,7 +12,7 @@ export const CASE_STATE_SELECT = {
   partnerId: true, subject: true, governmentAffair: true, purpose: true, scope: true, benefits: true,
   fundingSource: true, fundingAmount: true, fundingYear: true, burdensPublic: true, budgetedInApbd: true,
   requiresDprd: true, stage: true, version: true, parentAgreementId: true, submittedAt: true,
-  partner: { select: { name: true } },
+  partner: { select: { name: true, partnerClass: true, universityStatus: true } },
 } satisfies Prisma.CaseSelect;
 
 export type CaseState = Prisma.CaseGetPayload<{ select: typeof CASE_STATE_SELECT }>;
@@ -26,11 +26,11 @@ export async function loadScopedCase(db: Db | Tx, actor: CurrentUser, caseId: st
   return found;
 }
 
-const RUNNING_TYPES = ["PKS", "NK", "MOU"] as const;
+const RUNNING_TYPES: readonly string[] = ["PKS", "NK", "MOU"];
+const NASKAH_SELECT = { type: true, status: true, signedAt: true, startDate: true, endDate: true } as const;
 
-function period(a: { startDate: Date | null; endDate: Date | null } | null | undefined): Period | null {
-  return a?.startDate && a.endDate ? { start: a.startDate, end: a.endDate } : null;
-}
+const facts = (a: NaskahFacts | null | undefined): NaskahFacts | null =>
+  a ? { status: a.status, signedAt: a.signedAt, startDate: a.startDate, endDate: a.endDate } : null;
 
 /** Builds what decide() and availableEvents() need, in three small indexed queries. */
 export async function buildSnapshot(db: Db | Tx, c: CaseState): Promise<CaseSnapshot> {
@@ -38,18 +38,16 @@ export async function buildSnapshot(db: Db | Tx, c: CaseState): Promise<CaseSnap
     db.document.findMany({ where: { caseId: c.id, deletedAt: null }, select: { type: true }, distinct: ["type"] }),
     db.agreement.findMany({
       where: { caseId: c.id, deletedAt: null, status: { not: "DRAF" } },
-      select: { type: true, status: true, startDate: true, endDate: true, signedAt: true },
+      select: NASKAH_SELECT,
       orderBy: { createdAt: "asc" },
     }),
     c.parentAgreementId
-      ? db.agreement.findUnique({ where: { id: c.parentAgreementId }, select: { startDate: true, endDate: true } })
+      ? db.agreement.findUnique({ where: { id: c.parentAgreementId }, select: NASKAH_SELECT })
       : Promise.resolve(null),
   ]);
-  const kb = agreements.findLast((a) => a.type === "KB");
   const running = agreements
-    .filter((a) => (RUNNING_TYPES as readonly string[]).includes(a.type) && a.status === "BERLAKU" && a.endDate)
-    .map((a) => a.endDate as Date)
-    .sort((a, b) => b.getTime() - a.getTime());
+    .filter((a) => RUNNING_TYPES.includes(a.type) && a.status === "BERLAKU" && a.endDate)
+    .sort((a, b) => (b.endDate as Date).getTime() - (a.endDate as Date).getTime());
   return {
     kind: c.kind,
     stage: c.stage,
@@ -58,8 +56,10 @@ export async function buildSnapshot(db: Db | Tx, c: CaseState): Promise<CaseSnap
     requiresDprd: c.requiresDprd,
     documents: docs.map((d) => d.type as DocumentType),
     missingFields: missingProposalFields(c),
-    kbPeriod: c.parentAgreementId ? period(parent) : period(kb),
-    activeEnd: running[0] ?? null,
+    partner: c.partner ? { partnerClass: c.partner.partnerClass, universityStatus: c.partner.universityStatus } : null,
+    kb: facts(c.parentAgreementId ? parent : agreements.findLast((a) => a.type === "KB")),
+    loi: facts(agreements.findLast((a) => a.type === "LOI")),
+    running: facts(running[0]),
     isPksTurunan: Boolean(c.parentAgreementId),
   };
 }

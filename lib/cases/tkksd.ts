@@ -1,28 +1,31 @@
 import "server-only";
-import { getDb, type Tx } from "@/lib/db";
-import { can } from "@/lib/auth/policy";
+import { getDb, type Db, type Tx } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session";
 import { DomainError } from "@/lib/errors";
 import type { TkksdOpinionValue } from "@/lib/generated/prisma/enums";
+import { mayGiveOpinion } from "./rules";
 import { loadScopedCase } from "./snapshot";
 import { TX_OPTIONS } from "./transition";
 
 /** Review round of a case: 1 + how often the TKKSD sent it back for PERBAIKAN before. */
-export async function currentRound(db: Tx | ReturnType<typeof getDb>, caseId: string): Promise<number> {
+export async function currentRound(db: Tx | Db, caseId: string): Promise<number> {
   const returns = await db.stageHistory.count({ where: { caseId, fromStage: "KAJIAN_TKKSD", toStage: "PERBAIKAN" } });
   return returns + 1;
 }
 
+export type OpinionRequest = {
+  actor: CurrentUser;
+  now: Date;
+  caseId: string;
+  input: { opinion: TkksdOpinionValue; note: string };
+};
+
 /**
- * A TKKSD member's written opinion on a case under review. One opinion per member and round:
- * giving it again in the same round replaces it.
+ * A TKKSD member's written opinion on a case under review. Every opinion is kept (the table is
+ * append-only): giving it again in the same round adds a newer one, which is the member's
+ * current opinion; the earlier ones stay readable.
  */
-export async function giveTkksdOpinion(
-  actor: CurrentUser,
-  caseId: string,
-  input: { opinion: TkksdOpinionValue; note: string },
-): Promise<void> {
-  if (actor.role !== "TKKSD") throw new DomainError("FORBIDDEN", "Hanya anggota TKKSD yang dapat memberi pendapat.");
+export async function giveTkksdOpinion({ actor, now, caseId, input }: OpinionRequest): Promise<{ id: string }> {
   const note = input.note?.trim();
   if (!note) throw new DomainError("VALIDATION", "Catatan pendapat wajib diisi.", { note: "Catatan pendapat wajib diisi." });
   if (!["LAYAK", "TIDAK_LAYAK", "PERBAIKAN"].includes(input.opinion)) {
@@ -30,20 +33,20 @@ export async function giveTkksdOpinion(
   }
   const db = getDb();
   const c = await loadScopedCase(db, actor, caseId);
-  if (c.stage !== "KAJIAN_TKKSD" || !can(actor, "case.giveTkksdOpinion", { opdId: c.opdId, stage: c.stage })) {
+  if (!mayGiveOpinion(actor, c)) {
+    if (actor.role !== "TKKSD") throw new DomainError("FORBIDDEN", "Hanya anggota TKKSD yang dapat memberi pendapat.");
     throw new DomainError("INVALID_TRANSITION", "Pendapat hanya dapat diberikan selama pembahasan TKKSD.", undefined, "NOT_AVAILABLE");
   }
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     // The case must still be under review when the opinion is saved (share lock against a concurrent transition).
     const rows = await tx.$queryRaw<{ stage: string }[]>`SELECT stage::text AS stage FROM "Case" WHERE id = ${c.id} FOR SHARE`;
     if (rows[0]?.stage !== "KAJIAN_TKKSD") {
       throw new DomainError("INVALID_TRANSITION", "Pembahasan TKKSD atas usulan ini telah selesai.", undefined, "NOT_AVAILABLE");
     }
     const round = await currentRound(tx, c.id);
-    await tx.tkksdOpinion.upsert({
-      where: { caseId_memberId_round: { caseId: c.id, memberId: actor.id, round } },
-      create: { caseId: c.id, memberId: actor.id, round, opinion: input.opinion, note },
-      update: { opinion: input.opinion, note },
+    return tx.tkksdOpinion.create({
+      data: { caseId: c.id, memberId: actor.id, round, opinion: input.opinion, note, createdAt: now },
+      select: { id: true },
     });
   }, TX_OPTIONS);
 }

@@ -1,40 +1,62 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import { getDb, type Tx } from "@/lib/db";
 import { writeHistory } from "@/lib/audit";
 import { can } from "@/lib/auth/policy";
 import type { CurrentUser } from "@/lib/auth/session";
+import { todayInZone } from "@/lib/dates";
 import { DomainError, STALE_MESSAGE } from "@/lib/errors";
 import { loadSettings } from "@/lib/settings/load";
-import { decide, isTerminal, REASON_EVENTS, rowsFor, type EventCode, type EventInput, type Stage } from "@/lib/workflow";
+import {
+  decide, isTerminal, kbNotInForce, REASON_EVENTS, rowsFor, type EventCode, type EventInput, type Stage,
+} from "@/lib/workflow";
 import { applyEffects, noteFor } from "./effects";
-import { buildSnapshot, loadScopedCase } from "./snapshot";
+import { buildSnapshot, loadScopedCase, type CaseState } from "./snapshot";
 
 /** Generous waits: 20 simultaneous requests on one case must end in STALE, not in a pool timeout. */
 export const TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 } as const;
 
 const SUBMIT_EVENTS: readonly string[] = ["ajukan", "registrasi_penawaran_mitra"];
 
+export type TransitionRequest = {
+  actor: CurrentUser;
+  now: Date;
+  caseId: string;
+  event: string;
+  input: EventInput;
+  /** The case version the user saw (optimistic lock). */
+  expectedVersion: number;
+};
+
+/** The KB a PKS depends on, re-read under a share lock inside the transaction (a concurrent DPRD refusal waits). */
+async function recheckKbInForce(tx: Tx, c: CaseState, today: Date): Promise<void> {
+  const kb = c.parentAgreementId
+    ? await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Agreement" WHERE id = ${c.parentAgreementId} FOR SHARE`
+    : await tx.$queryRaw<{ id: string }[]>`
+        SELECT id FROM "Agreement" WHERE "caseId" = ${c.id} AND type = 'KB' AND status <> 'DRAF' AND "deletedAt" IS NULL
+        ORDER BY "createdAt" DESC LIMIT 1 FOR SHARE`;
+  const row = kb[0]
+    ? await tx.agreement.findUnique({ where: { id: kb[0].id }, select: { status: true, signedAt: true, startDate: true, endDate: true } })
+    : null;
+  const refusal = kbNotInForce(row, today);
+  if (refusal) throw new DomainError("INVALID_TRANSITION", refusal.message, undefined, refusal.code);
+}
+
 /**
  * Records `event` on a case: scoped load → decide() → one transaction that moves the stage only
  * if nobody else did (WHERE id, stage, version), appends the history row and carries out the
  * effects. A refusal changes nothing.
  */
-export async function transitionCase(
-  actor: CurrentUser,
-  caseId: string,
-  event: string,
-  input: EventInput,
-  expectedVersion: number,
-): Promise<{ stage: Stage; version: number }> {
+export async function transitionCase({
+  actor, now, caseId, event, input, expectedVersion,
+}: TransitionRequest): Promise<{ stage: Stage; version: number }> {
   const db = getDb();
   const [c, settings] = await Promise.all([loadScopedCase(db, actor, caseId), loadSettings(db)]);
   if (c.version !== expectedVersion) throw new DomainError("STALE", STALE_MESSAGE);
 
-  const now = new Date();
   const snapshot = await buildSnapshot(db, c);
   const decision = decide(snapshot, event, actor, input, { now, settings });
   if (!decision.ok) {
-    throw new DomainError("INVALID_TRANSITION", decision.message, undefined, decision.code, decision.missing);
+    throw new DomainError("INVALID_TRANSITION", decision.message, decision.fields, decision.code, decision.missing);
   }
   // Defence in depth: the row's action must also be granted by the authorization matrix.
   const row = rowsFor(snapshot).find((t) => t.event === event && t.roles.includes(actor.role));
@@ -45,6 +67,7 @@ export async function transitionCase(
   const { from, to, effects } = decision;
   const reasonEvent = REASON_EVENTS.includes(event as EventCode);
   await db.$transaction(async (tx) => {
+    if (row.guards?.includes("kbInForce")) await recheckKbInForce(tx, c, todayInZone(now, settings.region.timeZone));
     const updated = await tx.case.updateMany({
       where: { id: c.id, stage: from, version: expectedVersion, deletedAt: null },
       data: {
@@ -59,7 +82,7 @@ export async function transitionCase(
     if (updated.count === 0) throw new DomainError("STALE", STALE_MESSAGE);
     await writeHistory(tx, {
       caseId: c.id, fromStage: from, toStage: to, event, actorId: actor.id, actorRole: actor.role,
-      note: noteFor(event, input),
+      note: noteFor(event, input), at: now,
     });
     await applyEffects({ tx, c, input, now, settings }, effects);
   }, TX_OPTIONS);

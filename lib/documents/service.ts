@@ -6,10 +6,11 @@ import { DomainError, STALE_MESSAGE } from "@/lib/errors";
 import type { Document } from "@/lib/generated/prisma/client";
 import { DocumentType, type Stage } from "@/lib/generated/prisma/enums";
 import { deleteObject, newStorageKey, ObjectTooLargeError, writeObjectStream } from "@/lib/storage";
-import { DOCUMENT_LABELS, STAGE_DOCUMENT_TYPES } from "@/lib/workflow/documents";
+import { DOCUMENT_LABELS, stageDocumentTypes } from "@/lib/workflow/documents";
 import { isTerminal, STAGE_LABELS } from "@/lib/workflow/stages";
 import { sanitizeFileName } from "./file-name";
 import { MAX_UPLOAD_BYTES, SIZE_LIMIT_MESSAGE } from "./http";
+import { QUOTA, quotaRefusal } from "./quota";
 import { needsCorrectionReason, uploadableTypes } from "./rules";
 import { isAccepted, SNIFF_BYTES, sniffType, wrongTypeMessage } from "./sniff";
 import { readHead, toAsyncIterable, type ByteSource } from "./stream";
@@ -28,7 +29,17 @@ export type UploadInput = {
   correctionReason?: string | null;
   /** The stage the user saw; when the case has moved on since, the upload is STALE. */
   expectedStage?: string | null;
+  /** The caller's clock (the daily quota window). */
+  now: Date;
 };
+
+/** HTTP 429 when a quota is used up. */
+export class QuotaExceededError extends DomainError {
+  constructor(message: string) {
+    super("CONFLICT", message);
+    this.name = "QuotaExceededError";
+  }
+}
 
 /** VALIDATION error the route answers with 413. */
 export class FileTooLargeError extends DomainError {
@@ -78,11 +89,11 @@ async function admit(actor: DocumentActor, input: UploadInput) {
     throw new DomainError("VALIDATION", `Usulan sudah pada tahap ${stageLabel}: dokumen tidak dapat diunggah lagi.`);
   }
   const type = input.type;
-  if (!isDocumentType(type) || !(STAGE_DOCUMENT_TYPES[found.stage] ?? []).includes(type)) {
+  if (!isDocumentType(type) || !stageDocumentTypes(found.stage, found.initiator).includes(type)) {
     const message = `Jenis dokumen ini tidak dapat diunggah pada tahap ${stageLabel}.`;
     throw new DomainError("VALIDATION", message, { type: message });
   }
-  if (!uploadableTypes(actor.role, found).includes(type)) {
+  if (!uploadableTypes(actor, found).includes(type)) {
     throw new DomainError(
       "FORBIDDEN",
       `${DOCUMENT_LABELS[type]} pada tahap ${stageLabel} tidak diunggah oleh peran Anda.`,
@@ -96,6 +107,26 @@ async function admit(actor: DocumentActor, input: UploadInput) {
   }
   requiredReason(type, await latestVersion(db, found.id, type), reason);
   return { found, type, reason };
+}
+
+/** Refuses when this file would exceed the case's or the uploader's quota (QUOTA, lib/documents/quota.ts). */
+async function assertQuota(tx: Tx, userId: string, caseId: string, size: number, now: Date): Promise<void> {
+  // One uploader's parallel uploads to different cases are serialized here; the case row lock covers the case.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`upload:${userId}`}))`;
+  const since = new Date(now.getTime() - 24 * 60 * 60 * 1000);
+  const [byCase, byUser] = await Promise.all([
+    tx.document.aggregate({ where: { caseId, deletedAt: null }, _count: { _all: true }, _sum: { sizeBytes: true } }),
+    tx.document.aggregate({ where: { uploadedById: userId, uploadedAt: { gt: since } }, _count: { _all: true }, _sum: { sizeBytes: true } }),
+  ]);
+  const refusal = quotaRefusal(
+    {
+      caseFiles: byCase._count._all, caseBytes: byCase._sum.sizeBytes ?? 0,
+      userFiles: byUser._count._all, userBytes: byUser._sum.sizeBytes ?? 0,
+    },
+    size,
+    QUOTA,
+  );
+  if (refusal) throw new QuotaExceededError(refusal);
 }
 
 /**
@@ -139,6 +170,7 @@ export async function uploadDocument(actor: DocumentActor, input: UploadInput): 
       const locked = await tx.$queryRaw<{ stage: Stage }[]>`
         SELECT "stage" FROM "Case" WHERE "id" = ${found.id} AND "deletedAt" IS NULL FOR UPDATE`;
       if (locked[0]?.stage !== found.stage) throw new DomainError("STALE", STALE_MESSAGE);
+      await assertQuota(tx, actor.id, found.id, written.sizeBytes, input.now);
       const latest = await latestVersion(tx, found.id, type);
       const correctionReason = requiredReason(type, latest, reason);
       const doc = await tx.document.create({

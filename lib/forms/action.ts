@@ -24,8 +24,11 @@ import { isDomainError } from "@/lib/errors";
  * form's field names) beside the fields, all at once. Any other error propagates to error.tsx.
  */
 
-/** conform's submission result, plus `stale` when the record changed under the user. */
-export type FormReply = SubmissionResult<string[]> & { stale?: boolean };
+/**
+ * conform's submission result, plus `stale` when the record changed under the user and `data` a
+ * form that stays on its page may need (e.g. the partner just created).
+ */
+export type FormReply = SubmissionResult<string[]> & { stale?: boolean; data?: Record<string, unknown> };
 
 export type FormActionFn = (previous: FormReply | undefined, formData: FormData) => Promise<FormReply>;
 
@@ -40,6 +43,8 @@ export type FormActionSpec<S extends AnySchema, R> = {
   run: (ctx: { actor: CurrentUser; data: z.output<S>; now: Date }) => Promise<R>;
   /** After success: revalidatePath() and redirect() (which throws). Without a redirect the form resets. */
   onSuccess?: (result: R, data: z.output<S>) => void | Promise<void>;
+  /** Without a redirect: what the browser gets back besides the reset (FormReply.data). */
+  replyData?: (result: R, data: z.output<S>) => Record<string, unknown>;
   /** Fields never echoed back to the browser (passwords). */
   hideFields?: string[];
   /** Who may call it; default requireUser() (anonymous → the sign-in page). */
@@ -71,6 +76,7 @@ export function formAction<S extends AnySchema, R>(spec: FormActionSpec<S, R>): 
       return error.code === "STALE" ? { ...reply, stale: true } : reply;
     }
     await spec.onSuccess?.(result, submission.value);
-    return submission.reply({ resetForm: true });
+    const reply: FormReply = submission.reply({ resetForm: true });
+    return spec.replyData ? { ...reply, data: spec.replyData(result, submission.value) } : reply;
   };
 }

@@ -1,9 +1,9 @@
 import "server-only";
-import { addDays } from "date-fns";
 import { getDb } from "@/lib/db";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import type { CurrentUser } from "@/lib/auth/session";
 import { caseWhereFor } from "@/lib/cases/scope";
+import { addDaysToDate, todayInZone } from "@/lib/dates";
 
 export type HomeTile = { label: string; value: number; hint: string; tone: "brand" | "warning" | "neutral" | "success" };
 
@@ -28,21 +28,24 @@ function inProcess(counts: Map<Stage, number>): number {
   return n;
 }
 
-async function endingSoon(user: CurrentUser, now: Date): Promise<number> {
+/** Agreements in force whose end date falls within the next 90 days (dates in the region's zone). */
+async function endingSoon(user: CurrentUser, today: Date): Promise<number> {
   return getDb().agreement.count({
     where: {
       status: "BERLAKU",
       // The Rencana Kerja runs for its NK's period: count the NK once.
       type: { not: "RK" },
       deletedAt: null,
-      endDate: { gte: now, lte: addDays(now, 90) },
+      startDate: { lte: today },
+      endDate: { gte: today, lte: addDaysToDate(today, 90) },
       ...(user.opdId && (user.role === "OPERATOR_OPD" || user.role === "KEPALA_OPD") ? { opdId: user.opdId } : {}),
     },
   });
 }
 
 /** The few numbers each role needs first on its home page. */
-export async function homeTiles(user: CurrentUser, now = new Date()): Promise<HomeTile[]> {
+export async function homeTiles(user: CurrentUser, now: Date, timeZone: string): Promise<HomeTile[]> {
+  const today = todayInZone(now, timeZone);
   if (user.role === "ADMIN") {
     const db = getDb();
     const [active, inactive, opd] = await Promise.all([
@@ -64,13 +67,13 @@ export async function homeTiles(user: CurrentUser, now = new Date()): Promise<Ho
         { label: "Draf usulan", value: sum(counts, ["DRAF"]), hint: "Belum diajukan", tone: "neutral" },
         { label: "Perlu perbaikan", value: sum(counts, ["PERBAIKAN"]), hint: "Dikembalikan oleh verifikator", tone: "warning" },
         { label: "Dalam proses", value: inProcess(counts) - sum(counts, ["PERBAIKAN"]), hint: "Sedang berjalan di tahapan", tone: "brand" },
-        { label: "Kerja sama aktif", value: active, hint: `${await endingSoon(user, now)} berakhir ≤ 90 hari`, tone: "success" },
+        { label: "Kerja sama aktif", value: active, hint: `${await endingSoon(user, today)} berakhir ≤ 90 hari`, tone: "success" },
       ];
     case "KEPALA_OPD":
       return [
         { label: "Menunggu persetujuan Anda", value: sum(counts, ["PERSETUJUAN_OPD"]), hint: "Usulan dari operator OPD", tone: "warning" },
         { label: "Dalam proses", value: inProcess(counts), hint: "Usulan OPD di tahapan", tone: "brand" },
-        { label: "Kerja sama aktif", value: active, hint: `${await endingSoon(user, now)} berakhir ≤ 90 hari`, tone: "success" },
+        { label: "Kerja sama aktif", value: active, hint: `${await endingSoon(user, today)} berakhir ≤ 90 hari`, tone: "success" },
       ];
     case "TKKSD":
       return [{ label: "Dalam kajian TKKSD", value: sum(counts, ["KAJIAN_TKKSD", "ADENDUM_KAJIAN"]), hint: "Menunggu pendapat tertulis", tone: "warning" }];
@@ -79,7 +82,7 @@ export async function homeTiles(user: CurrentUser, now = new Date()): Promise<Ho
         { label: "Menunggu verifikasi", value: sum(counts, ["VERIFIKASI"]), hint: "Usulan dari OPD", tone: "warning" },
         { label: "Dalam proses", value: inProcess(counts), hint: "Usulan di seluruh tahapan", tone: "brand" },
         { label: "Kerja sama aktif", value: active, hint: "Sedang dilaksanakan", tone: "success" },
-        { label: "Berakhir ≤ 90 hari", value: await endingSoon(user, now), hint: "Perlu keputusan perpanjangan", tone: "warning" },
+        { label: "Berakhir ≤ 90 hari", value: await endingSoon(user, today), hint: "Perlu keputusan perpanjangan", tone: "warning" },
       ];
   }
 }

@@ -29,6 +29,8 @@ export type Settings = {
   numberPatterns: { KB: string; PKS: string; NK: string; MOU: string; ADENDUM: string };
   /** Whether a KSDPK needs DPRD approval under the same two questions as KSDD [C]. */
   ksdpkDprdFollowsQuestions: boolean;
+  /** The jenis a PTN badan hukum (PTN-BH) partner belongs to (domain §2: "PTN-BH a setting"). */
+  ptnBhKind: "SINERGI" | "KSDPK";
   requiredDocuments: RequiredDocuments;
   /**
    * Sign-in security. requireSecondFactor: ADMIN and KABAG_KS must use a TOTP second factor
@@ -77,6 +79,7 @@ export const DEFAULT_SETTINGS: Settings = {
     ADENDUM: "{klasifikasi}/{urut}/{unit}/{tahun}",
   },
   ksdpkDprdFollowsQuestions: true,
+  ptnBhKind: "KSDPK",
   requiredDocuments: {
     KSDD: regionChain,
     KSDPK: { ...regionChain, DRAF: ["KAK", "STUDI_KELAYAKAN"] },

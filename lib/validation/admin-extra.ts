@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
+import { recordId } from "./fields";
 import { searchTextParam } from "./search-text";
 import { passwordResetSchema, userCreateSchema, userEditSchema } from "./user";
 
@@ -23,6 +24,10 @@ const email = z.preprocess(
 
 export const userCreateFormSchema = userCreateSchema.safeExtend({ email });
 export const userEditFormSchema = userEditSchema.safeExtend({ email });
+/** Editing: the fields plus the user's id (hidden field). */
+export const userUpdateFormSchema = userEditSchema.safeExtend({ email, id: recordId });
+/** The admin's password reset: the new password twice plus the user's id (hidden field). */
+export const passwordResetFormSchema = passwordResetSchema.safeExtend({ id: recordId });
 
 /** The password length rule alone (12–128 characters), for services that receive a raw string. */
 export const newPasswordSchema = passwordResetSchema.shape.password;
@@ -52,37 +57,3 @@ export const opdListFilterSchema = z.object({ q: optionalText(100), page: pageNu
 
 export type UserListFilter = z.output<typeof userListFilterSchema>;
 export type OpdListFilter = z.output<typeof opdListFilterSchema>;
-
-// ── Form action state ────────────────────────────────────────────────────────────────────────
-
-/**
- * What a form's server action returns on failure. `values` echoes what was submitted (React 19
- * resets forms after an action) and never contains a password. `attempt` changes on every
- * submission so a form can re-mount its <select>s: React does not update a select's
- * `defaultSelected` when `defaultValue` changes, so a reset would otherwise show the old choice.
- */
-export type FormState = {
-  message?: string;
-  fieldErrors?: Record<string, string>;
-  values?: Record<string, string>;
-  attempt?: number;
-};
-
-export const INVALID_FORM_MESSAGE = "Data belum disimpan. Periksa kembali isian yang ditandai.";
-
-/** Every string entry of a submitted form (Next's internal `$ACTION…` keys and files excluded). */
-export function formEntries(formData: FormData): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) {
-    if (key.startsWith("$ACTION") || typeof value !== "string") continue;
-    out[key] = value;
-  }
-  return out;
-}
-
-/** Only the listed keys: used to echo submitted values without ever echoing a password. */
-export function pickValues(entries: Record<string, string>, keys: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const key of keys) if (key in entries) out[key] = entries[key];
-  return out;
-}

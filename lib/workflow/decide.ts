@@ -2,7 +2,7 @@
 // throws for business outcomes; the server calls it before every transition and the UI calls
 // availableEvents() to decide which buttons to show.
 import { isOpdRole } from "@/lib/auth/roles";
-import { docsMissing, GUARDS } from "./guards";
+import { docsMissing, GUARDS, merge, type Refusal } from "./guards";
 import { requiredDocuments } from "./documents";
 import { STAGE_LABELS } from "./stages";
 import { TRANSITIONS, type Transition } from "./transitions";
@@ -63,25 +63,28 @@ export function decide(
       : { ok: false, code: "ROLE_NOT_ALLOWED", message: "Peran Anda tidak berwenang melakukan tindakan ini pada tahap ini." };
   }
   const t = rows[index];
+  // Every problem at once (the reason, each guard, the documents), so the user fixes them in one go.
+  const refusals: (Refusal | null)[] = [];
   if (t.reason && !(input.note ?? "").trim()) {
-    return { ok: false, code: "REASON_REQUIRED", message: "Alasan wajib diisi untuk tindakan ini." };
+    refusals.push({
+      code: "REASON_REQUIRED",
+      message: "Alasan wajib diisi untuk tindakan ini.",
+      fields: { note: "Alasan wajib diisi untuk tindakan ini." },
+    });
   }
-  for (const name of t.guards ?? []) {
-    const refusal = GUARDS[name](s, input, ctx);
-    if (refusal) return { ok: false, ...refusal };
-  }
+  for (const name of t.guards ?? []) refusals.push(GUARDS[name](s, input, ctx));
   const missing = documentsFor(t, s, ctx).filter((d) => !s.documents.includes(d));
-  if (missing.length > 0) return { ok: false, ...docsMissing(missing) };
-
+  if (missing.length > 0) refusals.push(docsMissing(missing));
   const to = resolveTarget(t, s);
   // Invariant of §4.1: a case that needs the DPRD never reaches the PKS without its decision.
   if (to === "PENYUSUNAN_PKS" && s.requiresDprd && !s.isPksTurunan && !s.documents.includes("PERSETUJUAN_DPRD")) {
-    return {
-      ok: false,
+    refusals.push({
       code: "DPRD_DECISION_REQUIRED",
       message: "Kerja sama ini memerlukan persetujuan DPRD sebelum penyusunan PKS.",
-    };
+    });
   }
+  const refusal = refusals.reduce<Refusal | null>(merge, null);
+  if (refusal) return { ok: false, ...refusal };
   const effects: Effect[] = [{ kind: "LOCK_STAGE_DOCUMENTS", stage: s.stage }, ...(t.effects ?? [])];
   return { ok: true, from: s.stage, to, event, effects };
 }

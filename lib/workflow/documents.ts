@@ -1,5 +1,5 @@
 // Document types (domain §8): labels, and which are required to leave a stage (a setting).
-import type { CaseSnapshot, DecideContext, DocumentType, Stage } from "./types";
+import type { CaseSnapshot, DecideContext, DocumentType, Initiator, Stage } from "./types";
 
 export const DOCUMENT_LABELS: Record<DocumentType, string> = {
   KAK: "Kerangka Acuan Kerja (KAK)",
@@ -59,8 +59,17 @@ export function requiredDocuments(
   return list;
 }
 
-/** Document types that may be uploaded while a case is in `stage` (for the upload form). */
-export const STAGE_DOCUMENT_TYPES: Partial<Record<Stage, readonly DocumentType[]>> = {
+/**
+ * Document types that belong to a case in `stage`. A partner-initiated KSDPK answers the partner's
+ * offer with a surat jawaban: at PENAWARAN it has no surat penawaran of the Kepala Daerah.
+ */
+export function stageDocumentTypes(stage: Stage, initiator: Initiator): readonly DocumentType[] {
+  const types = STAGE_DOCUMENT_TYPES[stage] ?? [];
+  return initiator === "MITRA" && stage === "PENAWARAN" ? types.filter((t) => t !== "SURAT_PENAWARAN") : types;
+}
+
+/** Document types that may be uploaded while a case is in `stage` (use stageDocumentTypes()). */
+const STAGE_DOCUMENT_TYPES: Partial<Record<Stage, readonly DocumentType[]>> = {
   DRAF: ["KAK", "STUDI_KELAYAKAN", "SK_PPKSD", "SURAT_PENAWARAN_MITRA", "DISPOSISI", "DOKUMEN_LEGAL_MITRA", "LAINNYA"],
   PERBAIKAN: ["KAK", "STUDI_KELAYAKAN", "SK_PPKSD", "SURAT_PENAWARAN_MITRA", "DOKUMEN_LEGAL_MITRA", "LAINNYA"],
   PERSETUJUAN_OPD: ["SURAT_INISIASI", "LAINNYA"],

@@ -1,21 +1,38 @@
-// Legal checks beyond role and documents. Each returns null when satisfied, else a refusal.
-import type { CaseSnapshot, DecideContext, DocumentType, EventInput, RefusalCode, SigningInput } from "./types";
+// Legal checks beyond role and documents. Each returns null when satisfied, else a refusal that
+// names the form fields at fault (all of them at once), so the form can mark each field.
+import { agreementState, AGREEMENT_STATE_LABELS } from "@/lib/agreements/state";
+import { dateInZone, isoDate, lastDayOfYears, todayInZone } from "@/lib/dates";
+import { formatTanggal } from "@/lib/format";
 import { DOCUMENT_LABELS } from "./documents";
+import { partnerMismatch } from "./partner-fit";
+import type {
+  CaseSnapshot, DecideContext, DocumentType, EventField, EventInput, NaskahFacts, RefusalCode, SigningInput,
+} from "./types";
+
+export { dateInZone };
 
 export type GuardName =
   | "formComplete"
+  | "partnerFits"
   | "checklist"
   | "dprdData"
   | "dprdDecided"
+  | "kbInForce"
   | "signKb"
   | "signHead"
   | "signLoi"
+  | "signMou"
   | "signPks"
   | "centralApproval"
   | "ended"
   | "termination";
 
-export type Refusal = { code: RefusalCode; message: string; missing?: readonly string[] };
+export type Refusal = {
+  code: RefusalCode;
+  message: string;
+  missing?: readonly string[];
+  fields?: Partial<Record<EventField, string>>;
+};
 type Guard = (s: CaseSnapshot, input: EventInput, ctx: DecideContext) => Refusal | null;
 
 const has = (s: CaseSnapshot, t: DocumentType) => s.documents.includes(t);
@@ -24,51 +41,154 @@ function filled(v: string | undefined | null): boolean {
   return typeof v === "string" && v.trim().length > 0;
 }
 
-/** Calendar date (YYYY-MM-DD) of an instant in the region's zone. */
-export function dateInZone(t: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(t);
+const tanggal = (d: Date) => formatTanggal(d, "UTC");
+const today = (ctx: DecideContext) => todayInZone(ctx.now, ctx.settings.region.timeZone);
+
+/** Collects field problems and turns them into one refusal (null when there are none). */
+class Problems {
+  fields: Partial<Record<EventField, string>> = {};
+  constructor(private readonly code: RefusalCode) {}
+  add(field: EventField, message: string) {
+    this.fields[field] ??= message;
+  }
+  refusal(message: string, code: RefusalCode = this.code): Refusal | null {
+    const list = Object.values(this.fields);
+    if (list.length === 0) return null;
+    return { code, message: `${message} ${list.join(" ")}`, fields: this.fields };
+  }
 }
 
-/** Date-only values are stored as UTC midnight: compare them as YYYY-MM-DD. */
-const day = (d: Date) => d.toISOString().slice(0, 10);
+const SIGNING_REQUIRED: [keyof SigningInput, string][] = [
+  ["ourNumber", "Nomor naskah pihak daerah wajib diisi."],
+  ["partnerNumber", "Nomor naskah pihak mitra wajib diisi."],
+  ["signedAt", "Tanggal penandatanganan wajib diisi."],
+  ["signedPlace", "Tempat penandatanganan wajib diisi."],
+  ["signerType", "Penandatangan pihak daerah wajib dipilih."],
+  ["signerName", "Nama penandatangan pihak daerah wajib diisi."],
+  ["partnerSignerName", "Nama penandatangan pihak mitra wajib diisi."],
+  ["partnerSignerPosition", "Jabatan penandatangan pihak mitra wajib diisi."],
+];
 
-/** Adds whole years; "5 years" from 1 Jan 2026 may run to 31 Dec 2030 (end = start + 5y − 1 day). */
-function maxEnd(start: Date, years: number): string {
-  const d = new Date(Date.UTC(start.getUTCFullYear() + years, start.getUTCMonth(), start.getUTCDate() - 1));
-  return day(d);
-}
+type SigningRules = {
+  /** "Kesepakatan Bersama", "Perjanjian Kerja Sama", … (messages). */
+  naskah: string;
+  /** A Letter of Intent has no validity period of its own. */
+  requirePeriod?: boolean;
+  /** Only the PKS may be signed by an official holding a surat kuasa. */
+  allowDelegate?: boolean;
+  /** The naskah this one follows (KB for a PKS, LoI for an MoU): never signed before it. */
+  after?: { naskah: string; facts: NaskahFacts | null | undefined };
+};
 
 /**
- * Numbers, date, place and signer of a signed naskah. The validity period is required unless
- * `requirePeriod` is false (a Letter of Intent has none); a period given must still end after it starts.
+ * Numbers, date, place and the signatories of both parties, the period, and plausible dates: a
+ * signing is recorded after the fact (never in the future) and never before the naskah it follows.
  */
-function signingData(sig: SigningInput | undefined, { requirePeriod = true }: { requirePeriod?: boolean } = {}): Refusal | null {
-  const missing: string[] = [];
-  if (!filled(sig?.ourNumber)) missing.push("nomor naskah pihak daerah");
-  if (!filled(sig?.partnerNumber)) missing.push("nomor naskah pihak mitra");
-  if (!sig?.signedAt) missing.push("tanggal penandatanganan");
-  if (!filled(sig?.signedPlace)) missing.push("tempat penandatanganan");
-  if (!sig?.signerType) missing.push("penandatangan");
-  if (!filled(sig?.signerName)) missing.push("nama penandatangan");
-  if (requirePeriod && !sig?.startDate) missing.push("tanggal mulai berlaku");
-  if (requirePeriod && !sig?.endDate) missing.push("tanggal berakhir");
-  if (missing.length > 0) {
-    return { code: "SIGNING_DATA_REQUIRED", message: `Data penandatanganan belum lengkap: ${missing.join(", ")}.`, missing };
+function checkSigning(s: CaseSnapshot, input: EventInput, ctx: DecideContext, rules: SigningRules): Refusal | null {
+  const sig: SigningInput = input.signing ?? {};
+  const p = new Problems("SIGNING_DATA_REQUIRED");
+  for (const [field, message] of SIGNING_REQUIRED) {
+    const v = sig[field];
+    if (v === undefined || v === null || (typeof v === "string" && !filled(v))) p.add(`signing.${field}`, message);
   }
-  if (sig!.startDate && sig!.endDate && day(sig!.endDate) <= day(sig!.startDate)) {
-    return { code: "PERIOD_INVALID", message: "Tanggal berakhir harus sesudah tanggal mulai berlaku." };
+  if (rules.requirePeriod !== false) {
+    if (!sig.startDate) p.add("signing.startDate", "Tanggal mulai berlaku wajib diisi.");
+    if (!sig.endDate) p.add("signing.endDate", "Tanggal berakhir wajib diisi.");
   }
-  return null;
+  if (sig.signerType === "PEJABAT_DIKUASAKAN" && rules.allowDelegate && !filled(sig.signerPosition)) {
+    p.add("signing.signerPosition", "Jabatan pejabat penerima kuasa wajib diisi.");
+  }
+  const incomplete = p.refusal("Data penandatanganan belum lengkap:");
+
+  const signer =
+    sig.signerType && sig.signerType !== "KEPALA_DAERAH" && !rules.allowDelegate
+      ? fieldRefusal(
+          "SIGNER_NOT_ALLOWED",
+          "signing.signerType",
+          `${rules.naskah} ditandatangani oleh ${ctx.settings.region.headTitle} selaku Kepala Daerah; hanya PKS yang dapat ditandatangani pejabat dengan surat kuasa.`,
+        )
+      : null;
+  const period =
+    sig.startDate && sig.endDate && isoDate(sig.endDate) <= isoDate(sig.startDate)
+      ? fieldRefusal("PERIOD_INVALID", "signing.endDate", "Tanggal berakhir harus sesudah tanggal mulai berlaku.")
+      : null;
+  const dates = new Problems("DATE_IMPLAUSIBLE");
+  const now = today(ctx);
+  if (sig.signedAt && isoDate(sig.signedAt) > isoDate(now)) {
+    dates.add("signing.signedAt", `Tanggal penandatanganan tidak boleh sesudah hari ini (${tanggal(now)}): penandatanganan dicatat setelah terjadi.`);
+  }
+  const before = rules.after?.facts?.signedAt;
+  if (sig.signedAt && before && isoDate(sig.signedAt) < isoDate(before)) {
+    dates.add("signing.signedAt", `${rules.naskah} tidak dapat ditandatangani sebelum ${rules.after!.naskah} (ditandatangani ${tanggal(before)}).`);
+  }
+  return [signer, period, dates.refusal("Tanggal penandatanganan tidak dapat diterima:")].reduce(merge, incomplete);
 }
 
-function headSigns(sig: SigningInput | undefined, ctx: DecideContext, naskah: string): Refusal | null {
-  if (sig?.signerType !== "KEPALA_DAERAH") {
-    return {
-      code: "SIGNER_NOT_ALLOWED",
-      message: `${naskah} ditandatangani oleh ${ctx.settings.region.headTitle} selaku Kepala Daerah; hanya PKS yang dapat ditandatangani pejabat dengan surat kuasa.`,
-    };
+function fieldRefusal(code: RefusalCode, field: EventField, message: string): Refusal {
+  return { code, message, fields: { [field]: message } };
+}
+
+/** Two refusals as one (the first one's code), or whichever exists. */
+export function merge(a: Refusal | null, b: Refusal | null): Refusal | null {
+  if (!a) return b;
+  if (!b) return a;
+  return {
+    code: a.code,
+    message: `${a.message} ${b.message}`,
+    fields: { ...b.fields, ...a.fields },
+    missing: a.missing || b.missing ? [...(a.missing ?? []), ...(b.missing ?? [])] : undefined,
+  };
+}
+
+const KB_STATE_REASON: Partial<Record<ReturnType<typeof agreementState>, string>> = {
+  MENUNGGU_DPRD: "masih menunggu persetujuan DPRD",
+  DITOLAK_DPRD: "tidak berlaku karena DPRD menolak memberikan persetujuan",
+  BELUM_BERLAKU: "belum berlaku",
+  BERAKHIR: "sudah berakhir",
+  DIAKHIRI: "sudah diakhiri",
+  DIGANTI: "sudah diganti",
+  DRAF: "belum ditandatangani",
+};
+
+/** Refusal when the KB a PKS sits under may not bind today (domain §4.1). */
+export function kbNotInForce(kb: NaskahFacts | null | undefined, todayDate: Date): Refusal | null {
+  if (!kb) {
+    return { code: "KB_NOT_IN_FORCE", message: "Kesepakatan Bersama induk belum tercatat: PKS tidak dapat disusun atau ditandatangani." };
   }
-  return null;
+  const state = agreementState(kb, todayDate);
+  if (state === "BERLAKU") return null;
+  const detail = state === "BELUM_BERLAKU" && kb.startDate ? ` (mulai berlaku ${tanggal(kb.startDate)})` : "";
+  return {
+    code: "KB_NOT_IN_FORCE",
+    message: `Kesepakatan Bersama induk ${KB_STATE_REASON[state] ?? AGREEMENT_STATE_LABELS[state].toLowerCase()}${detail}: PKS tidak dapat disusun atau ditandatangani di bawah KB yang tidak berlaku.`,
+  };
+}
+
+function pksWithinKb(s: CaseSnapshot, input: EventInput, ctx: DecideContext): Refusal | null {
+  const sig = input.signing;
+  const kb = s.kb;
+  if (!sig?.startDate || !sig.endDate || !kb?.startDate || !kb.endDate) return null;
+  const p = new Problems("PERIOD_OUTSIDE_KB");
+  if (isoDate(sig.startDate) < isoDate(kb.startDate) || isoDate(sig.endDate) > isoDate(kb.endDate)) {
+    const message = `Jangka waktu PKS harus berada dalam jangka waktu KB (${tanggal(kb.startDate)} s.d. ${tanggal(kb.endDate)}).`;
+    if (isoDate(sig.startDate) < isoDate(kb.startDate)) p.add("signing.startDate", message);
+    if (isoDate(sig.endDate) > isoDate(kb.endDate)) p.add("signing.endDate", message);
+  }
+  const outside = p.refusal("Jangka waktu PKS tidak dapat diterima:");
+  const years = ctx.settings.pksMaxYears;
+  const tooLong =
+    isoDate(sig.endDate) > isoDate(lastDayOfYears(sig.startDate, years)) && !filled(sig.durationOverrideBasis)
+      ? {
+          code: "DURATION_EXCEEDED" as const,
+          message: `Jangka waktu PKS melebihi ${years} tahun: sebutkan dasar hukum pengecualiannya.`,
+          fields: { "signing.durationOverrideBasis": `Jangka waktu PKS melebihi ${years} tahun: sebutkan dasar hukum pengecualiannya.` },
+        }
+      : null;
+  return merge(outside, tooLong);
+}
+
+function dateNotAfterToday(date: Date, ctx: DecideContext): boolean {
+  return isoDate(date) <= isoDate(today(ctx));
 }
 
 export const GUARDS: Record<GuardName, Guard> = {
@@ -77,15 +197,39 @@ export const GUARDS: Record<GuardName, Guard> = {
       ? null
       : { code: "FORM_INCOMPLETE", message: `Isian usulan belum lengkap: ${s.missingFields.join(", ")}.`, missing: s.missingFields },
 
+  // Domain §2: the jenis must fit the partner class, checked again at every submission.
+  partnerFits: (s, _i, ctx) => {
+    if (!s.partner) return null; // "mitra" is then reported by formComplete
+    const reason = partnerMismatch(s.kind, s.partner, ctx.settings.ptnBhKind);
+    return reason ? { code: "PARTNER_MISMATCH", message: `${reason} Ubah mitra atau jenis kerja sama pada isian usulan.` } : null;
+  },
+
   checklist: (_s, input) =>
     input.checklistComplete
       ? null
-      : { code: "CHECKLIST_INCOMPLETE", message: "Semua butir daftar periksa kelengkapan harus dicentang sebelum usulan dinyatakan lengkap." },
+      : {
+          code: "CHECKLIST_INCOMPLETE",
+          message: "Semua butir daftar periksa kelengkapan harus dicentang sebelum usulan dinyatakan lengkap.",
+          fields: { checklistComplete: "Centang setelah seluruh butir daftar periksa diperiksa." },
+        },
 
-  dprdData: (_s, input) =>
-    filled(input.dprd?.number) && input.dprd?.date
-      ? null
-      : { code: "DPRD_DECISION_DATA_REQUIRED", message: "Nomor dan tanggal keputusan DPRD wajib diisi." },
+  // The DPRD decision: number and date, dated after the naskah it approves and not in the future.
+  dprdData: (s, input, ctx) => {
+    const p = new Problems("DPRD_DECISION_DATA_REQUIRED");
+    if (!filled(input.dprd?.number)) p.add("dprd.number", "Nomor keputusan DPRD wajib diisi.");
+    if (!input.dprd?.date) p.add("dprd.date", "Tanggal keputusan DPRD wajib diisi.");
+    const missing = p.refusal("Keputusan DPRD belum lengkap:");
+    const date = input.dprd?.date;
+    const wrong = new Problems("DATE_IMPLAUSIBLE");
+    if (date && !dateNotAfterToday(date, ctx)) {
+      wrong.add("dprd.date", `Tanggal keputusan DPRD tidak boleh sesudah hari ini (${tanggal(today(ctx))}).`);
+    }
+    const signed = (s.kb ?? s.loi)?.signedAt;
+    if (date && signed && isoDate(date) < isoDate(signed)) {
+      wrong.add("dprd.date", `Keputusan DPRD tidak dapat bertanggal sebelum ${s.kb ? "Kesepakatan Bersama" : "Letter of Intent"} ditandatangani (${tanggal(signed)}).`);
+    }
+    return merge(missing, wrong.refusal("Keputusan DPRD tidak dapat diterima:"));
+  },
 
   // A case that needs DPRD approval cannot go on to the PKS without the DPRD decision document.
   dprdDecided: (s) =>
@@ -93,36 +237,29 @@ export const GUARDS: Record<GuardName, Guard> = {
       ? null
       : { code: "DPRD_DECISION_REQUIRED", message: "Kerja sama ini memerlukan persetujuan DPRD: unggah keputusan/persetujuan DPRD terlebih dahulu." },
 
-  signKb: (_s, input, ctx) => signingData(input.signing) ?? headSigns(input.signing, ctx, "Kesepakatan Bersama"),
-  signHead: (_s, input, ctx) => signingData(input.signing) ?? headSigns(input.signing, ctx, "Naskah ini"),
+  // Domain §4.1: no PKS (own or turunan) is finalised or signed under a KB that is not in force.
+  kbInForce: (s, _i, ctx) => kbNotInForce(s.kb, today(ctx)),
+
+  signKb: (s, input, ctx) => checkSigning(s, input, ctx, { naskah: "Kesepakatan Bersama" }),
+  signHead: (s, input, ctx) => checkSigning(s, input, ctx, { naskah: "Naskah ini" }),
   // Permendagri 25/2020: the LoI is signed by the Kepala Daerah; it has no validity period of its own.
-  signLoi: (_s, input, ctx) =>
-    signingData(input.signing, { requirePeriod: false }) ?? headSigns(input.signing, ctx, "Letter of Intent"),
+  signLoi: (s, input, ctx) => checkSigning(s, input, ctx, { naskah: "Letter of Intent", requirePeriod: false }),
+  signMou: (s, input, ctx) =>
+    checkSigning(s, input, ctx, { naskah: "MoU", after: { naskah: "Letter of Intent", facts: s.loi } }),
 
   signPks: (s, input, ctx) => {
     const sig = input.signing;
-    const data = signingData(sig);
-    if (data) return data;
-    if (sig!.signerType === "PEJABAT_DIKUASAKAN") {
-      if (!filled(sig!.signerPosition)) {
-        return { code: "SIGNING_DATA_REQUIRED", message: "Jabatan pejabat penerima kuasa wajib diisi.", missing: ["jabatan penandatangan"] };
-      }
-      if (!has(s, "SURAT_KUASA")) {
-        return { code: "POWER_OF_ATTORNEY_REQUIRED", message: "PKS yang ditandatangani pejabat selain Kepala Daerah wajib dilampiri surat kuasa: unggah Surat Kuasa terlebih dahulu." };
-      }
-    }
-    const kb = s.kbPeriod;
-    if (!kb) {
-      return { code: "PERIOD_OUTSIDE_KB", message: "Kesepakatan Bersama induk belum tercatat: jangka waktu PKS tidak dapat diperiksa." };
-    }
-    if (day(sig!.startDate!) < day(kb.start) || day(sig!.endDate!) > day(kb.end)) {
-      return { code: "PERIOD_OUTSIDE_KB", message: `Jangka waktu PKS harus berada dalam jangka waktu KB (${day(kb.start)} s.d. ${day(kb.end)}).` };
-    }
-    const years = ctx.settings.pksMaxYears;
-    if (day(sig!.endDate!) > maxEnd(sig!.startDate!, years) && !filled(sig!.durationOverrideBasis)) {
-      return { code: "DURATION_EXCEEDED", message: `Jangka waktu PKS melebihi ${years} tahun: sebutkan dasar hukum pengecualiannya.` };
-    }
-    return null;
+    const data = checkSigning(s, input, ctx, {
+      naskah: "Perjanjian Kerja Sama", allowDelegate: true, after: { naskah: "Kesepakatan Bersama induknya", facts: s.kb },
+    });
+    const kuasa =
+      sig?.signerType === "PEJABAT_DIKUASAKAN" && !has(s, "SURAT_KUASA")
+        ? {
+            code: "POWER_OF_ATTORNEY_REQUIRED" as const,
+            message: "PKS yang ditandatangani pejabat selain Kepala Daerah wajib dilampiri surat kuasa: unggah Surat Kuasa terlebih dahulu.",
+          }
+        : null;
+    return merge(merge(data, kuasa), pksWithinKb(s, input, ctx));
   },
 
   // Permendagri 25/2020: no MoU signing before the DPRD and central approvals (with full power).
@@ -134,14 +271,27 @@ export const GUARDS: Record<GuardName, Guard> = {
   },
 
   ended: (s, _i, ctx) =>
-    s.activeEnd && dateInZone(ctx.now, ctx.settings.region.timeZone) > day(s.activeEnd)
+    s.running?.endDate && isoDate(today(ctx)) > isoDate(s.running.endDate)
       ? null
       : { code: "NOT_ENDED_YET", message: "Jangka waktu kerja sama belum berakhir." },
 
-  termination: (_s, input) =>
-    filled(input.termination?.ground) && input.termination?.date
-      ? null
-      : { code: "TERMINATION_DATA_REQUIRED", message: "Dasar dan tanggal pengakhiran wajib diisi." },
+  // Pengakhiran (domain §5): ground and date, recorded after the fact and not before the signing.
+  termination: (s, input, ctx) => {
+    const p = new Problems("TERMINATION_DATA_REQUIRED");
+    if (!filled(input.termination?.ground)) p.add("termination.ground", "Dasar pengakhiran wajib dipilih.");
+    if (!input.termination?.date) p.add("termination.date", "Tanggal pengakhiran wajib diisi.");
+    const missing = p.refusal("Data pengakhiran belum lengkap:");
+    const date = input.termination?.date;
+    const wrong = new Problems("DATE_IMPLAUSIBLE");
+    if (date && !dateNotAfterToday(date, ctx)) {
+      wrong.add("termination.date", `Tanggal pengakhiran tidak boleh sesudah hari ini (${tanggal(today(ctx))}); catat pengakhiran setelah berita acaranya ditandatangani.`);
+    }
+    const signed = s.running?.signedAt;
+    if (date && signed && isoDate(date) < isoDate(signed)) {
+      wrong.add("termination.date", `Tanggal pengakhiran tidak dapat sebelum kerja sama ditandatangani (${tanggal(signed)}).`);
+    }
+    return merge(missing, wrong.refusal("Data pengakhiran tidak dapat diterima:"));
+  },
 };
 
 export function docsMissing(missing: readonly DocumentType[]): Refusal {
@@ -151,4 +301,3 @@ export function docsMissing(missing: readonly DocumentType[]): Refusal {
     missing,
   };
 }
-

@@ -5,4 +5,5 @@ export * from "./documents";
 export * from "./proposal";
 export { TRANSITIONS, REASON_EVENTS, type Transition } from "./transitions";
 export { decide, availableEvents, rowsFor, resolveTarget, documentsFor, type AvailableEvent } from "./decide";
-export { GUARDS, dateInZone, type GuardName } from "./guards";
+export { GUARDS, dateInZone, kbNotInForce, type GuardName, type Refusal } from "./guards";
+export * from "./partner-fit";

@@ -34,6 +34,15 @@ export const STAGE_LABELS: Record<Stage, string> = {
   DITOLAK_DPRD: "Ditolak DPRD",
 };
 
+/**
+ * The stage's name for this case. A partner-initiated KSDPK is offered by the partner: at
+ * PENAWARAN the region answers with a surat jawaban instead of sending a surat penawaran.
+ */
+export function stageLabel(stage: Stage, initiator?: Initiator): string {
+  if (stage === "PENAWARAN" && initiator === "MITRA") return "Surat Jawaban kepada Mitra";
+  return STAGE_LABELS[stage];
+}
+
 export const TERMINAL_STAGES: readonly Stage[] = ["SELESAI", "DIAKHIRI", "DITOLAK", "BATAL", "DITOLAK_DPRD"];
 export const NEGATIVE_TERMINAL: readonly Stage[] = ["DIAKHIRI", "DITOLAK", "BATAL", "DITOLAK_DPRD"];
 

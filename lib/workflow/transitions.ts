@@ -41,24 +41,25 @@ const KABAG: Role[] = ["KABAG_KS"];
 export const TRANSITIONS: readonly Transition[] = [
   // 1–3: proposal, approval by the Kepala OPD, verification by Bagian Kerja Sama
   { kinds: ALL, from: "DRAF", event: "ajukan", to: "PERSETUJUAN_OPD", roles: ["OPERATOR_OPD"], action: "case.submit",
-    label: "Ajukan ke Kepala OPD", initiator: "DAERAH", leave: true, guards: ["formComplete"] },
+    label: "Ajukan ke Kepala OPD", initiator: "DAERAH", leave: true, guards: ["formComplete", "partnerFits"] },
   { kinds: ["KSDPK"], from: "DRAF", event: "registrasi_penawaran_mitra", to: "VERIFIKASI", roles: KS,
     action: "case.registerPartnerInitiated", label: "Daftarkan Penawaran Mitra ke Verifikasi", initiator: "MITRA",
-    docs: ["SURAT_PENAWARAN_MITRA", "STUDI_KELAYAKAN"], guards: ["formComplete"] },
+    docs: ["SURAT_PENAWARAN_MITRA", "STUDI_KELAYAKAN"], guards: ["formComplete", "partnerFits"] },
   { kinds: ALL, from: "PERSETUJUAN_OPD", event: "setujui", to: "VERIFIKASI", roles: ["KEPALA_OPD"],
     action: "case.approveByOpd", label: "Setujui dan Teruskan ke Bagian Kerja Sama", leave: true },
   { kinds: ALL, from: "PERSETUJUAN_OPD", event: "kembalikan", to: "DRAF", roles: ["KEPALA_OPD"],
     action: "case.returnByOpd", label: "Kembalikan ke Operator", reason: true },
   { kinds: ALL, from: "VERIFIKASI", event: "lengkap", to: "KAJIAN_TKKSD", roles: KABAG,
-    action: "case.acceptVerification", label: "Nyatakan Lengkap dan Teruskan ke TKKSD", leave: true, guards: ["checklist"] },
+    action: "case.acceptVerification", label: "Nyatakan Lengkap dan Teruskan ke TKKSD", leave: true,
+    guards: ["checklist", "partnerFits"] },
   { kinds: ALL, from: "VERIFIKASI", event: "perlu_perbaikan", to: "PERBAIKAN", roles: KABAG,
     action: "case.requestRevision", label: "Kembalikan untuk Perbaikan", reason: true },
   { kinds: ALL, from: "PERBAIKAN", event: "ajukan_ulang", to: "VERIFIKASI", roles: ["OPERATOR_OPD"],
     action: "case.resubmit", label: "Ajukan Ulang ke Verifikasi", initiator: "DAERAH", leave: true, leaveAs: "DRAF",
-    guards: ["formComplete"] },
+    guards: ["formComplete", "partnerFits"] },
   { kinds: ["KSDPK"], from: "PERBAIKAN", event: "ajukan_ulang", to: "VERIFIKASI", roles: KS,
     action: "case.registerPartnerInitiated", label: "Ajukan Ulang ke Verifikasi", initiator: "MITRA",
-    docs: ["SURAT_PENAWARAN_MITRA", "STUDI_KELAYAKAN"], guards: ["formComplete"] },
+    docs: ["SURAT_PENAWARAN_MITRA", "STUDI_KELAYAKAN"], guards: ["formComplete", "partnerFits"] },
 
   // 4: TKKSD meeting — Kabag records the berita acara and the recommendation
   { kinds: REGION, from: "KAJIAN_TKKSD", event: "layak", to: "PENAWARAN", roles: KABAG,
@@ -89,11 +90,12 @@ export const TRANSITIONS: readonly Transition[] = [
     action: "case.recordDprdDecision", label: "Catat Persetujuan DPRD", leave: true, guards: ["dprdData"],
     effects: [{ kind: "RECORD_DPRD_DECISION" }] },
   { kinds: [...REGION, ...FOREIGN], from: "PERSETUJUAN_DPRD", event: "dprd_tolak", to: "DITOLAK_DPRD", roles: KABAG,
-    action: "case.recordDprdDecision", label: "Catat Penolakan DPRD", reason: true, leave: true, guards: ["dprdData"] },
+    action: "case.recordDprdDecision", label: "Catat Penolakan DPRD", reason: true, leave: true, guards: ["dprdData"],
+    effects: [{ kind: "END_AGREEMENTS", status: "DITOLAK_DPRD" }] },
   { kinds: REGION, from: "PENYUSUNAN_PKS", event: "final", to: "PENANDATANGANAN_PKS", roles: KS,
-    action: "case.finalizeDraft", label: "Tetapkan Draf PKS Final", leave: true, guards: ["dprdDecided"] },
+    action: "case.finalizeDraft", label: "Tetapkan Draf PKS Final", leave: true, guards: ["dprdDecided", "kbInForce"] },
   { kinds: REGION, from: "PENANDATANGANAN_PKS", event: "tandatangani", to: "PELAKSANAAN", roles: KABAG,
-    action: "case.confirmSigning", label: "Catat Penandatanganan PKS", leave: true, guards: ["signPks"],
+    action: "case.confirmSigning", label: "Catat Penandatanganan PKS", leave: true, guards: ["kbInForce", "signPks"],
     effects: [{ kind: "CREATE_AGREEMENT", type: "PKS" }] },
 
   // SINERGI: Nota Kesepakatan + Rencana Kerja
@@ -119,7 +121,7 @@ export const TRANSITIONS: readonly Transition[] = [
     action: "case.recordPersetujuanPusat", label: "Catat Persetujuan Pusat dan Full Power", leave: true },
   { kinds: FOREIGN, from: "PENANDATANGANAN_MOU", event: "tandatangani", to: "PELAKSANAAN", roles: KABAG,
     action: "case.confirmSigning", label: "Catat Penandatanganan MoU", leave: true,
-    guards: ["centralApproval", "signHead"], effects: [{ kind: "CREATE_AGREEMENT", type: "MOU" }] },
+    guards: ["centralApproval", "signMou"], effects: [{ kind: "CREATE_AGREEMENT", type: "MOU" }] },
 
   // 11–12: implementation and closure
   { kinds: ALL, from: "PELAKSANAAN", event: "berakhir", to: "BERAKHIR", roles: KABAG, action: "case.close",

@@ -1,9 +1,11 @@
 // Types of the pure stage machine. No I/O, no clock: callers pass `now` and the settings.
-import type { CaseKind, DocumentType, Initiator, SignerType, Stage } from "@/lib/generated/prisma/enums";
+import type {
+  AgreementStatus, CaseKind, DocumentType, Initiator, PartnerClass, SignerType, Stage, UniversityStatus,
+} from "@/lib/generated/prisma/enums";
 import type { Role } from "@/lib/auth/roles";
 import type { Settings } from "@/lib/settings/defaults";
 
-export type { CaseKind, DocumentType, Initiator, SignerType, Stage };
+export type { CaseKind, DocumentType, Initiator, PartnerClass, SignerType, Stage, UniversityStatus };
 
 /** Every event code; the seed's history uses the same codes. */
 export const EVENTS = [
@@ -17,6 +19,17 @@ export type EventCode = (typeof EVENTS)[number];
 /** A naskah period (date-only values as UTC midnight). */
 export type Period = { start: Date; end: Date };
 
+/** A signed naskah as the guards need it (date-only values as UTC midnight). */
+export type NaskahFacts = {
+  status: AgreementStatus;
+  signedAt: Date | null;
+  startDate: Date | null;
+  endDate: Date | null;
+};
+
+/** What the jenis ↔ partner matrix (domain §2) needs to know about the partner. */
+export type PartnerFacts = { partnerClass: PartnerClass; universityStatus: UniversityStatus | null };
+
 /** What the machine needs to know about a case. */
 export interface CaseSnapshot {
   kind: CaseKind;
@@ -28,10 +41,14 @@ export interface CaseSnapshot {
   documents: readonly DocumentType[];
   /** Proposal fields still empty (computed by missingProposalFields). */
   missingFields: readonly string[];
-  /** The signed KB this case's PKS must sit within (own KB, or the parent KB of a PKS turunan). */
-  kbPeriod?: Period | null;
-  /** End of the running agreement (PKS/NK/MoU) once in PELAKSANAAN. */
-  activeEnd?: Date | null;
+  /** The case's partner (null while none is chosen). */
+  partner?: PartnerFacts | null;
+  /** The signed KB a PKS sits under: the case's own, or the parent KB of a PKS turunan. */
+  kb?: NaskahFacts | null;
+  /** The signed Letter of Intent of the foreign chain (the MoU follows it). */
+  loi?: NaskahFacts | null;
+  /** The running agreement (PKS/NK/MoU) once in PELAKSANAAN. */
+  running?: NaskahFacts | null;
   /** A PKS turunan starts at PENYUSUNAN_PKS under an existing KB. */
   isPksTurunan?: boolean;
 }
@@ -51,6 +68,16 @@ export interface EventInput {
   termination?: { ground?: string; date?: Date | null };
 }
 
+/** Names of the event form's fields, as guards report them (nested as the form posts them). */
+export type EventField =
+  | "note"
+  | "checklistComplete"
+  | `signing.${keyof SigningInput}`
+  | "dprd.number"
+  | "dprd.date"
+  | "termination.ground"
+  | "termination.date";
+
 export interface SigningInput {
   ourNumber?: string;
   partnerNumber?: string;
@@ -62,6 +89,9 @@ export interface SigningInput {
   startDate?: Date | null;
   endDate?: Date | null;
   durationOverrideBasis?: string;
+  /** Who signed for the partner (domain §7: identities of both parties). */
+  partnerSignerName?: string;
+  partnerSignerPosition?: string;
 }
 
 export type RefusalCode =
@@ -83,20 +113,31 @@ export type RefusalCode =
   | "DURATION_EXCEEDED"
   | "CENTRAL_APPROVAL_REQUIRED"
   | "NOT_ENDED_YET"
-  | "TERMINATION_DATA_REQUIRED";
+  | "TERMINATION_DATA_REQUIRED"
+  | "DATE_IMPLAUSIBLE"
+  | "KB_NOT_IN_FORCE"
+  | "PARTNER_MISMATCH";
 
 /** Side effects the service must carry out in the same transaction. */
 export type Effect =
   | { kind: "CREATE_AGREEMENT"; type: "KB" | "PKS" | "NK" | "LOI" | "MOU" }
   | { kind: "RECORD_DPRD_DECISION" }
   | { kind: "LOCK_STAGE_DOCUMENTS"; stage: Stage }
-  | { kind: "END_AGREEMENTS"; status: "BERAKHIR" | "DIAKHIRI" };
+  | { kind: "END_AGREEMENTS"; status: "BERAKHIR" | "DIAKHIRI" | "DITOLAK_DPRD" };
 
 export type Decision =
   | { ok: true; from: Stage; to: Stage; event: EventCode; effects: Effect[] }
-  | { ok: false; code: RefusalCode; message: string; missing?: readonly string[] };
+  | {
+      ok: false;
+      code: RefusalCode;
+      message: string;
+      /** Document types or proposal fields still missing. */
+      missing?: readonly string[];
+      /** The event form's fields at fault, each with its message (all of them at once). */
+      fields?: Partial<Record<EventField, string>>;
+    };
 
 export interface DecideContext {
   now: Date;
-  settings: Pick<Settings, "requiredDocuments" | "pksMaxYears" | "region">;
+  settings: Pick<Settings, "requiredDocuments" | "pksMaxYears" | "region" | "ptnBhKind">;
 }

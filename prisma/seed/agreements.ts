@@ -35,7 +35,9 @@ export function planAgreements(spec: CaseSpec, tl: Timeline, today: Date): Agree
   const day = (i: number) => wibDate(times[i]);
   const entered = (s: Stage) => times[Math.max(0, path.indexOf(s))];
   const ended = spec.stage === "BERAKHIR" || spec.stage === "SELESAI";
-  const caseStatus: AgreementStatus = ended ? "BERAKHIR" : spec.stage === "DIAKHIRI" || spec.stage === "DITOLAK_DPRD" ? "DIAKHIRI" : "BERLAKU";
+  // Domain §4.1: a DPRD refusal ends the signed naskah of the cooperation (it never took force).
+  const caseStatus: AgreementStatus =
+    ended ? "BERAKHIR" : spec.stage === "DIAKHIRI" ? "DIAKHIRI" : spec.stage === "DITOLAK_DPRD" ? "DITOLAK_DPRD" : "BERLAKU";
   const last = path.length - 1;
   const terminated = spec.stage === "DIAKHIRI" || spec.stage === "DITOLAK_DPRD" ? day(last) : null;
   const ground = spec.stage === "DIAKHIRI" ? spec.termination!.ground : null;
@@ -87,6 +89,8 @@ export function planAgreements(spec: CaseSpec, tl: Timeline, today: Date): Agree
         });
       }
     }
+    // A KB signed while the case waits for the DPRD does not bind yet (domain §4.1).
+    if (kb && kb.status === "BERLAKU" && spec.stage === "PERSETUJUAN_DPRD") kb.status = "MENUNGGU_DPRD";
     if (kb && kb.status !== "DRAF") {
       kb.endDate = ended ? tl.endDate : addYearsMinusDay(kb.startDate!, 5);
       const pks = plans.find((p) => p.type === "PKS");

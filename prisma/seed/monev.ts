@@ -134,7 +134,7 @@ const OPINION_NOTES: Record<TkksdOpinionValue, string[]> = {
 };
 
 export function planOpinions(spec: CaseSpec, tl: Timeline, now: Date) {
-  const rows: { id: string; caseId: string; memberId: string; opinion: TkksdOpinionValue; note: string; round: number; createdAt: Date; updatedAt: Date }[] = [];
+  const rows: { id: string; caseId: string; memberId: string; opinion: TkksdOpinionValue; note: string; round: number; createdAt: Date }[] = [];
   let round = 0;
   tl.path.forEach((stage, i) => {
     if (stage !== "KAJIAN_TKKSD" && stage !== "ADENDUM_KAJIAN") return;
@@ -152,7 +152,7 @@ export function planOpinions(spec: CaseSpec, tl: Timeline, now: Date) {
         : opinion === "PERBAIKAN" && spec.tkksdReturn && next === "PERBAIKAN" && k === 0 ? spec.tkksdReturn
         : stage === "ADENDUM_KAJIAN" ? "Perubahan tidak menambah beban masyarakat; adendum layak ditandatangani."
         : OPINION_NOTES[opinion][(k + hash(spec.id)) % 3];
-      rows.push({ id: `op-${spec.id.replace(/^case-/, "")}-r${round}-${k + 1}`, caseId: spec.id, memberId: member.id, opinion, note, round, createdAt: at, updatedAt: at });
+      rows.push({ id: `op-${spec.id.replace(/^case-/, "")}-r${round}-${k + 1}`, caseId: spec.id, memberId: member.id, opinion, note, round, createdAt: at });
     });
   });
   return rows;

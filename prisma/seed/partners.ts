@@ -1,6 +1,13 @@
 // Mitra of every PartnerClass. Ids are fixed (`mitra-…`). `head` is who signs for the partner;
 // `numbering` is the partner's own number pattern ({n} urut, {m} bulan Romawi, {y} tahun).
-import type { PartnerClass } from "../../lib/generated/prisma/enums";
+import type { PartnerClass, UniversityStatus } from "../../lib/generated/prisma/enums";
+
+/** The status of each university partner (it decides SINERGI or KSDPK, domain §2). */
+const UNIVERSITY_STATUS: Record<string, UniversityStatus> = {
+  "mitra-univ-sukamaju-raya": "PTN_BH",
+  "mitra-polnes-priangan": "PTN_BLU",
+  "mitra-stikes-bhakti-husada": "PTS",
+};
 
 type Contact = [name: string, position: string, phone: string, email: string];
 
@@ -186,7 +193,8 @@ export function partnerNumber(p: PartnerSeed, serial: number, date: Date): strin
 
 export function partnerRows(createdAt: Date, createdById: string) {
   return PARTNERS.map((p) => ({
-    id: p.id, name: p.name, partnerClass: p.partnerClass, legalForm: p.legalForm, address: p.address,
+    id: p.id, name: p.name, partnerClass: p.partnerClass, universityStatus: UNIVERSITY_STATUS[p.id] ?? null,
+    legalForm: p.legalForm, address: p.address,
     province: p.province, regency: p.regency, country: p.country, email: p.email, phone: p.phone,
     website: p.website, registrationNumber: p.registrationNumber,
     contact1Name: p.contacts[0][0], contact1Position: p.contacts[0][1], contact1Phone: p.contacts[0][2], contact1Email: p.contacts[0][3],

@@ -9,7 +9,7 @@
 // benchmark's own transitions are newer, which is how they are rewound afterwards (see dataset.ts).
 import type pg from "pg";
 
-export const GENERATOR_VERSION = "3";
+export const GENERATOR_VERSION = "4";
 export const TARGET = { opd: 60, partners: 10_000, cases: 100_000, history: 1_000_000, documents: 300_000 };
 
 type Chain = { grp: number; stages: string[] };
@@ -212,20 +212,36 @@ export async function generate(client: pg.Client, log: (line: string) => void): 
       UNION ALL SELECT pg_temp.bid('ad', n), 'admin.' || n, 'ADMIN', NULL FROM generate_series(0, 2) n
     ) u`);
 
-  await step("Partner", `
-    INSERT INTO "Partner" (id, name, "partnerClass", "legalForm", address, province, regency, email, phone,
-                           "registrationNumber", "contact1Name", "contact1Position", "contact1Phone", "updatedAt", "createdAt")
-    SELECT pg_temp.bid('partner', i),
-           (ARRAY['PT','CV','Universitas','Yayasan','Pemerintah Kabupaten','Perseroda','Koperasi'])[1 + i % 7] || ' Mitra Uji ' || i,
-           cls, (ARRAY['PT','CV','PTN BH','Yayasan','Pemda','Perseroda','Koperasi'])[1 + i % 7],
-           'Jl. Uji No. ' || i, 'Provinsi ' || (i % 38), 'Kabupaten ' || (i % 514), 'mitra' || i || '@bench.invalid',
-           '0812' || lpad(i::text, 8, '0'), 'NIB' || lpad(i::text, 13, '0'), 'Kontak ' || i, 'Direktur', '0813' || lpad(i::text, 8, '0'),
-           now(), now() - (random() * interval '2000 days')
+  // Partner classes first, so that every case gets a partner that fits its jenis (domain §2).
+  await client.query(`
+    CREATE TEMP TABLE pclass AS
+    SELECT i, cls, CASE WHEN cls = 'PERGURUAN_TINGGI' THEN (CASE WHEN i % 2 = 0 THEN 'PTS' ELSE 'PTN_BLU' END)::"UniversityStatus" END AS ustatus
     FROM (
       SELECT i, (ARRAY['SWASTA','SWASTA','SWASTA','SWASTA','PEMDA','PEMDA','PERGURUAN_TINGGI','PERGURUAN_TINGGI','BUMN','BUMD',
                        'ORMAS_LSM','ORMAS_LSM','KEMENTERIAN_LEMBAGA','PERORANGAN','PEMDA_LUAR_NEGERI','LEMBAGA_LUAR_NEGERI'])[1 + floor(random() * 16)::int]::"PartnerClass" AS cls
       FROM generate_series(1, ${TARGET.partners}) i
-    ) p`);
+    ) p;
+    CREATE TEMP TABLE fit AS
+    SELECT k.kind, row_number() OVER (PARTITION BY k.kind ORDER BY p.i) AS n, p.i
+    FROM pclass p JOIN (VALUES
+      ('KSDD', 'PEMDA'), ('KSDPK', 'SWASTA'), ('KSDPK', 'BUMN'), ('KSDPK', 'BUMD'), ('KSDPK', 'ORMAS_LSM'),
+      ('KSDPK', 'PERORANGAN'), ('KSDPK', 'PERGURUAN_TINGGI'), ('SINERGI', 'KEMENTERIAN_LEMBAGA'), ('SINERGI', 'PERGURUAN_TINGGI'),
+      ('KSDPL', 'PEMDA_LUAR_NEGERI'), ('KSDLL', 'LEMBAGA_LUAR_NEGERI')
+    ) k(kind, cls) ON p.cls::text = k.cls
+      AND (p.cls <> 'PERGURUAN_TINGGI' OR (k.kind = 'KSDPK') = (p.ustatus = 'PTS'));
+    CREATE TEMP TABLE fitcount AS SELECT kind, count(*)::int AS cnt FROM fit GROUP BY kind;
+    CREATE INDEX ON fit (kind, n);`);
+
+  await step("Partner", `
+    INSERT INTO "Partner" (id, name, "partnerClass", "universityStatus", "legalForm", address, province, regency, email, phone,
+                           "registrationNumber", "contact1Name", "contact1Position", "contact1Phone", "updatedAt", "createdAt")
+    SELECT pg_temp.bid('partner', i),
+           (ARRAY['PT','CV','Universitas','Yayasan','Pemerintah Kabupaten','Perseroda','Koperasi'])[1 + i % 7] || ' Mitra Uji ' || i,
+           cls, ustatus, (ARRAY['PT','CV','PTN BH','Yayasan','Pemda','Perseroda','Koperasi'])[1 + i % 7],
+           'Jl. Uji No. ' || i, 'Provinsi ' || (i % 38), 'Kabupaten ' || (i % 514), 'mitra' || i || '@bench.invalid',
+           '0812' || lpad(i::text, 8, '0'), 'NIB' || lpad(i::text, 13, '0'), 'Kontak ' || i, 'Direktur', '0813' || lpad(i::text, 8, '0'),
+           now(), now() - (random() * interval '2000 days')
+    FROM pclass`);
 
   // The case plan: jenis, path group, resting stage, OPD (skewed: some OPDs are much busier), timeline.
   await step("plan cases", `
@@ -244,10 +260,12 @@ export async function generate(client: pg.Client, log: (line: string) => void): 
     )
     SELECT g.i, pg_temp.bid('case', g.i) AS id, g.kind, g.grp, t.stage, t.base_pos, t.side_event, t.side_role,
            1 + floor(${TARGET.opd} * power(g.ro, 1.7))::int AS opd,
-           1 + floor(g.rp * ${TARGET.partners})::int AS partner,
+           f.i AS partner,
            (3 + g.rt * 27) * interval '1 day' AS step,
            g.rx
-    FROM grouped g JOIN target t ON t.grp = g.grp AND g.rs >= t.lo AND g.rs < t.hi`);
+    FROM grouped g JOIN target t ON t.grp = g.grp AND g.rs >= t.lo AND g.rs < t.hi
+      JOIN fitcount fc ON fc.kind = g.kind::text
+      JOIN fit f ON f.kind = g.kind::text AND f.n = 1 + floor(g.rp * fc.cnt)::int`);
   // Timeline: the case rests in its stage since ts(base_pos [+1 for a side exit]) ≤ cutoff.
   await client.query(`
     ALTER TABLE plan ADD COLUMN created_at timestamp, ADD COLUMN entered_at timestamp, ADD COLUMN moves int;
@@ -335,7 +353,9 @@ export async function generate(client: pg.Client, log: (line: string) => void): 
     WITH signed AS (
       SELECT p.*, a.type, a.sign_pos,
              CASE WHEN p.stage = 'PELAKSANAAN' THEN 'BERLAKU' WHEN p.stage IN ('BERAKHIR','SELESAI') THEN 'BERAKHIR'
-                  WHEN p.stage = 'DIAKHIRI' THEN 'DIAKHIRI' WHEN p.stage = 'DITOLAK_DPRD' THEN 'DIAKHIRI'
+                  WHEN p.stage = 'DIAKHIRI' THEN 'DIAKHIRI' WHEN p.stage = 'DITOLAK_DPRD' THEN 'DITOLAK_DPRD'
+                  -- a KB signed while the case waits for the DPRD is not in force yet (domain §4.1)
+                  WHEN p.stage = 'PERSETUJUAN_DPRD' THEN 'MENUNGGU_DPRD'
                   ELSE 'BERLAKU' END::"AgreementStatus" AS status
       FROM plan p
       JOIN chain cp ON cp.grp = p.grp AND cp.stage = 'PELAKSANAAN'

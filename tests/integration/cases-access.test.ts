@@ -2,9 +2,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { DomainError, STALE_MESSAGE } from "@/lib/errors";
 import {
-  createDraft, giveTkksdOpinion, registerPartnerOffer, requestPartner, transitionCase, updateDraft,
-} from "@/lib/cases/service";
-import { getCaseDetail, inbox, listCases, listPartnerOptions } from "@/lib/cases/queries";
+  createDraft, getCaseDetail, giveTkksdOpinion, inbox, listCases, listPartnerOptions, registerPartnerOffer, requestPartner,
+  transitionCase, updateDraft,
+} from "./helpers/services";
 import { resetDatabase } from "./helpers/db";
 import { actor, caseAt, caseRow, draftInput, expectRefused, historyOf, OPD_B, seedBase, step } from "./helpers/cases";
 
@@ -38,10 +38,13 @@ describe("record scoping", () => {
     expect(mine?.history.map((h) => [h.event, h.actor.fullName])).toEqual([["buat", "Rina Wulandari"]]);
     expect(mine?.available.map((a) => a.event)).toEqual(["ajukan"]);
     expect(mine?.available[0].missingDocuments).toEqual(["KAK"]);
-    expect(mine?.canUpload).toBe(true);
     expect(mine?.uploadTypes).toContain("KAK");
+    expect(mine?.may.edit).toBe(true);
     const ks = await getCaseDetail(actor("kabag"), id);
     expect(ks?.available).toEqual([]);
+    // The screen offers Bagian KS neither an upload nor the edit button on an OPD's draft: the server refuses both.
+    expect(ks?.uploadTypes).toEqual([]);
+    expect(ks?.may.edit).toBe(false);
     expect(ks?.snapshot.missingFields).toEqual([]);
   });
 
@@ -57,9 +60,13 @@ describe("record scoping", () => {
     await expect(createDraft(actor("staf"), draftInput("KSDD"))).rejects.toMatchObject({ code: "FORBIDDEN" });
     const a = await createDraft(actor("operatorA"), draftInput("KSDD"));
     const b = await createDraft(actor("operatorB"), draftInput("SINERGI"));
-    const year = new Date().getUTCFullYear();
+    // The year of the reference is the region's (WIB): at 31 December 20.00 UTC it is already 1 January in Sukamaju.
+    const year = 2026;
     expect([a.code, b.code]).toEqual([`KS-${year}-0001`, `KS-${year}-0002`]);
+    const newYear = await createDraft(actor("operatorA"), draftInput("KSDD"), new Date("2026-12-31T20:00:00Z"));
+    expect(newYear.code).toBe("KS-2027-0001");
     expect(await db().numberSequence.findUnique({ where: { key: `case:${year}` } })).toMatchObject({ value: 2 });
+    expect(await db().numberSequence.findUnique({ where: { key: "case:2027" } })).toMatchObject({ value: 1 });
     expect(await caseRow(b.id)).toMatchObject({ opdId: OPD_B, stage: "DRAF", initiator: "DAERAH", version: 0 });
   });
 });
@@ -84,6 +91,10 @@ describe("drafts", () => {
     expect((await inbox(actor("staf"))).map((i) => i.id)).toContain(id);
     expect((await inbox(actor("operatorB"))).map((i) => i.id)).not.toContain(id);
     await expectRefused(id, () => step(id, "staf", "registrasi_penawaran_mitra", {}, ["STUDI_KELAYAKAN"]), "INVALID_TRANSITION", "DOCUMENTS_MISSING");
+    // The edit button follows the service's rule: Bagian KS edits the partner's offer, the OPD does not.
+    expect((await getCaseDetail(actor("staf"), id))?.may.edit).toBe(true);
+    expect((await getCaseDetail(actor("operatorB"), id))?.may.edit).toBe(false);
+    await expect(updateDraft(actor("operatorB"), id, { ...draftInput("KSDPK"), title: "Diubah OPD" }, 0)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await step(id, "staf", "registrasi_penawaran_mitra", {}, ["SURAT_PENAWARAN_MITRA"]);
     expect((await caseRow(id)).stage).toBe("VERIFIKASI");
   });
@@ -95,7 +106,7 @@ describe("drafts", () => {
     expect((await listPartnerOptions(actor("operatorB"))).map((p) => p.id)).not.toContain(id);
     await createDraft(actor("operatorA"), draftInput("KSDPK", { partnerId: id }));
     await expect(createDraft(actor("operatorB"), draftInput("KSDPK", { partnerId: id }))).rejects.toMatchObject({ code: "VALIDATION" });
-    const ks = await requestPartner(actor("staf"), { name: "Universitas Sukamaju", partnerClass: "PERGURUAN_TINGGI" });
+    const ks = await requestPartner(actor("staf"), { name: "Universitas Sukamaju", partnerClass: "PERGURUAN_TINGGI", universityStatus: "PTS" });
     expect(await db().partner.findUniqueOrThrow({ where: { id: ks.id } })).toMatchObject({ verified: true });
     await expect(requestPartner(actor("tkksd1"), { name: "X", partnerClass: "SWASTA" })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
@@ -112,14 +123,15 @@ describe("inbox and TKKSD opinions", () => {
     expect(await ids("operatorA")).toEqual([draft.id]);
     expect(await ids("operatorB")).toEqual([]);
     expect(await ids("kepalaA")).toEqual([approval]);
-    expect(await ids("staf")).toEqual([verification, offer].sort());
+    // Staf KS has nothing to record at verification (the decision is the Kabag's): not in its inbox.
+    expect(await ids("staf")).toEqual([offer]);
     expect(await ids("kabag")).toEqual([verification, signing, offer].sort());
     expect(await ids("pimpinan")).toEqual([]);
     const item = (await inbox(actor("kepalaA")))[0];
     expect(item).toMatchObject({ code: expect.stringMatching(/^KS-\d{4}-\d{4}$/), opdShortName: "Dinkes", partnerName: "Pemerintah Kabupaten Sukamakmur" });
   });
 
-  it("a TKKSD member gives one opinion per round, only during the review", async () => {
+  it("a TKKSD member's opinions are all kept, the latest per round counts, only during the review", async () => {
     const id = await caseAt("KSDD", "KAJIAN_TKKSD");
     await expect(giveTkksdOpinion(actor("kabag"), id, { opinion: "LAYAK", note: "x" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(giveTkksdOpinion(actor("tkksd1"), id, { opinion: "LAYAK", note: " " })).rejects.toMatchObject({ code: "VALIDATION" });
@@ -128,8 +140,12 @@ describe("inbox and TKKSD opinions", () => {
     await giveTkksdOpinion(actor("tkksd1"), id, { opinion: "LAYAK", note: "Setelah klarifikasi, layak." });
     expect((await inbox(actor("tkksd1")))[0]).toMatchObject({ id, opinionGiven: true });
     expect((await inbox(actor("tkksd2")))[0]).toMatchObject({ id, opinionGiven: false });
-    let opinions = await db().tkksdOpinion.findMany({ where: { caseId: id } });
-    expect(opinions.map((o) => [o.memberId, o.round, o.opinion])).toEqual([["u-tkksd1", 1, "LAYAK"]]);
+    // A changed opinion is a new row: the earlier one stays, with its note and time.
+    let opinions = await db().tkksdOpinion.findMany({ where: { caseId: id }, orderBy: { createdAt: "asc" } });
+    expect(opinions.map((o) => [o.memberId, o.round, o.opinion, o.note])).toEqual([
+      ["u-tkksd1", 1, "PERBAIKAN", "Ruang lingkup terlalu luas."],
+      ["u-tkksd1", 1, "LAYAK", "Setelah klarifikasi, layak."],
+    ]);
 
     await step(id, "kabag", "perlu_perbaikan", { note: "Perbaiki ruang lingkup." }, ["BERITA_ACARA_TKKSD"]);
     await expect(giveTkksdOpinion(actor("tkksd1"), id, { opinion: "LAYAK", note: "x" })).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -137,9 +153,9 @@ describe("inbox and TKKSD opinions", () => {
     await step(id, "kabag", "lengkap", { checklistComplete: true });
     await giveTkksdOpinion(actor("tkksd1"), id, { opinion: "LAYAK", note: "Perbaikan memadai." });
     opinions = await db().tkksdOpinion.findMany({ where: { caseId: id }, orderBy: { round: "asc" } });
-    expect(opinions.map((o) => o.round)).toEqual([1, 2]);
+    expect(opinions.map((o) => o.round)).toEqual([1, 1, 2]);
     const detail = await getCaseDetail(actor("tkksd2"), id);
-    expect(detail?.opinions.map((o) => o.member.fullName)).toEqual(["Ir. Sri Mulyani", "Ir. Sri Mulyani"]);
+    expect(detail?.opinions.map((o) => [o.round, o.opinion])).toEqual([[1, "PERBAIKAN"], [1, "LAYAK"], [2, "LAYAK"]]);
     expect((await getCaseDetail(actor("operatorA"), id))?.opinions).toEqual([]);
     expect(await historyOf(id)).toHaveLength(7);
   });

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { DomainError, STALE_MESSAGE } from "@/lib/errors";
-import { transitionCase } from "@/lib/cases/service";
+import { transitionCase } from "./helpers/services";
 import { resetDatabase } from "./helpers/db";
 import { actor, caseAt, caseRow, historyOf, seedBase, step, upload } from "./helpers/cases";
 

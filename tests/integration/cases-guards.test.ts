@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { createDraft, transitionCase } from "@/lib/cases/service";
+import { createDraft, transitionCase } from "./helpers/services";
 import { resetDatabase } from "./helpers/db";
 import {
   actor, caseAt, caseRow, d, draftInput, expectRefused, historyOf, PKS_SIGNING, seedBase, signing, step, upload,
@@ -226,7 +226,7 @@ describe("closure", () => {
   it("pengakhiran needs a reason, ground, date and berita acara; agreements become DIAKHIRI", async () => {
     const id = await caseAt("KSDD", "PENANDATANGANAN_PKS");
     await step(id, "kabag", "tandatangani", { signing: PKS_SIGNING }, ["PKS_DITANDATANGANI"]);
-    const termination = { ground: "WANPRESTASI", date: d("2027-01-15") };
+    const termination = { ground: "WANPRESTASI", date: d("2026-06-01") };
     await expectRefused(id, () => step(id, "kabag", "akhiri", { termination }), "INVALID_TRANSITION", "REASON_REQUIRED");
     await expectRefused(id, () => step(id, "kabag", "akhiri", { note: "Mitra wanprestasi." }, ["BERITA_ACARA_PENGAKHIRAN"]), "INVALID_TRANSITION", "TERMINATION_DATA_REQUIRED");
     await expectRefused(id, () => step(id, "kabag", "berakhir"), "INVALID_TRANSITION", "NOT_ENDED_YET");

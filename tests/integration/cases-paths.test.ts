@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { createDraft, startPksTurunan } from "@/lib/cases/service";
-import { getCaseDetail, listActiveKbOptions } from "@/lib/cases/queries";
+import { createDraft, getCaseDetail, listActiveKbOptions, startPksTurunan } from "./helpers/services";
 import { resetDatabase } from "./helpers/db";
 import {
   actor, caseAt, caseRow, d, draftInput, expectRefused, historyOf, OPD_A, OPD_B, PKS_SIGNING, seedBase, signing, step,
@@ -17,6 +16,7 @@ beforeEach(async () => {
 
 const db = () => getDb();
 const DPRD = { number: "172/Kep.12-DPRD/2026", date: d("2026-03-10") };
+const DPRD_2021 = { number: "172/Kep.03-DPRD/2021", date: d("2021-02-10") };
 
 describe("KSDD with DPRD: DRAF → … → PELAKSANAAN → BERAKHIR → SELESAI", () => {
   it("walks every stage, creates the KB (with the DPRD decision) and the PKS, then closes", async () => {
@@ -27,13 +27,15 @@ describe("KSDD with DPRD: DRAF → … → PELAKSANAAN → BERAKHIR → SELESAI"
     await step(id, "kabag", "layak", { note: "TKKSD merekomendasikan layak." }, ["BERITA_ACARA_TKKSD"]);
     await step(id, "staf", "mitra_setuju", {}, ["SURAT_PENAWARAN", "SURAT_JAWABAN"]);
     await step(id, "staf", "final", {}, ["DRAF_KB"]);
-    // Signed in the past so that the agreement has ended by now (the berakhir guard uses the clock).
+    // Signed back in 2021 (the clock then: THEN), so that the agreement has ended by NOW.
+    const THEN = new Date("2021-03-15T03:00:00Z");
     const kbSigning = signing({ signedAt: d("2021-01-10"), startDate: d("2021-01-10"), endDate: d("2026-01-09") });
-    await step(id, "kabag", "tandatangani", { signing: kbSigning }, ["KB_DITANDATANGANI"]);
-    await step(id, "kabag", "dprd_setuju", { dprd: DPRD }, ["SURAT_PERMOHONAN_DPRD", "PERSETUJUAN_DPRD"]);
-    await step(id, "staf", "final", {}, ["DRAF_PKS"]);
+    await step(id, "kabag", "tandatangani", { signing: kbSigning }, ["KB_DITANDATANGANI"], THEN);
+    expect(await db().agreement.findFirstOrThrow({ where: { caseId: id, type: "KB" } })).toMatchObject({ status: "MENUNGGU_DPRD" });
+    await step(id, "kabag", "dprd_setuju", { dprd: DPRD_2021 }, ["SURAT_PERMOHONAN_DPRD", "PERSETUJUAN_DPRD"], THEN);
+    await step(id, "staf", "final", {}, ["DRAF_PKS"], THEN);
     const pksSigning = { ...PKS_SIGNING, signedAt: d("2021-03-01"), startDate: d("2021-03-01"), endDate: d("2026-01-09") };
-    await step(id, "kabag", "tandatangani", { signing: pksSigning }, ["PKS_DITANDATANGANI"]);
+    await step(id, "kabag", "tandatangani", { signing: pksSigning }, ["PKS_DITANDATANGANI"], THEN);
 
     let c = await caseRow(id);
     expect(c).toMatchObject({ stage: "PELAKSANAAN", version: 10, requiresDprd: true });
@@ -49,12 +51,12 @@ describe("KSDD with DPRD: DRAF → … → PELAKSANAAN → BERAKHIR → SELESAI"
 
     const kb = await db().agreement.findFirstOrThrow({ where: { caseId: id, type: "KB" } });
     const pks = await db().agreement.findFirstOrThrow({ where: { caseId: id, type: "PKS" } });
-    expect(kb).toMatchObject({ status: "BERLAKU", dprdDecisionNumber: DPRD.number, dprdDecisionDate: DPRD.date, opdId: OPD_A });
-    expect(pks).toMatchObject({ status: "BERLAKU", parentId: kb.id, dprdDecisionNumber: DPRD.number, startDate: d("2021-03-01") });
+    expect(kb).toMatchObject({ status: "BERLAKU", dprdDecisionNumber: DPRD_2021.number, dprdDecisionDate: DPRD_2021.date, opdId: OPD_A });
+    expect(pks).toMatchObject({ status: "BERLAKU", parentId: kb.id, dprdDecisionNumber: DPRD_2021.number, startDate: d("2021-03-01") });
     expect(await db().document.count({ where: { caseId: id, locked: false } })).toBe(0);
 
     const detail = await getCaseDetail(actor("kabag"), id);
-    expect(detail?.snapshot.activeEnd).toEqual(d("2026-01-09"));
+    expect(detail?.snapshot.running?.endDate).toEqual(d("2026-01-09"));
     expect(detail?.available.map((a) => a.event).sort()).toEqual(["akhiri", "berakhir"]);
 
     await step(id, "kabag", "berakhir");
@@ -122,7 +124,8 @@ describe("KSDPL (Permendagri 25/2020)", () => {
       startDate: null, endDate: null, parentId: null, title: expect.stringMatching(/^Letter of Intent antara Pemerintah .* dan Kota Higashiomi, Jepang tentang /),
     });
     expect((await db().document.findMany({ where: { agreementId: loi.id }, select: { type: true } })).map((l) => l.type)).toEqual(["LOI"]);
-    expect((await historyOf(id)).at(-1)?.note).toContain("Letter of Intent ditandatangani di Higashiomi");
+    expect((await historyOf(id)).at(-1)?.note).toContain("Letter of Intent ditandatangani oleh H. Ahmad Sudrajat, S.H., M.Si. (Bupati Sukamaju)");
+    expect((await historyOf(id)).at(-1)?.note).toContain("di Higashiomi pada 20 Januari 2026");
     await step(id, "staf", "konsultasi_selesai", {}, ["HASIL_KONSULTASI_KEMENDAGRI"]);
     await step(id, "kabag", "dprd_setuju", { dprd: DPRD }, ["SURAT_PERMOHONAN_DPRD", "PERSETUJUAN_DPRD"]);
     await step(id, "staf", "pembahasan_selesai", {}, ["HASIL_PEMBAHASAN_INTERKEMENTERIAN"]);
@@ -137,7 +140,7 @@ describe("KSDPL (Permendagri 25/2020)", () => {
     expect(agreements[1]).toMatchObject({
       type: "MOU", status: "BERLAKU", dprdDecisionNumber: DPRD.number, ourNumber: "180/012/KS/2026", parentId: loi.id,
     });
-    expect((await getCaseDetail(actor("kabag"), id))?.snapshot.activeEnd).toEqual(d("2031-02-01"));
+    expect((await getCaseDetail(actor("kabag"), id))?.snapshot.running?.endDate).toEqual(d("2031-02-01"));
     expect((await historyOf(id)).map((h) => h.event)).toEqual([
       "buat", "ajukan", "setujui", "lengkap", "layak", "loi_ditandatangani", "konsultasi_selesai", "dprd_setuju",
       "pembahasan_selesai", "pusat_setuju", "tandatangani",

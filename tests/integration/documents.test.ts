@@ -77,6 +77,8 @@ function streamOf(bytes: Uint8Array): ReadableStream<Uint8Array> {
   });
 }
 
+const NOW = new Date("2026-06-15T03:00:00Z");
+
 function pdf(size = 4096): Uint8Array {
   const bytes = new Uint8Array(size).fill(0x20);
   bytes.set(new TextEncoder().encode("%PDF-1.7\n"));
@@ -86,7 +88,7 @@ const png = () => Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 function upload(who: DocumentActor, bytes: Uint8Array, over: Partial<UploadInput> = {}) {
-  return uploadDocument(who, { caseId: CASE_A, type: "KAK", originalName: "kak.pdf", stream: streamOf(bytes), ...over });
+  return uploadDocument(who, { caseId: CASE_A, type: "KAK", originalName: "kak.pdf", stream: streamOf(bytes), now: NOW, ...over });
 }
 
 /** Every file under the storage directory (temp files included). */

@@ -9,6 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { CaseKind, KsdpkForm, PartnerClass, type Stage } from "@/lib/generated/prisma/enums";
+import { isInForce } from "@/lib/agreements/state";
+import { todayInZone } from "@/lib/dates";
+import { partnerMismatch } from "@/lib/workflow";
 import { DEFAULT_SETTINGS } from "@/lib/settings/defaults";
 import { sha256Hex, storageRoot } from "@/lib/storage";
 import { DEMO_PASSWORD, seedDemo, type SeedSummary } from "@/prisma/seed/index";
@@ -41,10 +44,9 @@ function edges(kind: CaseKind, requiresDprd: boolean): Set<string> {
   return new Set([...FRONT, ...own, ...BACK].map(([a, b]) => `${a}>${b}`));
 }
 
-function todayWib(): Date {
-  const local = new Date(Date.now() + 7 * 3_600_000);
-  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()));
-}
+/** The seed's clock, fixed so that no assertion depends on the day the tests run. */
+const SEED_NOW = new Date("2026-11-27T03:00:00Z");
+const todayWib = () => todayInZone(SEED_NOW, "Asia/Jakarta");
 
 let db: PrismaClient;
 let storageDir: string;
@@ -70,7 +72,7 @@ beforeAll(async () => {
   storageDir = await mkdtemp(path.join(os.tmpdir(), "sikerda-seed-test-"));
   process.env.STORAGE_DIR = storageDir;
   db = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }) });
-  summary = await seedDemo(db);
+  summary = await seedDemo(db, { now: SEED_NOW });
   data = await load();
 });
 
@@ -105,7 +107,7 @@ describe("demo seed", () => {
       }
       expect(h.at(-1)!.toStage, c.id).toBe(c.stage);
       expect(c.stageEnteredAt.getTime(), c.id).toBe(h.at(-1)!.createdAt.getTime());
-      expect(h.at(-1)!.createdAt.getTime(), c.id).toBeLessThan(Date.now());
+      expect(h.at(-1)!.createdAt.getTime(), c.id).toBeLessThan(SEED_NOW.getTime());
     }
   });
 
@@ -177,6 +179,33 @@ describe("demo seed", () => {
         const signed = data.agreements.filter((a) => a.caseId === c.id && a.signedAt);
         expect(signed.every((a) => a.status === "DIAKHIRI" && a.terminationGround === c.terminationGround), c.id).toBe(true);
       }
+    }
+  });
+
+  it("keeps the legal rules of issue 6: jenis fits partner, no PKS under a KB not in force, plausible dates", () => {
+    const partners = new Map(data.partners.map((p) => [p.id, p]));
+    const today = todayWib();
+    for (const c of data.cases) {
+      const p = partners.get(c.partnerId!)!;
+      expect(partnerMismatch(c.kind, p, DEFAULT_SETTINGS.ptnBhKind), `${c.id} × ${p.id}`).toBeNull();
+    }
+    const byId = new Map(data.agreements.map((a) => [a.id, a]));
+    for (const a of data.agreements) {
+      const c = data.cases.find((x) => x.id === a.caseId)!;
+      if (a.signedAt) expect(a.signedAt.getTime(), `${a.id} signed in the future`).toBeLessThanOrEqual(today.getTime());
+      if (a.type === "KB" && c.stage === "PERSETUJUAN_DPRD") expect(a.status, a.id).toBe("MENUNGGU_DPRD");
+      if ((a.type === "KB" || a.type === "LOI") && c.stage === "DITOLAK_DPRD") expect(a.status, a.id).toBe("DITOLAK_DPRD");
+      if (a.type === "PKS" && a.signedAt && a.parentId) {
+        const kb = byId.get(a.parentId)!;
+        expect(a.signedAt.getTime(), `${a.id} signed before its KB`).toBeGreaterThanOrEqual(kb.signedAt!.getTime());
+      }
+    }
+    // Every PKS still being drafted or signed sits under a KB in force today.
+    for (const c of data.cases.filter((x) => x.stage === "PENYUSUNAN_PKS" || x.stage === "PENANDATANGANAN_PKS")) {
+      const kb = c.parentAgreementId
+        ? byId.get(c.parentAgreementId)!
+        : data.agreements.find((a) => a.caseId === c.id && a.type === "KB" && a.status !== "DRAF")!;
+      expect(isInForce(kb, today), `${c.id}: KB ${kb.id} is ${kb.status}`).toBe(true);
     }
   });
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { sanitizeFileName } from "@/lib/documents/file-name";
 import { checkUploadRequest, contentDisposition, downloadHeaders, MAX_UPLOAD_BYTES } from "@/lib/documents/http";
-import { needsCorrectionReason, uploadableTypes } from "@/lib/documents/rules";
+import { needsCorrectionReason, typesNeedingReason, uploadableTypes } from "@/lib/documents/rules";
+import type { Role } from "@/lib/auth/roles";
+import type { Stage } from "@/lib/generated/prisma/enums";
 import { isAccepted, JPEG, PDF, PNG, sniffType } from "@/lib/documents/sniff";
 import { readHead } from "@/lib/documents/stream";
 
@@ -99,31 +101,53 @@ describe("sanitizeFileName", () => {
   });
 });
 
-describe("uploadableTypes (who uploads in which stage)", () => {
-  const daerah = (stage: Parameters<typeof uploadableTypes>[1]["stage"]) => ({ stage, initiator: "DAERAH" as const });
+describe("uploadableTypes: the one rule for the upload form and the upload service", () => {
+  const OWN = "opd-dinkes";
+  const u = (role: Role, opdId: string | null = null) => ({ role, opdId });
+  const operator = u("OPERATOR_OPD", OWN);
+  const kepala = u("KEPALA_OPD", OWN);
+  const staf = u("STAF_KS");
+  const kabag = u("KABAG_KS");
+  const at = (stage: Stage, initiator: "DAERAH" | "MITRA" = "DAERAH") => ({ stage, initiator, opdId: OWN });
 
   it("gives the OPD its own stages and the Bagian KS the others", () => {
-    expect(uploadableTypes("OPERATOR_OPD", daerah("DRAF"))).toContain("KAK");
-    expect(uploadableTypes("STAF_KS", daerah("DRAF"))).toEqual([]);
-    expect(uploadableTypes("STAF_KS", { stage: "DRAF", initiator: "MITRA" })).toContain("SURAT_PENAWARAN_MITRA");
-    expect(uploadableTypes("KEPALA_OPD", daerah("PERSETUJUAN_OPD"))).toContain("SURAT_INISIASI");
-    expect(uploadableTypes("STAF_KS", daerah("PERSETUJUAN_OPD"))).toEqual([]);
-    expect(uploadableTypes("OPERATOR_OPD", daerah("KAJIAN_TKKSD"))).toEqual([]);
-    expect(uploadableTypes("KABAG_KS", daerah("KAJIAN_TKKSD"))).toContain("BERITA_ACARA_TKKSD");
-    expect(uploadableTypes("OPERATOR_OPD", daerah("PENYUSUNAN_PKS"))).toContain("DRAF_PKS");
-    expect(uploadableTypes("STAF_KS", daerah("PENYUSUNAN_PKS"))).toContain("DRAF_PKS");
+    expect(uploadableTypes(operator, at("DRAF"))).toContain("KAK");
+    expect(uploadableTypes(staf, at("DRAF"))).toEqual([]);
+    expect(uploadableTypes(staf, at("DRAF", "MITRA"))).toContain("SURAT_PENAWARAN_MITRA");
+    expect(uploadableTypes(kepala, at("PERSETUJUAN_OPD"))).toContain("SURAT_INISIASI");
+    expect(uploadableTypes(staf, at("PERSETUJUAN_OPD"))).toEqual([]);
+    expect(uploadableTypes(operator, at("KAJIAN_TKKSD"))).toEqual([]);
+    expect(uploadableTypes(kabag, at("KAJIAN_TKKSD"))).toContain("BERITA_ACARA_TKKSD");
+    expect(uploadableTypes(operator, at("PENYUSUNAN_PKS"))).toContain("DRAF_PKS");
+    expect(uploadableTypes(staf, at("PENYUSUNAN_PKS"))).toContain("DRAF_PKS");
+  });
+
+  it("the cases reported by the browser walk: nothing for Staf KS on an OPD draft, nothing for the Kepala OPD in Verifikasi", () => {
+    expect(uploadableTypes(staf, at("DRAF"))).toEqual([]);
+    expect(uploadableTypes(kabag, at("PERBAIKAN"))).toEqual([]);
+    expect(uploadableTypes(kepala, at("VERIFIKASI"))).toEqual([]);
+    expect(uploadableTypes(operator, at("VERIFIKASI"))).toEqual([]);
+    // A partner's offer is Bagian KS's file: the OPD given the disposisi reads it, does not upload.
+    expect(uploadableTypes(operator, at("DRAF", "MITRA"))).toEqual([]);
+  });
+
+  it("another OPD's case, or a role without the grant, gets nothing", () => {
+    expect(uploadableTypes(u("OPERATOR_OPD", "opd-lain"), at("DRAF"))).toEqual([]);
+    expect(uploadableTypes(u("PIMPINAN"), at("PELAKSANAAN"))).toEqual([]);
+    expect(uploadableTypes(u("TKKSD"), at("KAJIAN_TKKSD"))).toEqual([]);
+    expect(uploadableTypes(u("ADMIN"), at("KAJIAN_TKKSD"))).toEqual([]);
   });
 
   it("lets the OPD upload reports and evidence during implementation, not the termination papers", () => {
-    const opd = uploadableTypes("OPERATOR_OPD", daerah("PELAKSANAAN"));
+    const opd = uploadableTypes(operator, at("PELAKSANAAN"));
     expect(opd).toEqual(expect.arrayContaining(["LAPORAN_BERKALA", "BUKTI_KEGIATAN", "LAPORAN_AKHIR"]));
     expect(opd).not.toContain("BERITA_ACARA_PENGAKHIRAN");
-    expect(uploadableTypes("STAF_KS", daerah("PELAKSANAAN"))).toContain("BERITA_ACARA_PENGAKHIRAN");
+    expect(uploadableTypes(staf, at("PELAKSANAAN"))).toContain("BERITA_ACARA_PENGAKHIRAN");
   });
 
   it("takes no uploads in terminal stages", () => {
     for (const stage of ["SELESAI", "DIAKHIRI", "DITOLAK", "BATAL", "DITOLAK_DPRD"] as const) {
-      expect(uploadableTypes("STAF_KS", daerah(stage))).toEqual([]);
+      expect(uploadableTypes(staf, at(stage))).toEqual([]);
     }
   });
 
@@ -131,6 +155,13 @@ describe("uploadableTypes (who uploads in which stage)", () => {
     expect(needsCorrectionReason("KAK", true)).toBe(true);
     expect(needsCorrectionReason("KAK", false)).toBe(false);
     expect(needsCorrectionReason("BUKTI_KEGIATAN", true)).toBe(false);
+    // The form asks for a reason only where the latest version is locked (not for any type ever locked).
+    expect(typesNeedingReason([
+      { type: "KAK", version: 1, locked: true },
+      { type: "DRAF_PKS", version: 1, locked: true },
+      { type: "DRAF_PKS", version: 2, locked: false },
+      { type: "BUKTI_KEGIATAN", version: 1, locked: true },
+    ])).toEqual(["KAK"]);
   });
 });
 

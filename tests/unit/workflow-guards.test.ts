@@ -12,6 +12,8 @@ import {
   type DocumentType,
   type EventInput,
   type Initiator,
+  type NaskahFacts,
+  type PartnerFacts,
   type SigningInput,
   type Stage,
   type WorkflowActor,
@@ -31,12 +33,24 @@ const OPERATOR: WorkflowActor = { role: "OPERATOR_OPD", opdId: OPD };
 const STAF: WorkflowActor = { role: "STAF_KS", opdId: null };
 const KABAG: WorkflowActor = { role: "KABAG_KS", opdId: null };
 
+/** A partner of the class that fits each jenis (domain §2). */
+const FITTING: Record<CaseKind, PartnerFacts> = {
+  KSDD: { partnerClass: "PEMDA", universityStatus: null },
+  KSDPK: { partnerClass: "SWASTA", universityStatus: null },
+  SINERGI: { partnerClass: "KEMENTERIAN_LEMBAGA", universityStatus: null },
+  KSDPL: { partnerClass: "PEMDA_LUAR_NEGERI", universityStatus: null },
+  KSDLL: { partnerClass: "LEMBAGA_LUAR_NEGERI", universityStatus: null },
+};
+/** The signed KB in force from 2026 to 2030. */
+const KB: NaskahFacts = { status: "BERLAKU", signedAt: d("2026-01-01"), startDate: d("2026-01-01"), endDate: d("2030-12-31") };
+
 function snap(kind: CaseKind, stage: Stage, over: Partial<CaseSnapshot> = {}): CaseSnapshot {
   return {
     kind, stage, initiator: "DAERAH", opdId: OPD, requiresDprd: false,
     documents: ALL_DOCS, missingFields: [],
-    kbPeriod: { start: d("2026-01-01"), end: d("2030-12-31") },
-    activeEnd: d("2027-12-31"),
+    partner: FITTING[kind],
+    kb: KB,
+    running: { status: "BERLAKU", signedAt: d("2026-02-01"), startDate: d("2026-02-01"), endDate: d("2027-12-31") },
     ...over,
   };
 }
@@ -45,7 +59,8 @@ const without = (...types: DocumentType[]) => ALL_DOCS.filter((t) => !types.incl
 const SIGNING: SigningInput = {
   ourNumber: "415.4/12/KS/2026", partnerNumber: "119/PKS/II/2026", signedAt: d("2026-02-01"),
   signedPlace: "Sukamaju", signerType: "KEPALA_DAERAH", signerName: "H. Ahmad Fauzi, S.H.",
-  signerPosition: "Bupati Sukamaju", startDate: d("2026-02-01"), endDate: d("2028-01-31"),
+  signerPosition: "Bupati Sukamaju", partnerSignerName: "Ir. Budi Santoso", partnerSignerPosition: "Direktur Utama",
+  startDate: d("2026-02-01"), endDate: d("2028-01-31"),
 };
 const INPUT: EventInput = {
   note: "Alasan tertulis.", checklistComplete: true, signing: SIGNING,
@@ -188,45 +203,45 @@ describe("PKS signed by an official needs an uploaded surat kuasa (§3 [R])", ()
     accepted(decide(snap("KSDD", "PENANDATANGANAN_PKS"), "tandatangani", KABAG, delegated, ctx()), "PELAKSANAAN");
     accepted(decide(snap("KSDD", "PENANDATANGANAN_PKS", { documents: without("SURAT_KUASA") }), "tandatangani", KABAG, INPUT, ctx()), "PELAKSANAAN");
   });
-  it("the official's position is required → SIGNING_DATA_REQUIRED", () => {
+  it("the official's position is required → SIGNING_DATA_REQUIRED on that field", () => {
     const r = refused(decide(snap("KSDD", "PENANDATANGANAN_PKS"), "tandatangani", KABAG,
       sign({ signerType: "PEJABAT_DIKUASAKAN", signerPosition: " " }), ctx()), "SIGNING_DATA_REQUIRED");
-    expect(r.missing).toEqual(["jabatan penandatangan"]);
+    expect(Object.keys(r.fields ?? {})).toEqual(["signing.signerPosition"]);
   });
 });
 
-describe("signing needs both numbers, the date and the place (§4.1 rows 7 and 10, §7)", () => {
-  const fields: [keyof SigningInput, unknown, string][] = [
-    ["ourNumber", "", "nomor naskah pihak daerah"],
-    ["ourNumber", "   ", "nomor naskah pihak daerah"],
-    ["partnerNumber", undefined, "nomor naskah pihak mitra"],
-    ["signedAt", null, "tanggal penandatanganan"],
-    ["signedPlace", "\t", "tempat penandatanganan"],
-    ["signerType", undefined, "penandatangan"],
-    ["signerName", "", "nama penandatangan"],
-    ["startDate", null, "tanggal mulai berlaku"],
-    ["endDate", undefined, "tanggal berakhir"],
+describe("signing needs both numbers, the date and place, and both signatories (§4.1 rows 7 and 10, §7)", () => {
+  const fields: [keyof SigningInput, unknown][] = [
+    ["ourNumber", ""], ["ourNumber", "   "], ["partnerNumber", undefined], ["signedAt", null], ["signedPlace", "\t"],
+    ["signerType", undefined], ["signerName", ""], ["partnerSignerName", " "], ["partnerSignerPosition", undefined],
+    ["startDate", null], ["endDate", undefined],
   ];
   const places: [CaseKind, Stage][] = [
     ["KSDD", "PENANDATANGANAN_KB"], ["KSDPK", "PENANDATANGANAN_PKS"], ["SINERGI", "PENANDATANGANAN_NK"], ["KSDLL", "PENANDATANGANAN_MOU"],
   ];
   for (const [kind, stage] of places) {
-    it(`${kind} at ${stage}: each missing item → SIGNING_DATA_REQUIRED naming it`, () => {
-      for (const [field, value, name] of fields) {
+    it(`${kind} at ${stage}: each missing item → SIGNING_DATA_REQUIRED on exactly that field`, () => {
+      for (const [field, value] of fields) {
         const r = refused(decide(snap(kind, stage, { requiresDprd: true }), "tandatangani", KABAG, sign({ [field]: value }), ctx()),
           "SIGNING_DATA_REQUIRED");
-        expect(r.missing, field).toEqual([name]);
-        expect(r.message).toBe(`Data penandatanganan belum lengkap: ${name}.`);
+        expect(Object.keys(r.fields ?? {}), field).toEqual([`signing.${field}`]);
+        expect(r.message).toMatch(/^Data penandatanganan belum lengkap: .+ wajib (diisi|dipilih)\.$/);
       }
     });
   }
-  it("no signing data at all lists everything, in order", () => {
+  it("no signing data at all names every field at once, in the form's order", () => {
     const r = refused(decide(snap("KSDD", "PENANDATANGANAN_KB"), "tandatangani", KABAG, { ...INPUT, signing: undefined }, ctx()),
       "SIGNING_DATA_REQUIRED");
-    expect(r.missing).toEqual([
-      "nomor naskah pihak daerah", "nomor naskah pihak mitra", "tanggal penandatanganan", "tempat penandatanganan",
-      "penandatangan", "nama penandatangan", "tanggal mulai berlaku", "tanggal berakhir",
+    expect(Object.keys(r.fields ?? {})).toEqual([
+      "signing.ourNumber", "signing.partnerNumber", "signing.signedAt", "signing.signedPlace", "signing.signerType",
+      "signing.signerName", "signing.partnerSignerName", "signing.partnerSignerPosition", "signing.startDate", "signing.endDate",
     ]);
+  });
+  it("a missing number and a date in the future are reported together", () => {
+    const r = refused(decide(snap("KSDD", "PENANDATANGANAN_KB"), "tandatangani", KABAG,
+      sign({ ourNumber: "", signedAt: d("2028-06-02") }), ctx()), "SIGNING_DATA_REQUIRED");
+    expect(Object.keys(r.fields ?? {}).sort()).toEqual(["signing.ourNumber", "signing.signedAt"]);
+    expect(r.message).toContain("tidak boleh sesudah hari ini (1 Juni 2028)");
   });
   it("an end date not after the start → PERIOD_INVALID", () => {
     for (const endDate of [d("2026-02-01"), d("2026-01-31")]) {
@@ -239,14 +254,14 @@ describe("the LoI is signed by the Kepala Daerah, with both numbers, date and pl
   const loi = (over: Partial<SigningInput>) => decide(snap("KSDPL", "PENJAJAKAN_LOI", { requiresDprd: true }), "loi_ditandatangani", STAF,
     { note: "", signing: { ...SIGNING, startDate: null, endDate: null, ...over } }, ctx());
 
-  it("missing numbers → SIGNING_DATA_REQUIRED naming them", () => {
+  it("missing numbers → SIGNING_DATA_REQUIRED naming their fields; no period is asked", () => {
     const r = refused(loi({ ourNumber: " ", partnerNumber: undefined }), "SIGNING_DATA_REQUIRED");
-    expect(r.missing).toEqual(["nomor naskah pihak daerah", "nomor naskah pihak mitra"]);
+    expect(Object.keys(r.fields ?? {})).toEqual(["signing.ourNumber", "signing.partnerNumber"]);
     const none = refused(decide(snap("KSDLL", "PENJAJAKAN_LOI", { requiresDprd: true }), "loi_ditandatangani", STAF, {}, ctx()),
       "SIGNING_DATA_REQUIRED");
-    expect(none.missing).toEqual([
-      "nomor naskah pihak daerah", "nomor naskah pihak mitra", "tanggal penandatanganan", "tempat penandatanganan",
-      "penandatangan", "nama penandatangan",
+    expect(Object.keys(none.fields ?? {})).toEqual([
+      "signing.ourNumber", "signing.partnerNumber", "signing.signedAt", "signing.signedPlace", "signing.signerType",
+      "signing.signerName", "signing.partnerSignerName", "signing.partnerSignerPosition",
     ]);
   });
   it("an official with a surat kuasa → SIGNER_NOT_ALLOWED", () => {
@@ -268,10 +283,11 @@ describe("the LoI is signed by the Kepala Daerah, with both numbers, date and pl
 
 describe("PKS period within the KB period (§4.1 row 9)", () => {
   const pks = (startDate: string, endDate: string) => sign({ startDate: d(startDate), endDate: d(endDate) });
-  const s = snap("KSDD", "PENANDATANGANAN_PKS", { kbPeriod: { start: d("2026-01-01"), end: d("2030-12-31") } });
-  it("starting before the KB → PERIOD_OUTSIDE_KB", () => {
+  const s = snap("KSDD", "PENANDATANGANAN_PKS", { kb: KB });
+  it("starting before the KB → PERIOD_OUTSIDE_KB, with Indonesian dates, on the start field", () => {
     const r = refused(decide(s, "tandatangani", KABAG, pks("2025-12-31", "2027-12-31"), ctx()), "PERIOD_OUTSIDE_KB");
-    expect(r.message).toContain("2026-01-01 s.d. 2030-12-31");
+    expect(r.message).toContain("1 Januari 2026 s.d. 31 Desember 2030");
+    expect(Object.keys(r.fields ?? {})).toEqual(["signing.startDate"]);
   });
   it("ending after the KB → PERIOD_OUTSIDE_KB", () => {
     refused(decide(s, "tandatangani", KABAG, pks("2027-01-01", "2031-01-01"), ctx()), "PERIOD_OUTSIDE_KB");
@@ -279,13 +295,13 @@ describe("PKS period within the KB period (§4.1 row 9)", () => {
   it("exactly on both boundaries → ok", () => {
     accepted(decide(s, "tandatangani", KABAG, pks("2026-01-01", "2030-12-31"), ctx()), "PELAKSANAAN");
   });
-  it("no KB recorded → PERIOD_OUTSIDE_KB (cannot be checked, so refused)", () => {
-    refused(decide({ ...s, kbPeriod: null }, "tandatangani", KABAG, INPUT, ctx()), "PERIOD_OUTSIDE_KB");
+  it("no KB recorded → KB_NOT_IN_FORCE (nothing to sit under, so refused)", () => {
+    refused(decide({ ...s, kb: null }, "tandatangani", KABAG, INPUT, ctx()), "KB_NOT_IN_FORCE");
   });
 });
 
 describe("PKS duration ≤ pksMaxYears unless an override cites a regulation (§4.1 row 9, §10)", () => {
-  const s = snap("KSDPK", "PENANDATANGANAN_PKS", { kbPeriod: { start: d("2020-01-01"), end: d("2040-12-31") } });
+  const s = snap("KSDPK", "PENANDATANGANAN_PKS", { kb: { ...KB, signedAt: d("2020-01-01"), startDate: d("2020-01-01"), endDate: d("2040-12-31") } });
   const pks = (startDate: string, endDate: string, durationOverrideBasis?: string) =>
     sign({ startDate: d(startDate), endDate: d(endDate), durationOverrideBasis });
   it("exactly 5 years (start + 5y − 1 day) → ok", () => {
@@ -434,8 +450,10 @@ describe("partner-initiated KSDPK (§4.1 [R])", () => {
 });
 
 describe("`ended` is decided in the region's time zone (§9)", () => {
-  // activeEnd is a date-only value (UTC midnight): the agreement runs to the end of 10 March 2026.
-  const s = snap("KSDD", "PELAKSANAAN", { activeEnd: d("2026-03-10") });
+  // The end date is a date-only value (UTC midnight): the agreement runs to the end of 10 March 2026.
+  const s = snap("KSDD", "PELAKSANAAN", {
+    running: { status: "BERLAKU", signedAt: d("2025-03-11"), startDate: d("2025-03-11"), endDate: d("2026-03-10") },
+  });
   const at = (iso: string, timeZone: Settings["region"]["timeZone"] = "Asia/Jakarta") =>
     decide(s, "berakhir", KABAG, {}, ctx({ region: { ...DEFAULT_SETTINGS.region, timeZone } }, new Date(iso)));
 
@@ -456,7 +474,7 @@ describe("`ended` is decided in the region's time zone (§9)", () => {
     accepted(at("2026-03-10T16:00:00Z", "Asia/Makassar"), "BERAKHIR");
   });
   it("no recorded end date → NOT_ENDED_YET", () => {
-    refused(decide({ ...s, activeEnd: null }, "berakhir", KABAG, {}, ctx()), "NOT_ENDED_YET");
+    refused(decide({ ...s, running: null }, "berakhir", KABAG, {}, ctx()), "NOT_ENDED_YET");
   });
 });
 

@@ -6,13 +6,14 @@ import {
   decide,
   EVENTS,
   rowsFor,
-  STAGE_DOCUMENT_TYPES,
+  stageDocumentTypes,
   stagePath,
   type CaseKind,
   type CaseSnapshot,
   type DocumentType,
   type EventInput,
   type Initiator,
+  type NaskahFacts,
   type Period,
   type SigningInput,
   type Stage,
@@ -43,6 +44,12 @@ const OTHER = "opd-dispar";
 const d = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 const KB_PERIOD: Period = { start: d("2026-01-01"), end: d("2030-12-31") };
 const NASKAH_PERIOD: Period = { start: d("2026-02-01"), end: d("2028-01-31") };
+const kbFacts = (status: NaskahFacts["status"]): NaskahFacts => ({
+  status, signedAt: KB_PERIOD.start, startDate: KB_PERIOD.start, endDate: KB_PERIOD.end,
+});
+const FITTING = {
+  KSDD: "PEMDA", KSDPK: "SWASTA", SINERGI: "KEMENTERIAN_LEMBAGA", KSDPL: "PEMDA_LUAR_NEGERI", KSDLL: "LEMBAGA_LUAR_NEGERI",
+} as const;
 
 type CaseSpec = { kind: CaseKind; initiator: Initiator; requiresDprd: boolean; isPksTurunan: boolean };
 type Step = {
@@ -110,6 +117,7 @@ function inputFor(stage: Stage, step: Step): EventInput {
     ourNumber: "415.4/12/KS/2026", partnerNumber: "119/II/2026", signedAt: period.start, signedPlace: "Sukamaju",
     signerType: step.delegatedSigner ? "PEJABAT_DIKUASAKAN" : "KEPALA_DAERAH", signerName: "H. Ahmad Fauzi",
     signerPosition: step.delegatedSigner ? "Kepala Dinas Kesehatan" : "Bupati Sukamaju",
+    partnerSignerName: "Ir. Budi Santoso", partnerSignerPosition: "Direktur Utama",
     startDate: period.start, endDate: period.end,
   };
   return {
@@ -127,7 +135,8 @@ function play(spec: CaseSpec, steps: Step[]): RunResult {
   const entry = path[0];
   const s: CaseSnapshot & { documents: DocumentType[] } = {
     kind: spec.kind, stage: entry, initiator: spec.initiator, opdId: OWN, requiresDprd: spec.requiresDprd,
-    documents: [], missingFields: [], kbPeriod: spec.isPksTurunan ? KB_PERIOD : null, activeEnd: null,
+    documents: [], missingFields: [], partner: { partnerClass: FITTING[spec.kind], universityStatus: null },
+    kb: spec.isPksTurunan ? kbFacts("BERLAKU") : null, loi: null, running: null,
     isPksTurunan: spec.isPksTurunan,
   };
   const history: HistoryRow[] = [];
@@ -138,7 +147,7 @@ function play(spec: CaseSpec, steps: Step[]): RunResult {
 
   for (const step of steps) {
     // Uploads happen while the case is in its stage, limited to that stage's upload form.
-    const uploadable = STAGE_DOCUMENT_TYPES[s.stage] ?? [];
+    const uploadable = stageDocumentTypes(s.stage, s.initiator);
     const uploads = step.docs === "stage" ? uploadable
       : step.docs === "some" ? uploadable.filter((_, i) => (step.docMask >> i) & 1) : [];
     for (const t of uploads) if (!s.documents.includes(t)) s.documents.push(t);
@@ -165,8 +174,15 @@ function play(spec: CaseSpec, steps: Step[]): RunResult {
     accepted++;
     s.stage = to;
     reached.add(to);
-    if (r.effects.some((e) => e.kind === "CREATE_AGREEMENT" && e.type === "KB")) s.kbPeriod = KB_PERIOD;
-    if (to === "PELAKSANAAN") s.activeEnd = input.signing?.endDate ?? null;
+    // The effects as the service carries them out: a KB signed while the DPRD is needed waits for it.
+    if (r.effects.some((e) => e.kind === "CREATE_AGREEMENT" && e.type === "KB")) s.kb = kbFacts(s.requiresDprd ? "MENUNGGU_DPRD" : "BERLAKU");
+    if (r.effects.some((e) => e.kind === "RECORD_DPRD_DECISION") && s.kb) s.kb = { ...s.kb, status: "BERLAKU" };
+    if (r.effects.some((e) => e.kind === "CREATE_AGREEMENT" && e.type === "LOI")) {
+      s.loi = { status: "BERLAKU", signedAt: input.signing?.signedAt ?? null, startDate: null, endDate: null };
+    }
+    if (to === "PELAKSANAAN") {
+      s.running = { status: "BERLAKU", signedAt: input.signing?.signedAt ?? null, startDate: input.signing?.startDate ?? null, endDate: input.signing?.endDate ?? null };
+    }
     if (TERMINAL.includes(to)) terminal = true;
 
     // (a) only stages of the jenis path, PERBAIKAN or a terminal stage

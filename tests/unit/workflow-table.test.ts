@@ -5,7 +5,7 @@ import {
   Stage as STAGE,
 } from "@/lib/generated/prisma/enums";
 import { ROLES, type Role } from "@/lib/auth/roles";
-import { POLICY, rolesFor } from "@/lib/auth/policy";
+import { POLICY } from "@/lib/auth/policy";
 import { DEFAULT_SETTINGS } from "@/lib/settings/defaults";
 import {
   availableEvents,
@@ -115,13 +115,18 @@ const OWN = "opd-dinkes";
 const OTHER = "opd-dispar";
 const d = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 
+const FITTING = {
+  KSDD: "PEMDA", KSDPK: "SWASTA", SINERGI: "KEMENTERIAN_LEMBAGA", KSDPL: "PEMDA_LUAR_NEGERI", KSDLL: "LEMBAGA_LUAR_NEGERI",
+} as const;
+
 function satisfiedSnapshot(kind: CaseKind, stage: Stage, initiator: Initiator, requiresDprd: boolean): CaseSnapshot {
   return {
     kind, stage, initiator, requiresDprd, opdId: OWN,
     documents: ALL_DOCS,
     missingFields: [],
-    kbPeriod: { start: d("2026-01-01"), end: d("2030-12-31") },
-    activeEnd: d("2027-12-31"),
+    partner: { partnerClass: FITTING[kind], universityStatus: null },
+    kb: { status: "BERLAKU", signedAt: d("2026-01-01"), startDate: d("2026-01-01"), endDate: d("2030-12-31") },
+    running: { status: "BERLAKU", signedAt: d("2026-02-01"), startDate: d("2026-02-01"), endDate: d("2027-12-31") },
     isPksTurunan: false,
   };
 }
@@ -132,7 +137,8 @@ const SATISFIED_INPUT: EventInput = {
   signing: {
     ourNumber: "415.4/12/KS/2026", partnerNumber: "119/PKS/II/2026", signedAt: d("2026-02-01"),
     signedPlace: "Sukamaju", signerType: "KEPALA_DAERAH", signerName: "H. Ahmad Fauzi, S.H.",
-    signerPosition: "Bupati Sukamaju", startDate: d("2026-02-01"), endDate: d("2028-01-31"),
+    signerPosition: "Bupati Sukamaju", partnerSignerName: "Ir. Budi Santoso", partnerSignerPosition: "Direktur Utama",
+    startDate: d("2026-02-01"), endDate: d("2028-01-31"),
   },
   dprd: { number: "12/KEP/DPRD/2026", date: d("2026-03-01") },
   termination: { ground: "PARA_PIHAK_SEPAKAT", date: d("2027-06-01") },
@@ -191,7 +197,7 @@ describe("table and authorization matrix agree", () => {
   it("each row's roles hold the row's action in lib/auth/policy-table.ts, with OWN_OPD scope for OPD roles", () => {
     const problems: string[] = [];
     for (const t of TRANSITIONS) {
-      const holders = rolesFor(t.action);
+      const holders = Object.keys(POLICY[t.action].roles);
       for (const role of t.roles) {
         if (!holders.includes(role)) problems.push(`${t.kinds.join("/")} ${t.from} ${t.event}: ${role} lacks ${t.action}`);
         const scope = (POLICY[t.action].roles as Partial<Record<Role, string>>)[role];

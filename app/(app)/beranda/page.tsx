@@ -20,13 +20,15 @@ const TILE_TONES: Record<HomeTile["tone"], string> = {
 
 export default async function BerandaPage() {
   const user = await requireUser();
-  const [tiles, settings] = await Promise.all([homeTiles(user), getSettings()]);
-  const links = navItemsFor(user.role).filter((item) => item.href !== "/beranda");
+  const now = new Date();
+  const settings = await getSettings();
+  const tiles = await homeTiles(user, now, settings.region.timeZone);
+  const links = navItemsFor(user).filter((item) => item.href !== "/beranda");
   return (
     <>
       <PageHeader
         title={`Selamat datang, ${user.fullName}`}
-        description={`${ROLE_LABELS[user.role]}${user.opdName ? ` · ${user.opdName}` : ""} — ${formatTanggal(new Date(), settings.region.timeZone)}`}
+        description={`${ROLE_LABELS[user.role]}${user.opdName ? ` · ${user.opdName}` : ""} — ${formatTanggal(now, settings.region.timeZone)}`}
       />
       <section aria-labelledby="ringkasan" className="mb-8">
         <h2 id="ringkasan" className="mb-3 text-lg font-semibold text-slate-900">

@@ -89,7 +89,7 @@ function Item({ item, now, tz, showStage, showReason }: { item: InboxItem; now: 
         )}
         <span aria-hidden="true">·</span>
         <span>sejak {formatTanggal(item.stageEnteredAt, tz)}</span>
-        {showStage && <StageBadge stage={item.stage} />}
+        {showStage && <StageBadge stage={item.stage} initiator={item.initiator} />}
       </p>
       {showReason && item.lastReason && (
         <p className="mt-2 rounded-md border-l-4 border-amber-400 bg-amber-50 px-3 py-2 text-sm whitespace-pre-line text-amber-950">
@@ -103,9 +103,9 @@ function Item({ item, now, tz, showStage, showReason }: { item: InboxItem; now: 
 
 export default async function TindakanPage() {
   const actor = await requirePermission("case.list");
-  const [items, settings] = await Promise.all([inbox(actor), getSettings()]);
-  const tz = settings.region.timeZone;
   const now = new Date();
+  const [items, settings] = await Promise.all([inbox(actor, now), getSettings()]);
+  const tz = settings.region.timeZone;
   const groups = GROUPS[actor.role] ?? [];
   const placed = new Set<string>();
   const sections = groups.map((g) => {
@@ -115,8 +115,8 @@ export default async function TindakanPage() {
   });
   const rest = items.filter((i) => !placed.has(i.id));
   if (rest.length > 0) sections.push({ key: "lainnya", title: "Lainnya", hint: "Usulan lain yang menunggu tindakan Anda.", match: () => true, list: rest });
-  // Bagian Kerja Sama has many kinds of work: show only the kinds that have something waiting.
-  const shown = actor.role === "STAF_KS" || actor.role === "KABAG_KS" ? sections.filter((s) => s.list.length > 0) : sections;
+  // Bagian Kerja Sama has many kinds of work (groups of KS_GROUPS): show only those with something waiting.
+  const shown = groups === KS_GROUPS ? sections.filter((s) => s.list.length > 0) : sections;
   const multiStage = (s: (typeof sections)[number]) => new Set(s.list.map((i) => i.stage)).size > 1 || s.key === "lainnya";
 
   return (
@@ -161,7 +161,7 @@ export default async function TindakanPage() {
               ) : (
                 <ul className="space-y-3">
                   {s.list.map((i) => (
-                    <Item key={i.id} item={i} now={now} tz={tz} showStage={multiStage(s)} showReason={actor.role === "OPERATOR_OPD" || i.stage === "PERBAIKAN"} />
+                    <Item key={i.id} item={i} now={now} tz={tz} showStage={multiStage(s)} showReason={i.stage === "PERBAIKAN" || i.stage === "DRAF"} />
                   ))}
                 </ul>
               )}

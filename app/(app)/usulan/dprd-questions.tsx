@@ -1,48 +1,44 @@
 "use client";
 
 import { useState } from "react";
-import { FieldSet, type FieldError } from "@/components/ui/field";
-import { Radio } from "@/components/ui/checkbox";
+import { RadioGroupField, type Meta } from "@/components/forms/fields";
 import { asksDprdQuestions, computeRequiresDprd } from "@/lib/workflow/dprd";
 import type { CaseKind } from "@/lib/generated/prisma/enums";
 
 type Answer = "ya" | "tidak" | "";
 
-const QUESTIONS = [
-  { name: "burdensPublic", legend: "Apakah kerja sama membebani masyarakat dan daerah?" },
-  { name: "budgetedInApbd", legend: "Apakah pendanaannya sudah dianggarkan dalam APBD tahun berjalan?" },
-] as const;
+const YES_NO = [
+  { value: "ya", label: "Ya" },
+  { value: "tidak", label: "Tidak" },
+];
 
 const asBool = (a: Answer) => (a === "ya" ? true : a === "tidak" ? false : null);
+const asAnswer = (v: unknown): Answer => (v === "ya" || v === "tidak" ? v : "");
+
 function reason(burdens: boolean, unbudgeted: boolean): string {
   if (burdens && unbudgeted) return "Kerja sama membebani masyarakat dan daerah, dan pendanaannya belum dianggarkan dalam APBD tahun berjalan";
   if (burdens) return "Kerja sama membebani masyarakat dan daerah";
   return "Pendanaan kerja sama belum dianggarkan dalam APBD tahun berjalan";
 }
 
-const asAnswer = (v: string | undefined): Answer => (v === "ya" || v === "tidak" ? v : "");
-
 /**
  * The two DPRD questions (domain §4.1) with the computed result shown as the user answers. The
  * server computes and stores the same result with the same function; this is only a preview.
- * Remount it (key) to start again from `values`.
  */
 export function DprdQuestions({
   kind,
-  values,
-  errors,
+  burdensPublic,
+  budgetedInApbd,
   ksdpkFollowsQuestions,
-  idPrefix,
 }: {
   kind: CaseKind;
-  values: Record<string, string>;
-  errors: Record<string, FieldError>;
+  burdensPublic: Meta;
+  budgetedInApbd: Meta;
   ksdpkFollowsQuestions: boolean;
-  idPrefix: string;
 }) {
-  const [answers, setAnswers] = useState<Record<string, Answer>>({
-    burdensPublic: asAnswer(values.burdensPublic),
-    budgetedInApbd: asAnswer(values.budgetedInApbd),
+  const [answers, setAnswers] = useState({
+    burdensPublic: asAnswer(burdensPublic.initialValue),
+    budgetedInApbd: asAnswer(budgetedInApbd.initialValue),
   });
 
   if (!asksDprdQuestions(kind)) {
@@ -67,23 +63,22 @@ export function DprdQuestions({
 
   return (
     <div className="space-y-5">
-      {QUESTIONS.map((q) => (
-        <FieldSet key={q.name} id={`${idPrefix}-${q.name}`} legend={q.legend} required error={errors[q.name]}>
-          <div className="flex flex-wrap gap-x-8 gap-y-2">
-            {(["ya", "tidak"] as const).map((a) => (
-              <Radio
-                key={a}
-                id={`${idPrefix}-${q.name}-${a}`}
-                name={q.name}
-                value={a}
-                label={a === "ya" ? "Ya" : "Tidak"}
-                defaultChecked={answers[q.name] === a}
-                onChange={() => setAnswers((prev) => ({ ...prev, [q.name]: a }))}
-              />
-            ))}
-          </div>
-        </FieldSet>
-      ))}
+      <RadioGroupField
+        meta={burdensPublic}
+        label="Apakah kerja sama membebani masyarakat dan daerah?"
+        required
+        inline
+        choices={YES_NO}
+        onChange={(v) => setAnswers((prev) => ({ ...prev, burdensPublic: asAnswer(v) }))}
+      />
+      <RadioGroupField
+        meta={budgetedInApbd}
+        label="Apakah pendanaannya sudah dianggarkan dalam APBD tahun berjalan?"
+        required
+        inline
+        choices={YES_NO}
+        onChange={(v) => setAnswers((prev) => ({ ...prev, budgetedInApbd: asAnswer(v) }))}
+      />
       <p aria-live="polite" className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm text-slate-800">
         {complete ? (
           <>

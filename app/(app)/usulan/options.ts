@@ -1,6 +1,6 @@
 // Labels and select options of the proposal form (plain data: imported by server pages and the
 // client form alike, so it must stay free of server-only imports).
-import type { CaseKind, FundingSource, KsddNature, KsdpkForm, PartnerClass } from "@/lib/generated/prisma/enums";
+import type { CaseKind, FundingSource, KsddNature, KsdpkForm, PartnerClass, UniversityStatus } from "@/lib/generated/prisma/enums";
 
 export const KIND_ORDER: readonly CaseKind[] = ["KSDD", "KSDPK", "SINERGI", "KSDPL", "KSDLL"];
 
@@ -30,29 +30,7 @@ export const FUNDING_LABELS: Record<FundingSource, string> = {
   LAINNYA: "Lainnya",
 };
 
-export const PARTNER_CLASS_LABELS: Record<PartnerClass, string> = {
-  PEMDA: "Pemerintah daerah",
-  KEMENTERIAN_LEMBAGA: "Kementerian/lembaga",
-  PERGURUAN_TINGGI: "Perguruan tinggi",
-  BUMN: "BUMN",
-  BUMD: "BUMD",
-  SWASTA: "Badan usaha swasta (BUMS)",
-  ORMAS_LSM: "Ormas/LSM/yayasan",
-  PERORANGAN: "Perorangan",
-  PEMDA_LUAR_NEGERI: "Pemerintah daerah luar negeri",
-  LEMBAGA_LUAR_NEGERI: "Lembaga luar negeri",
-};
-
-export const PARTNER_CLASSES = Object.keys(PARTNER_CLASS_LABELS) as PartnerClass[];
-
-/** Partner classes that fit each jenis (domain §2); listed first in the partner select. */
-export const KIND_PARTNER_CLASSES: Record<CaseKind, readonly PartnerClass[]> = {
-  KSDD: ["PEMDA"],
-  KSDPK: ["BUMN", "BUMD", "SWASTA", "PERGURUAN_TINGGI", "ORMAS_LSM", "PERORANGAN"],
-  SINERGI: ["KEMENTERIAN_LEMBAGA", "PERGURUAN_TINGGI"],
-  KSDPL: ["PEMDA_LUAR_NEGERI"],
-  KSDLL: ["LEMBAGA_LUAR_NEGERI"],
-};
+export { PARTNER_CLASS_LABELS } from "@/components/cases/labels";
 
 export const FOREIGN_CLASSES: readonly PartnerClass[] = ["PEMDA_LUAR_NEGERI", "LEMBAGA_LUAR_NEGERI"];
 
@@ -83,11 +61,10 @@ export const PROVINCES = [
   "Maluku Utara", "Papua", "Papua Barat", "Papua Barat Daya", "Papua Tengah", "Papua Pegunungan", "Papua Selatan",
 ] as const;
 
-export type PartnerOption = { id: string; name: string; partnerClass: PartnerClass; verified?: boolean };
-
-/** Fields of the proposal form, echoed back after a failed submission. */
-export const PROPOSAL_FIELDS = [
-  "kind", "title", "partnerId", "opdId", "ksddNature", "ksdpkForm", "subject", "governmentAffair", "purpose", "scope",
-  "benefits", "fundingSource", "fundingAmount", "fundingYear", "burdensPublic", "budgetedInApbd", "proposedStart",
-  "proposedEnd", "version",
-] as const;
+export type PartnerOption = {
+  id: string;
+  name: string;
+  partnerClass: PartnerClass;
+  universityStatus: UniversityStatus | null;
+  verified?: boolean;
+};

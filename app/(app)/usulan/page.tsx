@@ -9,7 +9,8 @@ import { Breadcrumbs, PageHeader } from "@/components/ui/page-header";
 import { Pagination, type SearchParamsRecord } from "@/components/ui/pagination";
 import { Select } from "@/components/ui/select";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import { can } from "@/lib/auth/policy";
+import { caseScope } from "@/lib/auth/policy";
+import { mayCreateDraft, mayRegisterPartnerOffer } from "@/lib/cases/rules";
 import { requirePermission } from "@/lib/auth/session";
 import { listCases } from "@/lib/cases/queries";
 import { formatTanggal } from "@/lib/format";
@@ -32,12 +33,14 @@ export default async function UsulanPage({ searchParams }: { searchParams: Promi
   const tz = settings.region.timeZone;
   const filtered = Boolean(filter.q || filter.kind || filter.stage);
   const keptParams: SearchParamsRecord = { q: filter.q, kind: filter.kind, stage: filter.stage };
-  const mayCreate = actor.role === "OPERATOR_OPD" && can(actor, "case.create");
-  const mayRegisterOffer = can(actor, "case.registerPartnerInitiated");
+  const mayCreate = mayCreateDraft(actor);
+  const mayRegisterOffer = mayRegisterPartnerOffer(actor);
+  // What the list holds follows from the user's case scope (lib/auth/policy caseScope).
+  const scope = caseScope(actor).kind;
   const scopeText =
-    actor.role === "OPERATOR_OPD" || actor.role === "KEPALA_OPD"
+    scope === "opd"
       ? `Usulan ${actor.opdName ?? "OPD Anda"} pada semua tahapan.`
-      : actor.role === "TKKSD"
+      : scope === "stages"
         ? "Usulan yang sedang dibahas TKKSD."
         : "Usulan kerja sama seluruh perangkat daerah beserta tahapannya.";
 
@@ -94,7 +97,7 @@ export default async function UsulanPage({ searchParams }: { searchParams: Promi
                 ? "Mulai dengan Usulan Baru: pilih jenis kerja sama, isi formulir, simpan sebagai draf, unggah KAK (dan Studi Kelayakan untuk KSDPK), lalu ajukan kepada Kepala OPD."
                 : mayRegisterOffer
                   ? "Usulan dari OPD akan tampil di sini setelah dibuat. Penawaran kerja sama dari pihak ketiga dapat Anda daftarkan melalui Daftarkan Penawaran Mitra."
-                  : actor.role === "TKKSD"
+                  : scope === "stages"
                     ? "Tidak ada usulan yang sedang dibahas TKKSD. Usulan tampil di sini setelah Bagian Kerja Sama menyatakannya lengkap."
                     : "Usulan tampil di sini setelah Operator OPD membuatnya."
             }
@@ -106,36 +109,37 @@ export default async function UsulanPage({ searchParams }: { searchParams: Promi
           <Table caption={`Daftar usulan (${result.total.toLocaleString("id-ID")})`} captionHidden>
             <THead>
               <TR>
-                <TH>Kode</TH>
-                <TH>Judul</TH>
+                <TH className="w-[38%]">Usulan</TH>
                 <TH>Jenis</TH>
-                <TH>Mitra</TH>
+                <TH className="w-[20%]">Mitra</TH>
                 <TH>OPD</TH>
-                <TH>Tahap</TH>
+                <TH className="w-[16%]">Tahap</TH>
                 <TH>Diperbarui</TH>
               </TR>
             </THead>
             <TBody>
               {result.items.map((c) => (
                 <TR key={c.id}>
-                  <TD className="font-mono text-[13px] whitespace-nowrap">{c.code}</TD>
-                  <TH scope="row" className="min-w-72">
+                  <TH scope="row" label="Usulan">
                     <Link href={`/usulan/${c.id}`} className="text-brand-800 underline hover:text-brand-950">
                       {c.title}
                     </Link>
-                    {c.initiator === "MITRA" && <span className="block text-xs font-normal text-slate-600">Prakarsa mitra</span>}
+                    <span className="mt-0.5 block font-mono text-xs font-normal text-slate-600">
+                      {c.code}
+                      {c.initiator === "MITRA" && <span className="font-sans"> · Prakarsa mitra</span>}
+                    </span>
                   </TH>
-                  <TD>
+                  <TD label="Jenis" className="md:whitespace-nowrap">
                     <abbr title={KIND_LABELS[c.kind]} className="no-underline">
                       {c.kind}
                     </abbr>
                   </TD>
-                  <TD className="min-w-40">{c.partner?.name ?? "—"}</TD>
-                  <TD>{c.opd.shortName}</TD>
-                  <TD>
-                    <StageBadge stage={c.stage} />
+                  <TD label="Mitra">{c.partner?.name ?? "—"}</TD>
+                  <TD label="OPD" className="md:whitespace-nowrap">{c.opd.shortName}</TD>
+                  <TD label="Tahap">
+                    <StageBadge stage={c.stage} initiator={c.initiator} wrap />
                   </TD>
-                  <TD className="whitespace-nowrap">{formatTanggal(c.updatedAt, tz)}</TD>
+                  <TD label="Diperbarui" className="md:whitespace-nowrap">{formatTanggal(c.updatedAt, tz)}</TD>
                 </TR>
               ))}
             </TBody>

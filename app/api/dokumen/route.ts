@@ -1,7 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { z } from "zod";
+import { optionalText } from "@/lib/validation/fields";
 import { getCurrentUser } from "@/lib/auth/session";
 import { checkUploadRequest } from "@/lib/documents/http";
-import { FileTooLargeError, uploadDocument } from "@/lib/documents/service";
+import { FileTooLargeError, QuotaExceededError, uploadDocument } from "@/lib/documents/service";
 import { isDomainError } from "@/lib/errors";
 import { errorResponse, jsonMessage } from "./responses";
 
@@ -9,6 +11,16 @@ import { errorResponse, jsonMessage } from "./responses";
 // with the raw file as the body. Not a server action (1 MB body limit) and not multipart (which
 // Next buffers): the body is streamed to storage while it arrives.
 export const runtime = "nodejs";
+
+const code = z.string().max(64).regex(/^[A-Za-z0-9_-]+$/, { error: "Permintaan unggah tidak sah." });
+const uploadParams = z.object({
+  caseId: z.string({ error: "Usulan wajib diisi." }).pipe(code),
+  type: z.string({ error: "Jenis dokumen wajib diisi." }).pipe(code),
+  tahap: code.optional(),
+  // The file name is only a label: sanitizeFileName() cleans it (control characters included).
+  name: z.string().max(1000).optional(),
+  alasan: optionalText("Alasan koreksi", 1000, { multiline: true }),
+});
 
 export async function POST(request: NextRequest) {
   const user = await getCurrentUser();
@@ -18,22 +30,21 @@ export async function POST(request: NextRequest) {
   const problem = checkUploadRequest(request.headers, host);
   if (problem) return jsonMessage(problem.status, problem.message);
 
-  const params = request.nextUrl.searchParams;
-  const caseId = params.get("caseId");
-  const type = params.get("type");
-  if (!caseId || !type) return jsonMessage(400, "Usulan dan jenis dokumen wajib diisi.");
+  const params = uploadParams.safeParse(Object.fromEntries(request.nextUrl.searchParams));
+  if (!params.success) return jsonMessage(400, params.error.issues[0]?.message ?? "Permintaan unggah tidak sah.");
   if (!request.body) return jsonMessage(400, "Berkas kosong. Pilih berkas yang berisi dokumen.");
   const length = request.headers.get("content-length");
 
   try {
     const doc = await uploadDocument(user, {
-      caseId,
-      type,
-      originalName: params.get("name"),
+      caseId: params.data.caseId,
+      type: params.data.type,
+      originalName: params.data.name,
       stream: request.body,
       declaredSize: length !== null && /^\d+$/.test(length) ? Number(length) : null,
-      correctionReason: params.get("alasan"),
-      expectedStage: params.get("tahap"),
+      correctionReason: params.data.alasan,
+      expectedStage: params.data.tahap,
+      now: new Date(),
     });
     return NextResponse.json(
       { id: doc.id, version: doc.version, type: doc.type, locked: doc.locked },
@@ -41,6 +52,7 @@ export async function POST(request: NextRequest) {
     );
   } catch (error) {
     if (error instanceof FileTooLargeError) return jsonMessage(413, error.message);
+    if (error instanceof QuotaExceededError) return jsonMessage(429, error.message);
     if (isDomainError(error)) return errorResponse(error);
     throw error;
   }

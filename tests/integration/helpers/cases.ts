@@ -7,7 +7,8 @@ import type { Role } from "@/lib/auth/roles";
 import type { CurrentUser } from "@/lib/auth/session";
 import { DomainError } from "@/lib/errors";
 import type { CaseKind, DocumentType, Stage } from "@/lib/generated/prisma/enums";
-import { createDraft, transitionCase, type DraftInput } from "@/lib/cases/service";
+import type { DraftInput } from "@/lib/cases/service";
+import { createDraft, NOW, transitionCase } from "./services";
 import type { EventInput, SigningInput } from "@/lib/workflow";
 
 export const OPD_A = "opd-dinkes";
@@ -109,10 +110,12 @@ export const historyOf = (caseId: string) =>
   getDb().stageHistory.findMany({ where: { caseId }, orderBy: { id: "asc" } });
 
 /** Uploads `docs` at the current stage, then records `event` with the current version. */
-export async function step(caseId: string, who: UserKey, event: string, input: EventInput = {}, docs: DocumentType[] = []) {
+export async function step(
+  caseId: string, who: UserKey, event: string, input: EventInput = {}, docs: DocumentType[] = [], now = NOW,
+) {
   for (const type of docs) await upload(caseId, type);
   const { version } = await caseRow(caseId);
-  return transitionCase(actor(who), caseId, event, input, version);
+  return transitionCase(actor(who), caseId, event, input, version, now);
 }
 
 /** Expects a refusal with the given domain code (and refusal code) and nothing changed. */
@@ -146,6 +149,7 @@ export function signing(overrides: Partial<SigningInput> = {}): SigningInput {
   return {
     ourNumber: "180/012/KS/2026", partnerNumber: "119/045/PEM/2026", signedAt: d("2026-02-02"), signedPlace: "Sukamaju",
     signerType: "KEPALA_DAERAH", signerName: "H. Ahmad Sudrajat, S.H., M.Si.", signerPosition: "Bupati Sukamaju",
+    partnerSignerName: "Drs. H. Bambang Irawan", partnerSignerPosition: "Bupati Sukamakmur",
     startDate: d("2026-02-02"), endDate: d("2031-02-01"), ...overrides,
   };
 }

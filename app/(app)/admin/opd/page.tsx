@@ -82,20 +82,20 @@ export default async function OpdListPage({ searchParams }: { searchParams: Prom
             <TBody>
               {result.items.map((o) => (
                 <TR key={o.id}>
-                  <TH scope="row">
+                  <TH scope="row" label="Nama">
                     <Link href={`/admin/opd/${o.id}`} className="text-brand-800 underline hover:text-brand-950">
                       {o.name}
                     </Link>
                   </TH>
-                  <TD>{o.shortName}</TD>
-                  <TD className="font-mono text-[13px]">{o.code ?? "—"}</TD>
-                  <TD className="text-right tabular-nums">
+                  <TD label="Singkatan">{o.shortName}</TD>
+                  <TD label="Kode" className="font-mono text-[13px]">{o.code ?? "—"}</TD>
+                  <TD label="Jumlah pengguna" className="tabular-nums md:text-right">
                     {nf.format(o.userCount)}
                     {o.userCount !== o.activeUserCount && (
                       <span className="block text-xs text-slate-600">{nf.format(o.activeUserCount)} aktif</span>
                     )}
                   </TD>
-                  <TD>
+                  <TD label="Status">
                     <Badge tone={o.active ? "success" : "neutral"}>{o.active ? "Aktif" : "Nonaktif"}</Badge>
                   </TD>
                 </TR>

@@ -109,18 +109,18 @@ export default async function PenggunaPage({ searchParams }: { searchParams: Pro
             <TBody>
               {result.items.map((u) => (
                 <TR key={u.id}>
-                  <TH scope="row">
+                  <TH scope="row" label="Nama">
                     <Link href={`/admin/pengguna/${u.id}`} className="text-brand-800 underline hover:text-brand-950">
                       {u.fullName}
                     </Link>
                   </TH>
-                  <TD className="font-mono text-[13px]">{u.username}</TD>
-                  <TD>{ROLE_LABELS[u.role]}</TD>
-                  <TD>{u.opd ? <abbr title={u.opd.name} className="no-underline">{u.opd.shortName}</abbr> : "—"}</TD>
-                  <TD>
+                  <TD label="Nama pengguna" className="font-mono text-[13px]">{u.username}</TD>
+                  <TD label="Peran">{ROLE_LABELS[u.role]}</TD>
+                  <TD label="OPD">{u.opd ? <abbr title={u.opd.name} className="no-underline">{u.opd.shortName}</abbr> : "—"}</TD>
+                  <TD label="Status">
                     <Badge tone={u.active ? "success" : "neutral"}>{u.active ? "Aktif" : "Nonaktif"}</Badge>
                   </TD>
-                  <TD className="whitespace-nowrap">
+                  <TD label="Masuk terakhir" className="md:whitespace-nowrap">
                     {u.lastLoginAt ? formatTanggalWaktu(u.lastLoginAt, settings.region.timeZone) : "Belum pernah"}
                   </TD>
                 </TR>

@@ -1,137 +1,89 @@
 "use client";
 
-import { useActionState } from "react";
-import { Checkbox } from "@/components/ui/checkbox";
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
-import { Select, type SelectOption } from "@/components/ui/select";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { CheckboxField, SelectField, TextField } from "@/components/forms/fields";
+import { FormErrorSummary } from "@/components/forms/form-error-summary";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { LinkButton } from "@/components/ui/button";
+import type { SelectOption } from "@/components/ui/select";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { ROLES, ROLE_LABELS } from "@/lib/auth/roles";
-import type { FormState } from "@/lib/validation/admin-extra";
-import { PASSWORD_HINT } from "@/lib/validation/password-hint";
-import { FormErrorSummary } from "@/components/ui/form-error-summary";
+import type { FormActionFn } from "@/lib/forms/action";
+import { userCreateFormSchema, userUpdateFormSchema } from "@/lib/validation/admin-extra";
 
 const ROLE_OPTIONS: SelectOption[] = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
-const P = "pengguna";
 
 type Props = {
-  mode: "create" | "edit";
-  action: (state: FormState, formData: FormData) => Promise<FormState>;
-  /** Current values of the record (edit) as strings; `active` is "on" when active. */
-  initial?: Record<string, string>;
+  action: FormActionFn;
+  /** Editing: the user's id and current values as the inputs show them (`active` is "on" when active). */
+  user?: Record<string, string>;
   opdOptions: SelectOption[];
   /** The admin is editing their own account. */
   isSelf?: boolean;
 };
 
-export function UserForm({ mode, action, initial = {}, opdOptions, isSelf = false }: Props) {
-  const [state, formAction] = useActionState(action, {});
-  const v = state.values ?? initial;
-  const err = state.fieldErrors ?? {};
-  // Selects and the checkbox re-mount per attempt so a failed submission shows what was sent.
-  const k = state.attempt ?? 0;
+export function UserForm({ action, user, opdOptions, isSelf = false }: Props) {
+  const { form, fields: f, formAction, lastResult, pending } = useFormAction(action, user ? userUpdateFormSchema : userCreateFormSchema, {
+    id: "pengguna",
+    defaultValue: user,
+  });
   return (
-    <form action={formAction} noValidate className="space-y-6">
-      <FormErrorSummary state={state} idPrefix={P} />
+    <form id={form.id} onSubmit={form.onSubmit} action={formAction} noValidate className="space-y-6">
+      <FormErrorSummary form={form} lastResult={lastResult} />
+      {user && <input type="hidden" name="id" value={user.id} />}
       <div className="grid gap-5 md:grid-cols-2">
-        <Field id={`${P}-fullName`} label="Nama lengkap" required error={err.fullName} hint="Beserta gelar, seperti tertulis pada SK.">
-          {(p) => <Input {...p} name="fullName" defaultValue={v.fullName} autoComplete="off" maxLength={120} />}
-        </Field>
-        <Field
-          id={`${P}-username`}
+        <TextField meta={f.fullName} label="Nama lengkap" hint="Beserta gelar, seperti tertulis pada SK." autoComplete="off" />
+        <TextField
+          meta={f.username}
           label="Nama pengguna"
-          required
-          error={err.username}
           hint="3–32 karakter: huruf kecil, angka, titik, garis bawah, atau tanda hubung. Dipakai untuk masuk."
-        >
-          {(p) => (
-            <Input
-              {...p}
-              name="username"
-              defaultValue={v.username}
-              autoComplete="off"
-              autoCapitalize="none"
-              spellCheck={false}
-              maxLength={32}
-            />
-          )}
-        </Field>
-        <Field
-          id={`${P}-nip`}
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+        />
+        <TextField
+          meta={f.nip}
           label="NIP"
-          error={err.nip}
           hint="18 angka, boleh dengan spasi (19850312 201001 1 003). Kosongkan untuk pegawai non-ASN."
-        >
-          {(p) => <Input {...p} name="nip" defaultValue={v.nip} inputMode="numeric" autoComplete="off" maxLength={24} />}
-        </Field>
-        <Field id={`${P}-email`} label="Email" error={err.email} hint="Opsional; untuk notifikasi.">
-          {(p) => <Input {...p} name="email" type="email" defaultValue={v.email} autoComplete="off" maxLength={254} />}
-        </Field>
-        <Field
-          id={`${P}-role`}
+          inputMode="numeric"
+          autoComplete="off"
+        />
+        <TextField meta={f.email} label="Email" type="email" hint="Opsional; untuk notifikasi." autoComplete="off" />
+        <SelectField
+          meta={f.role}
           label="Peran"
-          required
-          error={err.role}
+          placeholder="— Pilih peran —"
+          options={ROLE_OPTIONS}
           hint={isSelf ? "Anda tidak dapat mencabut peran Administrator Sistem dari akun Anda sendiri." : undefined}
-        >
-          {(p) => (
-            <Select key={`role-${k}`} {...p} name="role" defaultValue={v.role ?? ""} placeholder="— Pilih peran —" options={ROLE_OPTIONS} />
-          )}
-        </Field>
-        <Field
-          id={`${P}-opdId`}
+        />
+        <SelectField
+          meta={f.opdId}
           label="OPD"
-          error={err.opdId}
+          placeholder="— Tanpa OPD —"
+          options={opdOptions}
           hint="Wajib untuk Operator OPD dan Kepala OPD; kosongkan untuk peran lain."
-        >
-          {(p) => (
-            <Select key={`opd-${k}`} {...p} name="opdId" defaultValue={v.opdId ?? ""} placeholder="— Tanpa OPD —" options={opdOptions} />
-          )}
-        </Field>
-        {mode === "create" && (
+        />
+        {!user && (
           <>
-            <Field
-              id={`${P}-password`}
+            <TextField
+              meta={f.password}
               label="Kata sandi awal"
-              required
-              error={err.password}
-              hint={`${PASSWORD_HINT} Sampaikan kepada pengguna melalui saluran resmi; ia wajib menggantinya saat pertama masuk.`}
-            >
-              {(p) => <Input {...p} name="password" type="password" autoComplete="new-password" maxLength={128} />}
-            </Field>
-            <Field id={`${P}-confirmPassword`} label="Ulangi kata sandi" required error={err.confirmPassword}>
-              {(p) => <Input {...p} name="confirmPassword" type="password" autoComplete="new-password" maxLength={128} />}
-            </Field>
+              type="password"
+              autoComplete="new-password"
+              hint="Minimal 12 karakter. Sampaikan kepada pengguna melalui saluran resmi; pengguna wajib menggantinya saat pertama masuk."
+            />
+            <TextField meta={f.confirmPassword} label="Ulangi kata sandi" type="password" autoComplete="new-password" />
           </>
         )}
       </div>
-      {mode === "edit" && (
-        <div className="space-y-1.5">
-          <Checkbox
-            key={`active-${k}`}
-            id={`${P}-active`}
-            name="active"
-            label="Akun aktif"
-            defaultChecked={v.active === "on"}
-            hint={
-              isSelf
-                ? "Anda tidak dapat menonaktifkan akun Anda sendiri."
-                : "Akun nonaktif tidak dapat masuk; datanya tetap tersimpan."
-            }
-            aria-invalid={err.active ? true : undefined}
-            aria-describedby={`${P}-active-hint${err.active ? ` ${P}-active-error` : ""}`}
-          />
-          {err.active && (
-            <p id={`${P}-active-error`} className="pl-8 text-sm font-medium text-red-700">
-              <span className="sr-only">Kesalahan: </span>
-              {err.active}
-            </p>
-          )}
-        </div>
+      {user && (
+        <CheckboxField
+          meta={f.active}
+          label="Akun aktif"
+          hint={isSelf ? "Anda tidak dapat menonaktifkan akun Anda sendiri." : "Akun nonaktif tidak dapat masuk; datanya tetap tersimpan."}
+        />
       )}
       <div className="flex flex-wrap gap-3">
-        <SubmitButton>{mode === "create" ? "Simpan Pengguna" : "Simpan Perubahan"}</SubmitButton>
+        <SubmitButton pending={pending}>{user ? "Simpan Perubahan" : "Simpan Pengguna"}</SubmitButton>
         <LinkButton href="/admin/pengguna" variant="secondary">
           Batal
         </LinkButton>

@@ -17,18 +17,24 @@ import { LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Breadcrumbs, PageHeader } from "@/components/ui/page-header";
 import type { SearchParamsRecord } from "@/components/ui/pagination";
-import { can } from "@/lib/auth/policy";
+import { isInForce } from "@/lib/agreements/state";
 import { requireUser } from "@/lib/auth/session";
-import { getCaseDetail } from "@/lib/cases/queries";
+import { getCaseDetail, getCaseTitle } from "@/lib/cases/queries";
+import { isoDate } from "@/lib/dates";
 import { formatTanggal, formatTanggalWaktu } from "@/lib/format";
 import { listActiveOpdOptions } from "@/lib/opd/queries";
 import { getSettings } from "@/lib/settings/service";
-import { dateInZone, DOCUMENT_LABELS, KIND_LABELS, STAGE_LABELS, stagePath, type DocumentType, type Stage } from "@/lib/workflow";
+import { DOCUMENT_LABELS, KIND_LABELS, stageLabel, stagePath, type DocumentType, type Stage } from "@/lib/workflow";
 import { opinionAction, startPksTurunanAction, transitionAction } from "./actions";
 
-export const metadata: Metadata = { title: "Detail Usulan" };
-
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParamsRecord> };
+
+/** "KS-2026-0040 · judul · SIKERDA" (the layout adds the app name); another OPD's case stays anonymous. */
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const actor = await requireUser();
+  const found = await getCaseTitle(actor, (await params).id);
+  return { title: found ? `${found.code} · ${found.title}` : "Usulan tidak ditemukan" };
+}
 
 /** Stages whose reason (Case.lastReason) the OPD must see at the top of the page. */
 const REASON_TITLES: Partial<Record<Stage, string>> = {
@@ -39,36 +45,31 @@ const REASON_TITLES: Partial<Record<Stage, string>> = {
   DIAKHIRI: "Kerja sama diakhiri",
   DRAF: "Usulan dikembalikan oleh Kepala OPD",
 };
-const OPINION_READERS = ["TKKSD", "KABAG_KS", "STAF_KS", "PIMPINAN"];
 
 export default async function CaseDetailPage({ params, searchParams }: Props) {
   const actor = await requireUser();
   const [{ id }, sp] = await Promise.all([params, searchParams]);
-  const detail = await getCaseDetail(actor, id);
+  const detail = await getCaseDetail(actor, id, new Date());
   if (!detail) notFound();
   const settings = await getSettings();
   const tz = settings.region.timeZone;
-  const { case: c, history, documents, agreements, opinions, available } = detail;
+  const { case: c, history, documents, agreements, opinions, available, may, today } = detail;
 
   const lastNegative = history.findLast((h) => NEGATIVE_EVENTS.includes(h.event));
   const showReason =
     Boolean(c.lastReason) && c.stage in REASON_TITLES && (c.stage !== "DRAF" || history.at(-1)?.event === "kembalikan");
   const successEvent = typeof sp.berhasil === "string" ? sp.berhasil : undefined;
-  const canEdit = (c.stage === "DRAF" || c.stage === "PERBAIKAN") && can(actor, "case.editDraft", { opdId: c.opdId });
+  const canEdit = may.edit;
   const subKind = c.ksddNature ? KSDD_NATURE_LABELS[c.ksddNature] : c.ksdpkForm ? KSDPK_FORM_LABELS[c.ksdpkForm] : null;
   const path = stagePath(c.kind, { requiresDprd: c.requiresDprd, initiator: c.initiator, isPksTurunan: Boolean(c.parentAgreementId) });
 
   const missing = [...new Set(available.flatMap((e) => e.missingDocuments))];
-  const lockedTypes = [...new Set(documents.filter((d) => d.locked).map((d) => d.type))];
-  const today = dateInZone(new Date(), tz);
-  const activeKb = agreements.find(
-    (a) => a.type === "KB" && a.status === "BERLAKU" && a.endDate && a.endDate.toISOString().slice(0, 10) >= today,
-  );
-  const showPksTurunan = Boolean(activeKb) && can(actor, "case.startPksTurunan", {});
+  const activeKb = agreements.find((a) => a.type === "KB" && isInForce(a, today));
+  const showPksTurunan = Boolean(activeKb) && may.startPksTurunan;
   const opdOptions = showPksTurunan ? await listActiveOpdOptions() : [];
   const round = 1 + history.filter((h) => h.fromStage === "KAJIAN_TKKSD" && h.toStage === "PERBAIKAN").length;
-  const ownOpinion = opinions.find((o) => o.memberId === actor.id && o.round === round);
-  const opinionOpen = actor.role === "TKKSD" && c.stage === "KAJIAN_TKKSD";
+  const ownOpinion = opinions.findLast((o) => o.memberId === actor.id && o.round === round);
+  const opinionOpen = may.giveOpinion;
 
   const naskah = (
     <Card title="Naskah kerja sama">
@@ -82,7 +83,7 @@ export default async function CaseDetailPage({ params, searchParams }: Props) {
         </p>
       )}
       {agreements.length > 0 ? (
-        <AgreementList agreements={agreements} timeZone={tz} />
+        <AgreementList agreements={agreements} today={today} />
       ) : (
         <p className="text-sm text-slate-700">Naskah PKS ini tercatat saat penandatanganannya dicatat pada panel Tindakan.</p>
       )}
@@ -97,7 +98,7 @@ export default async function CaseDetailPage({ params, searchParams }: Props) {
         meta={
           <>
             <span className="font-mono text-sm font-semibold text-slate-800">{c.code}</span>
-            <StageBadge stage={c.stage} />
+            <StageBadge stage={c.stage} initiator={c.initiator} />
             <span className="text-sm text-slate-700">sejak {formatTanggalWaktu(c.stageEnteredAt, tz)}</span>
             {c.isArchive && <span className="text-sm text-slate-700">· Kerja sama arsip</span>}
           </>
@@ -138,7 +139,7 @@ export default async function CaseDetailPage({ params, searchParams }: Props) {
           </Alert>
         )}
         {successEvent && (
-          <Alert tone="success" announce title={`Tahapan berhasil dicatat: ${STAGE_LABELS[c.stage]}`}>
+          <Alert tone="success" announce title={`Tahapan berhasil dicatat: ${stageLabel(c.stage, c.initiator)}`}>
             {eventPastLabel(successEvent)}.
           </Alert>
         )}
@@ -178,6 +179,8 @@ export default async function CaseDetailPage({ params, searchParams }: Props) {
               headTitle={settings.region.headTitle}
               regionName={settings.region.name}
               pksMaxYears={settings.pksMaxYears}
+              partnerName={c.partner?.name ?? null}
+              today={isoDate(today)}
             />
           )}
           {opinionOpen && (
@@ -187,12 +190,14 @@ export default async function CaseDetailPage({ params, searchParams }: Props) {
             >
               {ownOpinion && (
                 <p className="mb-4 text-sm text-slate-700">
-                  Anda telah memberi pendapat pada {formatTanggalWaktu(ownOpinion.updatedAt, tz)}. Ubah isian di bawah untuk memperbaruinya.
+                  Anda telah memberi pendapat pada {formatTanggalWaktu(ownOpinion.createdAt, tz)}. Bila pendapat Anda berubah,
+                  simpan pendapat baru: pendapat terakhir yang berlaku, pendapat sebelumnya tetap tercatat.
                 </p>
               )}
               <OpinionForm
-                action={opinionAction.bind(null, c.id)}
-                initial={ownOpinion ? { opinion: ownOpinion.opinion, note: ownOpinion.note } : undefined}
+                action={opinionAction}
+                caseId={c.id}
+                current={ownOpinion ? { opinion: ownOpinion.opinion, note: ownOpinion.note } : undefined}
               />
             </Card>
           )}
@@ -211,14 +216,14 @@ export default async function CaseDetailPage({ params, searchParams }: Props) {
                 </Alert>
               )}
               <DocumentList documents={documents} />
-              {detail.canUpload && (
+              {detail.uploadTypes.length > 0 && (
                 <div className="border-t border-slate-200 pt-5">
                   <h3 className="mb-3 text-base font-semibold text-slate-900">Unggah dokumen</h3>
                   <UploadForm
                     caseId={c.id}
                     stage={c.stage}
                     types={detail.uploadTypes.map((t) => ({ value: t, label: DOCUMENT_LABELS[t] }))}
-                    lockedTypes={lockedTypes}
+                    lockedTypes={detail.correctionTypes}
                   />
                 </div>
               )}
@@ -229,17 +234,17 @@ export default async function CaseDetailPage({ params, searchParams }: Props) {
               title="Mulai PKS Turunan"
               description="Kesepakatan Bersama ini masih berlaku. Untuk OPD atau objek lain, buat PKS turunan: usulan baru yang langsung masuk tahap Penyusunan PKS."
             >
-              <PksTurunanForm action={startPksTurunanAction.bind(null, activeKb.id)} opdOptions={opdOptions} defaultOpdId={c.opdId} />
+              <PksTurunanForm action={startPksTurunanAction} kbId={activeKb.id} opdOptions={opdOptions} defaultOpdId={c.opdId} />
             </Card>
           )}
-          {OPINION_READERS.includes(actor.role) && (
+          {may.readOpinions && (
             <Card title="Pendapat anggota TKKSD">
               <OpinionList opinions={opinions} timeZone={tz} />
             </Card>
           )}
         </div>
         <Card className="self-start" title="Tahapan dan riwayat" description="Tahap yang telah dilalui, tahap saat ini, dan tahap berikutnya.">
-          <StageTimeline stage={c.stage} stageEnteredAt={c.stageEnteredAt} path={path} history={history} timeZone={tz} />
+          <StageTimeline stage={c.stage} stageEnteredAt={c.stageEnteredAt} path={path} history={history} timeZone={tz} initiator={c.initiator} />
         </Card>
       </div>
     </>

@@ -1,17 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, redirect } from "next/navigation";
+import { SUBMIT_HINT } from "@/components/cases/labels";
 import { Alert } from "@/components/ui/alert";
 import { Breadcrumbs, PageHeader } from "@/components/ui/page-header";
 import type { SearchParamsRecord } from "@/components/ui/pagination";
-import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { listPartnerOptions } from "@/lib/cases/queries";
+import { mayCreateDraft, mayRegisterPartnerOffer } from "@/lib/cases/rules";
 import type { CaseKind, DocumentType } from "@/lib/generated/prisma/enums";
 import { listActiveOpdOptions } from "@/lib/opd/queries";
 import { getSettings } from "@/lib/settings/service";
 import { DOCUMENT_LABELS, KIND_HINTS, KIND_LABELS } from "@/lib/workflow";
-import { createDraftAction, registerPartnerOfferAction } from "../actions";
+import { createDraftAction, registerPartnerOfferAction, requestPartnerAction } from "../actions";
 import { isCaseKind, KIND_ORDER } from "../options";
 import { ProposalForm } from "../proposal-form";
 
@@ -21,6 +22,7 @@ export const metadata: Metadata = { title: "Usulan Baru" };
 const PARTNER_OFFER_DOCUMENTS: DocumentType[] = ["SURAT_PENAWARAN_MITRA", "STUDI_KELAYAKAN"];
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
 
 function KindChooser() {
   return (
@@ -56,12 +58,8 @@ export default async function UsulanBaruPage({ searchParams }: { searchParams: P
   const sp = await searchParams;
   const byPartner = first(sp.prakarsa) === "mitra";
   // Bagian Kerja Sama does not draft for an OPD; it registers a partner's offer instead.
-  if (!byPartner && actor.role !== "OPERATOR_OPD" && can(actor, "case.registerPartnerInitiated")) {
-    redirect("/usulan/baru?prakarsa=mitra");
-  }
-  if (byPartner ? !can(actor, "case.registerPartnerInitiated") : actor.role !== "OPERATOR_OPD" || !can(actor, "case.create")) {
-    forbidden();
-  }
+  if (!byPartner && !mayCreateDraft(actor) && mayRegisterPartnerOffer(actor)) redirect("/usulan/baru?prakarsa=mitra");
+  if (byPartner ? !mayRegisterPartnerOffer(actor) : !mayCreateDraft(actor)) forbidden();
 
   const jenis = first(sp.jenis);
   const kind: CaseKind | null = byPartner ? "KSDPK" : isCaseKind(jenis) ? jenis : null;
@@ -123,10 +121,13 @@ export default async function UsulanBaruPage({ searchParams }: { searchParams: P
         mode={byPartner ? "mitra" : "create"}
         kind={kind}
         action={byPartner ? registerPartnerOfferAction : createDraftAction}
+        requestPartnerAction={requestPartnerAction}
         partners={partners}
         opdOptions={opdOptions}
         ksdpkFollowsQuestions={settings.ksdpkDprdFollowsQuestions}
+        ptnBhKind={settings.ptnBhKind}
         requiredDocuments={docTypes.map((t) => DOCUMENT_LABELS[t])}
+        nextStepHint={byPartner ? undefined : SUBMIT_HINT}
         cancelHref="/usulan"
       />
     </>

@@ -15,6 +15,8 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const user = await getCurrentUser();
   if (!user) return jsonMessage(401, "Sesi Anda telah berakhir. Silakan masuk kembali.");
   const { id } = await params;
+  // Ids are cuids (or the seed's slugs): anything else cannot exist and never reaches the database.
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) return jsonMessage(404, "Dokumen tidak ditemukan.");
 
   let doc;
   try {

@@ -36,6 +36,7 @@ export default async function UbahPenggunaPage({ params, searchParams }: Props) 
       : activeOpds;
   const isSelf = user.id === actor.id;
   const initial: Record<string, string> = {
+    id: user.id,
     username: user.username,
     fullName: user.fullName,
     nip: user.nip ? formatNip(user.nip) : "",
@@ -88,9 +89,8 @@ export default async function UbahPenggunaPage({ params, searchParams }: Props) 
             </Alert>
             <UserForm
               key={user.updatedAt.toISOString()}
-              mode="edit"
-              action={updateUserAction.bind(null, user.id)}
-              initial={initial}
+              action={updateUserAction}
+              user={initial}
               opdOptions={opdOptions}
               isSelf={isSelf}
             />
@@ -104,7 +104,7 @@ export default async function UbahPenggunaPage({ params, searchParams }: Props) 
                 Ini akun Anda sendiri: setelah kata sandi diatur ulang, Anda harus masuk kembali.
               </Alert>
             )}
-            <ResetPasswordForm action={resetPasswordAction.bind(null, user.id)} />
+            <ResetPasswordForm action={resetPasswordAction} userId={user.id} />
           </Card>
           <Card
             title="Verifikasi Dua Langkah"

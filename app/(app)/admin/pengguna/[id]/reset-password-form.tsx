@@ -1,39 +1,33 @@
 "use client";
 
-import { useActionState } from "react";
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { TextField } from "@/components/forms/fields";
+import { FormErrorSummary } from "@/components/forms/form-error-summary";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { FormState } from "@/lib/validation/admin-extra";
-import { PASSWORD_HINT } from "@/lib/validation/password-hint";
-import { FormErrorSummary } from "@/components/ui/form-error-summary";
-
-const P = "sandi";
-
-type Props = { action: (state: FormState, formData: FormData) => Promise<FormState> };
+import type { FormActionFn } from "@/lib/forms/action";
+import { passwordResetFormSchema } from "@/lib/validation/admin-extra";
 
 /** Sets a new password chosen by the admin; passwords are never sent back to the browser. */
-export function ResetPasswordForm({ action }: Props) {
-  const [state, formAction] = useActionState(action, {});
-  const err = state.fieldErrors ?? {};
+export function ResetPasswordForm({ action, userId }: { action: FormActionFn; userId: string }) {
+  const { form, fields: f, formAction, lastResult, pending } = useFormAction(action, passwordResetFormSchema, {
+    id: "sandi",
+    defaultValue: { id: userId },
+  });
   return (
-    <form action={formAction} noValidate className="space-y-5">
-      <FormErrorSummary state={state} idPrefix={P} />
+    <form id={form.id} onSubmit={form.onSubmit} action={formAction} noValidate className="space-y-5">
+      <FormErrorSummary form={form} lastResult={lastResult} />
+      <input type="hidden" name="id" value={userId} />
       <div className="grid gap-5 md:grid-cols-2">
-        <Field
-          id={`${P}-password`}
+        <TextField
+          meta={f.password}
           label="Kata sandi baru"
-          required
-          error={err.password}
-          hint={PASSWORD_HINT}
-        >
-          {(p) => <Input {...p} name="password" type="password" autoComplete="new-password" maxLength={128} />}
-        </Field>
-        <Field id={`${P}-confirmPassword`} label="Ulangi kata sandi baru" required error={err.confirmPassword}>
-          {(p) => <Input {...p} name="confirmPassword" type="password" autoComplete="new-password" maxLength={128} />}
-        </Field>
+          type="password"
+          autoComplete="new-password"
+          hint="Minimal 12 karakter. Pengguna wajib menggantinya saat masuk berikutnya."
+        />
+        <TextField meta={f.confirmPassword} label="Ulangi kata sandi baru" type="password" autoComplete="new-password" />
       </div>
-      <SubmitButton variant="danger" pendingLabel="Mengatur ulang…">
+      <SubmitButton pending={pending} variant="danger" pendingLabel="Mengatur ulang…">
         Atur Ulang Kata Sandi
       </SubmitButton>
     </form>

@@ -27,7 +27,7 @@ export default async function TambahPenggunaPage() {
         description="Buat akun untuk petugas. Pengguna masuk dengan nama pengguna dan kata sandi awal yang Anda tetapkan di sini."
       />
       <Card title="Data pengguna">
-        <UserForm mode="create" action={createUserAction} opdOptions={opdOptions} />
+        <UserForm action={createUserAction} opdOptions={opdOptions} />
       </Card>
     </>
   );

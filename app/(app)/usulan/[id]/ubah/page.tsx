@@ -3,13 +3,14 @@ import { forbidden, notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { LinkButton } from "@/components/ui/button";
 import { Breadcrumbs, PageHeader } from "@/components/ui/page-header";
-import { can } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/session";
 import { getCaseDetail, listPartnerOptions } from "@/lib/cases/queries";
+import { isEditableStage, mayEditDraft } from "@/lib/cases/rules";
+import { isoDate } from "@/lib/dates";
 import type { DocumentType } from "@/lib/generated/prisma/enums";
 import { getSettings } from "@/lib/settings/service";
 import { DOCUMENT_LABELS, KIND_LABELS } from "@/lib/workflow";
-import { updateDraftAction } from "../../actions";
+import { requestPartnerAction, updateDraftAction } from "../../actions";
 import { ProposalForm } from "../../proposal-form";
 import { StageBadge } from "@/components/cases/stage-badge";
 
@@ -18,7 +19,7 @@ export const metadata: Metadata = { title: "Ubah Usulan" };
 const PARTNER_OFFER_DOCUMENTS: DocumentType[] = ["SURAT_PENAWARAN_MITRA", "STUDI_KELAYAKAN"];
 
 /** A date-only column (UTC midnight) as the YYYY-MM-DD an <input type="date"> takes. */
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
+const day = (d: Date | null) => (d ? isoDate(d) : "");
 const yesNo = (b: boolean | null) => (b === true ? "ya" : b === false ? "tidak" : "");
 /** Decimal "1500000.00" → "1.500.000" (sen kept when not zero: "1.500.000,50"). */
 function rupiahText(amount: { toString(): string } | null): string {
@@ -31,14 +32,12 @@ function rupiahText(amount: { toString(): string } | null): string {
 export default async function UbahUsulanPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission("case.list");
   const { id } = await params;
-  const detail = await getCaseDetail(actor, id);
+  const detail = await getCaseDetail(actor, id, new Date());
   if (!detail) notFound();
   const c = detail.case;
   const byPartner = c.initiator === "MITRA";
-  const allowed = byPartner
-    ? can(actor, "case.registerPartnerInitiated")
-    : can(actor, "case.editDraft", { opdId: c.opdId, stage: c.stage });
-  if (!allowed) forbidden();
+  // Who may edit is the service's rule; outside DRAF/PERBAIKAN the page explains why not.
+  if (!mayEditDraft(actor, { ...c, stage: "DRAF" })) forbidden();
 
   const crumbs = (
     <Breadcrumbs
@@ -51,10 +50,10 @@ export default async function UbahUsulanPage({ params }: { params: Promise<{ id:
     />
   );
 
-  if (c.stage !== "DRAF" && c.stage !== "PERBAIKAN") {
+  if (!isEditableStage(c.stage)) {
     return (
       <>
-        <PageHeader breadcrumb={crumbs} title={`Ubah Usulan ${c.code}`} meta={<StageBadge stage={c.stage} />} />
+        <PageHeader breadcrumb={crumbs} title={`Ubah Usulan ${c.code}`} meta={<StageBadge stage={c.stage} initiator={c.initiator} />} />
         <Alert tone="warning" title="Usulan ini tidak dapat diubah lagi.">
           Isian usulan hanya dapat diubah pada tahap Draf Usulan atau Perlu Perbaikan. Perubahan pada tahap berikutnya
           dilakukan melalui tahapan yang berlaku (misalnya adendum).
@@ -70,10 +69,11 @@ export default async function UbahUsulanPage({ params }: { params: Promise<{ id:
   // The case's own partner stays selectable even if it is no longer in the list.
   const options =
     c.partner && !partners.some((p) => p.id === c.partner?.id)
-      ? [...partners, { id: c.partner.id, name: c.partner.name, partnerClass: c.partner.partnerClass, verified: c.partner.verified }]
+      ? [...partners, { id: c.partner.id, name: c.partner.name, partnerClass: c.partner.partnerClass, universityStatus: c.partner.universityStatus, verified: c.partner.verified }]
       : partners;
   const docTypes = byPartner ? PARTNER_OFFER_DOCUMENTS : (settings.requiredDocuments[c.kind]?.DRAF ?? []);
   const initial: Record<string, string> = {
+    id: c.id,
     kind: c.kind,
     title: c.title,
     partnerId: c.partnerId ?? "",
@@ -101,7 +101,7 @@ export default async function UbahUsulanPage({ params }: { params: Promise<{ id:
         title={`Ubah Usulan ${c.code}`}
         meta={
           <>
-            <StageBadge stage={c.stage} />
+            <StageBadge stage={c.stage} initiator={c.initiator} />
             <span className="text-sm text-slate-700">
               {KIND_LABELS[c.kind]} · {c.opd.name}
             </span>
@@ -117,10 +117,12 @@ export default async function UbahUsulanPage({ params }: { params: Promise<{ id:
         key={`${c.id}-${c.version}`}
         mode="edit"
         kind={c.kind}
-        action={updateDraftAction.bind(null, c.id)}
+        action={updateDraftAction}
+        requestPartnerAction={requestPartnerAction}
         initial={initial}
         partners={options}
         ksdpkFollowsQuestions={settings.ksdpkDprdFollowsQuestions}
+        ptnBhKind={settings.ptnBhKind}
         requiredDocuments={docTypes.map((t) => DOCUMENT_LABELS[t])}
         cancelHref={`/usulan/${c.id}`}
         byPartner={byPartner}
