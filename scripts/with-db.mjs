@@ -10,7 +10,7 @@
 // AUTH_SECRET, when unset, comes from .data/auth-secret (generated once), so `next dev` works.
 // --reset drops and recreates schema `public` first (embedded database only, unless SIKERDA_FORCE=1).
 import {
-  resolveDatabase, prepareDatabase, grantAppRole, resetSchema, run, exitAfter, exitOnSignalDuring, log, ensureAuthSecret,
+  resolveDatabase, prepareDatabase, grantAppRole, run, exitAfter, exitOnSignalDuring, log, ensureAuthSecret,
 } from "./lib/db-runtime.mjs";
 
 const argv = process.argv.slice(2);
@@ -33,8 +33,7 @@ try {
   if (command[0] !== "prisma") ensureAuthSecret();
   db = await resolveDatabase();
   stopDb = db.stop;
-  if (reset) await resetSchema(db.ownerUrl);
-  await prepareDatabase(db, { migrate: !managesSchema });
+  await prepareDatabase(db, { migrate: !managesSchema, reset });
 } catch (error) {
   log(`\n${error.message}`);
   await exitAfter(1, stopDb);

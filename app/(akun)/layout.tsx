@@ -17,7 +17,7 @@ export default async function AccountLayout({ children }: { children: ReactNode 
       regionName={settings.region.name}
       user={{ name: user.fullName, role: user.role, opdName: user.opdName }}
       logoutAction={logoutAction}
-      navItems={session.pending ? [] : navItemsFor(user.role)}
+      navItems={session.pending ? [] : navItemsFor(user)}
     >
       {children}
     </AppShell>

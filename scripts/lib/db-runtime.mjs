@@ -88,10 +88,12 @@ export function embeddedDatabase(superUrl) {
  * owner, then the app role's grants. With one URL for both (no MIGRATION_DATABASE_URL) the grants
  * are skipped with a warning: the app then owns its tables and could rewrite history.
  * @param {Database} db
- * @param {{ quiet?: boolean, migrate?: boolean }} [options]
+ * @param {{ quiet?: boolean, migrate?: boolean, reset?: boolean }} [options]
+ *   reset: drop and recreate schema `public` first (as the owner; embedded only unless SIKERDA_FORCE=1)
  */
-export async function prepareDatabase(db, { quiet = false, migrate = true } = {}) {
+export async function prepareDatabase(db, { quiet = false, migrate = true, reset = false } = {}) {
   if (db.superUrl) await ensureEmbeddedRoles(db.superUrl);
+  if (reset) await resetSchema(db.ownerUrl);
   if (migrate) await migrateDeploy(db.ownerUrl, { quiet });
   await grantAppRole(db, { quiet });
 }

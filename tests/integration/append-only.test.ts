@@ -37,7 +37,7 @@ const INSERTS: Record<(typeof APPEND_ONLY)[number], string> = {
   StageHistory: `INSERT INTO "StageHistory" ("caseId","fromStage","toStage",event,"actorId","actorRole") VALUES ('c-1','DRAF','PERSETUJUAN_OPD','ajukan','u-op','OPERATOR_OPD')`,
   AuditEvent: `INSERT INTO "AuditEvent" (action, entity) VALUES ('auth.login', 'Session')`,
   LoginAttempt: `INSERT INTO "LoginAttempt" (username, ip) VALUES ('op', '198.51.100.2')`,
-  TkksdOpinion: `INSERT INTO "TkksdOpinion" (id,"caseId","memberId",opinion,note,round,"updatedAt") VALUES ('op-2','c-1','u-tk','PERBAIKAN','Lengkapi KAK.',2,now())`,
+  TkksdOpinion: `INSERT INTO "TkksdOpinion" (id,"caseId","memberId",opinion,note,round) VALUES ('op-2','c-1','u-tk','PERBAIKAN','Lengkapi KAK.',2)`,
 };
 
 const count = async (table: string) => (await testPool().query(`SELECT count(*)::int AS n FROM "${table}"`)).rows[0].n as number;
