@@ -1,5 +1,7 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { generate } from "otplib";
+import pg from "pg";
 import { attemptLogin, createUserAsAdmin, expect, firstLogin, login, loginError, test } from "./fixtures";
 
 // The account pages in Chromium: the forced password change after an administrator set the
@@ -11,6 +13,35 @@ const OWN = "teh manis di pagi hari";
 
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+}
+
+/** axe: no WCAG 2.1 A/AA violation on the page as it is now. */
+async function accessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+/**
+ * The e2e database as its owner (scripts/e2e-server.mjs), to switch the `security` setting the
+ * demo seed turns off. Tests run one at a time, and the setting is always switched back.
+ */
+async function withSecondFactorRequired(run: () => Promise<void>) {
+  const port = Number(process.env.SIKERDA_E2E_PG_PORT || 54349);
+  const client = new pg.Client({ connectionString: `postgresql://sikerda_owner:sikerda_owner@127.0.0.1:${port}/sikerda_e2e` });
+  await client.connect();
+  const set = (on: boolean) =>
+    client.query(
+      `INSERT INTO "Setting" (key, value, "updatedAt") VALUES ('security', $1::jsonb, now())
+       ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, "updatedAt" = now()`,
+      [JSON.stringify({ requireSecondFactor: on })],
+    );
+  try {
+    await set(true);
+    await run();
+  } finally {
+    await set(false);
+    await client.end();
+  }
 }
 
 /** A TOTP code for `secret` one time step ahead: never the step used a moment ago (replay). */
@@ -35,6 +66,7 @@ test.describe("Akun: kata sandi", () => {
     await attemptLogin(page, username, INITIAL);
     await page.waitForURL(/\/akun\/kata-sandi$/);
     await expect(page.getByText("Ganti kata sandi sebelum melanjutkan")).toBeVisible();
+    await accessible(page);
     // No navigation, and every other page sends the user back here.
     await expect(page.getByRole("navigation", { name: "Navigasi utama" })).toHaveCount(0);
     await expect(page.getByText("Menu", { exact: true })).toHaveCount(0);
@@ -103,6 +135,7 @@ test.describe("Akun: verifikasi dua langkah", () => {
     const secret = (await page.getByLabel("Kunci rahasia").innerText()).replace(/\s/g, "");
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     await shot(page, "akun-2fa-pindai");
+    await accessible(page);
 
     await page.getByLabel("Kode verifikasi").fill("000000");
     await page.getByRole("button", { name: "Aktifkan" }).click();
@@ -119,6 +152,7 @@ test.describe("Akun: verifikasi dua langkah", () => {
     await attemptLogin(page, username, OWN);
     await expect(page.getByRole("heading", { name: "Verifikasi dua langkah" })).toBeVisible();
     await shot(page, "login-langkah-kode");
+    await accessible(page);
     await page.getByLabel("Kode verifikasi").fill("123456");
     await page.getByRole("button", { name: "Verifikasi" }).click();
     await expect(loginError(page, "Kode verifikasi salah atau sudah dipakai.")).toBeVisible();
@@ -169,6 +203,30 @@ test.describe("Akun: verifikasi dua langkah", () => {
   });
 });
 
+test.describe("Verifikasi dua langkah wajib (pengaturan aktif)", () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
+
+  test("Kepala Bagian KS tanpa verifikasi dua langkah diarahkan ke pengaturannya sebelum halaman lain", async ({ page }) => {
+    const username = await newAccount(page, "uji.kabag", "KABAG_KS");
+    await withSecondFactorRequired(async () => {
+      await firstLogin(page, username, INITIAL, OWN);
+      await page.goto("/usulan");
+      await expect(page).toHaveURL(/\/akun\/verifikasi-dua-langkah$/);
+      await expect(page.getByText("Aktifkan verifikasi dua langkah untuk melanjutkan")).toBeVisible();
+      await shot(page, "akun-2fa-wajib");
+      await accessible(page);
+      await page.getByRole("button", { name: "Mulai Pengaturan" }).click();
+      const secret = (await page.getByLabel("Kunci rahasia").innerText()).replace(/\s/g, "");
+      await page.getByLabel("Kode verifikasi").fill(await nextCode(secret, 0));
+      await page.getByRole("button", { name: "Aktifkan" }).click();
+      await page.getByRole("link", { name: "Saya sudah menyimpannya, lanjutkan" }).click();
+      await page.waitForURL(/\/beranda$/);
+      await page.goto("/usulan");
+      await expect(page).toHaveURL(/\/usulan$/);
+    });
+  });
+});
+
 test.describe("Tampilan akun di ponsel", () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
@@ -178,6 +236,7 @@ test.describe("Tampilan akun di ponsel", () => {
     await login(page, "staf.ks");
     await page.goto("/akun");
     await shot(page, "ponsel-akun");
+    await accessible(page);
     await page.goto("/akun/kata-sandi");
     await shot(page, "ponsel-akun-kata-sandi");
     await page.goto("/akun/verifikasi-dua-langkah");
