@@ -6,6 +6,7 @@ import { clientIpFrom, cookieFrom, userAgentFrom } from "./client";
 import { DEVICE_COOKIE } from "./device";
 import { SESSION_MAX_AGE_MS } from "./session-rule";
 import { signInWithPassword, signInWithSecondFactor, type SignInContext } from "./sign-in";
+import { endSession } from "./sign-out";
 
 /** Wrong username, password or code: one generic code, never which one. */
 export class InvalidLogin extends CredentialsSignin {
@@ -79,6 +80,14 @@ function config(): NextAuthConfig {
         },
       }),
     ],
+    events: {
+      // A sign-out through /api/auth/signout (not the "Keluar" button, which revokes first) still
+      // ends the Session row; revoking twice is a no-op and is audited once.
+      async signOut(message) {
+        const token = "token" in message ? message.token : null;
+        if (typeof token?.sid === "string" && typeof token.sub === "string") await endSession(token.sub, token.sid, new Date());
+      },
+    },
     callbacks: {
       // The token carries only the Session row's id: everything else (the user, role, OPD, active
       // flag, revocation, idle time) is read from the database on each request (lib/auth/session.ts).
