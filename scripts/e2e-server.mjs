@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // The app as Playwright sees it (playwright.config.ts → webServer): a fresh embedded PostgreSQL
 // (.data-e2e/pg, port 54349, wiped on every start), migrations, the demo seed, then the
-// production build served by `next start -p 3100`. Builds only when .next/BUILD_ID is missing
-// (`npm test` builds before running e2e).
+// production build served by `next start -p 3100`. Builds only when the build is not current
+// (`npm test` builds before running e2e). Writes .data-e2e/env.json (database URL, storage
+// directory, app URL, session secret) for the tests (tests/support/fixture-client.ts).
 import fs from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres, stopServerInDataDir } from "./embedded-pg.mjs";
@@ -32,7 +33,8 @@ try {
   url = db.url;
   await migrateDeploy(url);
 
-  const seed = await run("tsx", ["prisma/seed.ts"], {
+  // --force: the seed only trusts the default embedded ports; this database was created just above.
+  const seed = await run("tsx", ["prisma/seed.ts", "--force"], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: url, DEMO_SEED: "1" },
   });
@@ -49,6 +51,14 @@ try {
   await exitAfter(1, stopDb);
 }
 releaseSignals();
+
+// For the test process (fixtures through the real services, fingerprints of the database):
+// where this server's database and document storage are, and its throw-away session secret.
+// Written after the seed, so a test that finds the file finds a ready database.
+fs.writeFileSync(
+  path.join(E2E_DIR, "env.json"),
+  `${JSON.stringify({ databaseUrl: url, storageDir: path.join(E2E_DIR, "dokumen"), appUrl: APP_URL, authSecret: E2E_AUTH_SECRET }, null, 2)}\n`,
+);
 
 const code = await run("next", ["start", "-p", String(PORT)], {
   cwd: ROOT,
