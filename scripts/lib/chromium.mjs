@@ -3,8 +3,9 @@
 //   2. /usr/bin/chromium (Debian's package), when usable
 //   3. @sparticuz/chromium (dev dependency): a Chromium shipped compressed inside the npm tarball,
 //      unpacked once into node_modules/.cache/sikerda-chromium/<version>/ (no download)
-// "Usable" means it really runs: `--version` exits 0 within 15 s AND Playwright launches it headless
-// and evaluates a page within 60 s. A missing or broken binary counts as absent.
+// "Usable" means it really runs: `--version` exits 0 within 15 s AND Playwright launches it headless,
+// opens and closes browser contexts and renders a page within 60 s. A missing or broken binary
+// counts as absent.
 //
 //   node scripts/lib/chromium.mjs          prints the choice for a human
 //   node scripts/lib/chromium.mjs --json   prints {executablePath, args, source, version} (or {error})
@@ -34,23 +35,26 @@ export const BASE_ARGS = [
 ];
 
 // @sparticuz/chromium's args are tuned for AWS Lambda. These weaken the browser's security model
-// (same-origin policy, mixed content, site isolation); the tests check same-origin behaviour, so
-// they are dropped. --headless is Playwright's to set.
+// (same-origin policy, mixed content, site isolation, unsafe WebGL fallback); the tests check
+// same-origin behaviour, so they are dropped. --headless is Playwright's to set. --single-process
+// (and --no-zygote, which goes with it) crash the browser as soon as a test closes one of several
+// contexts: Lambda needs them, a normal Linux machine does not.
 const UNSAFE_FLAGS = new Set([
   "--disable-web-security",
   "--allow-running-insecure-content",
   "--disable-site-isolation-trials",
   "--enable-unsafe-swiftshader",
 ]);
+const LAMBDA_ONLY_FLAGS = new Set(["--single-process", "--no-zygote"]);
 const UNSAFE_DISABLED_FEATURES = new Set(["IsolateOrigins", "site-per-process"]);
 const UNSAFE_ENABLED_FEATURES = new Set(["SharedArrayBuffer"]);
 
-/** @sparticuz/chromium's args minus those that weaken security (exported for a unit check). */
+/** @sparticuz/chromium's args minus those that weaken security or only suit AWS Lambda. */
 export function safeSparticuzArgs(args) {
   const out = [];
   for (const arg of args) {
     const name = arg.split("=")[0];
-    if (UNSAFE_FLAGS.has(name) || name === "--headless") continue;
+    if (UNSAFE_FLAGS.has(name) || LAMBDA_ONLY_FLAGS.has(name) || name === "--headless") continue;
     if (name === "--disable-features" || name === "--enable-features") {
       const unsafe = name === "--disable-features" ? UNSAFE_DISABLED_FEATURES : UNSAFE_ENABLED_FEATURES;
       const kept = arg.slice(name.length + 1).split(",").filter((f) => f && !unsafe.has(f));
@@ -83,7 +87,11 @@ async function launchProblem(executablePath, args) {
   const timer = setTimeout(() => browser?.close().catch(() => {}), 60_000);
   try {
     browser = await chromium.launch({ executablePath, args, timeout: 60_000 });
-    const page = await browser.newPage();
+    // Two contexts, one closed before the other is used: what the tests do with several users.
+    const [first, second] = [await browser.newContext(), await browser.newContext()];
+    await (await first.newPage()).setContent("<p>1</p>");
+    await first.close();
+    const page = await second.newPage();
     await page.setContent("<p id=x>ok</p>");
     const text = await page.textContent("#x");
     return text === "ok" ? null : "page did not render";
