@@ -132,6 +132,9 @@ export async function callAction({ action, page, args, session, origin = BASE_UR
     const target = redirect.split(";")[0].replace(BASE_URL, "");
     return { kind: target.startsWith("/login") ? "login" : "accepted", status: res.status, detail: target };
   }
+  if (res.headers.get("x-nextjs-action-not-found")) {
+    return { kind: "error", status: res.status, detail: `the server does not know action ${action.name} (${action.id}): is it running another build than .next?` };
+  }
   if (res.status === 403) return { kind: "forbidden", status: 403, detail: "403 (forbidden())" };
   if (res.status === 404) return { kind: "not-found", status: 404, detail: "404" };
   if (res.status !== 200) return { kind: "error", status: res.status, detail: text.slice(0, 300) };
