@@ -35,7 +35,8 @@ export const BASE_ARGS = [
 ];
 
 // @sparticuz/chromium's args are tuned for AWS Lambda. These weaken the browser's security model
-// (same-origin policy, mixed content, site isolation, unsafe WebGL fallback); the tests check
+// (same-origin policy, mixed content, site isolation, the unsafe WebGL fallback, SharedArrayBuffer
+// without cross-origin isolation); the tests check
 // same-origin behaviour, so they are dropped. --headless is Playwright's to set. --single-process
 // (and --no-zygote, which goes with it) crash the browser as soon as a test closes one of several
 // contexts: Lambda needs them, a normal Linux machine does not.
