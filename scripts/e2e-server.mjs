@@ -3,7 +3,8 @@
 // (.data-e2e/pg, port 54349, wiped on every start) with its owner and app roles, migrations and
 // grants, the demo seed, then the production build served by scripts/server.mjs on port 3100 —
 // the same server as `npm start`. Builds only when the build is older than the sources
-// (`npm test` builds before running e2e).
+// (`npm test` builds before running e2e). Writes .data-e2e/env.json (owner database URL, storage
+// directory, app URL, session secret) for the tests (tests/support/fixture-client.ts).
 import fs from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres, stopServerInDataDir } from "./embedded-pg.mjs";
@@ -50,6 +51,14 @@ try {
   await exitAfter(1, stopDb);
 }
 releaseSignals();
+
+// For the test process (fixtures through the real services, fingerprints of the database): where this
+// server's database (as its owner) and document storage are, and its throw-away session secret.
+// Written after the seed, so a test that finds the file finds a ready database.
+fs.writeFileSync(
+  path.join(E2E_DIR, "env.json"),
+  `${JSON.stringify({ databaseUrl: db.ownerUrl, storageDir: path.join(E2E_DIR, "dokumen"), appUrl: APP_URL, authSecret: E2E_AUTH_SECRET }, null, 2)}\n`,
+);
 
 const env = {
   ...process.env,

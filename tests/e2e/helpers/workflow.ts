@@ -1,6 +1,6 @@
 import { expect, type Browser, type Page } from "@playwright/test";
 import { login } from "../fixtures";
-import { samplePdf } from "./pdf";
+import { samplePdf } from "../../support/pdf";
 
 let addressCounter = 0;
 
@@ -86,6 +86,30 @@ export async function submitToVerification(operator: Page, kepala: Page, url: st
   await record(kepala, "Setujui dan Teruskan ke Bagian Kerja Sama");
 }
 
-export function isoDate(d: Date): string {
-  return d.toISOString().slice(0, 10);
+export type SigningForm = {
+  ours: string;
+  partner: string;
+  /** YYYY-MM-DD dates (tests/support/fixtures/plan.ts signingDates: relative to today, never in the future). */
+  signedAt: string;
+  start: string;
+  end: string;
+  delegated?: boolean;
+};
+
+/** Fills the signing form of a naskah (KB, PKS, NK). */
+export async function fillSigning(form: ReturnType<Page["locator"]>, o: SigningForm) {
+  await form.getByLabel("Nomor naskah pihak daerah").fill(o.ours);
+  await form.getByLabel("Nomor naskah pihak mitra").fill(o.partner);
+  await form.getByLabel("Tanggal penandatanganan").fill(o.signedAt);
+  await form.getByLabel("Tempat penandatanganan").fill("Sukamaju");
+  if (o.delegated) {
+    await form.getByLabel("Pejabat yang diberi kuasa (dengan surat kuasa)").check();
+    await form.getByLabel("Nama penandatangan").fill("dr. Ratna Wulandari, M.Kes.");
+    await form.getByLabel("Jabatan penandatangan").fill("Kepala Dinas Kesehatan");
+  } else {
+    await form.getByLabel(/Kepala Daerah/).first().check();
+    await form.getByLabel("Nama penandatangan").fill("H. Ahmad Sudrajat, S.H., M.Si.");
+  }
+  await form.getByLabel("Berlaku mulai").fill(o.start);
+  await form.getByLabel("Berakhir pada").fill(o.end);
 }

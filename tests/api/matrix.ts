@@ -1,0 +1,145 @@
+/*
+ * THE ACTION-LEVEL AUTHORIZATION MATRIX (targets.md: every server action and route handler × every
+ * role × own/other OPD, denials included). Read it as three tables. Each cell is called for real:
+ * a signed-in session of that user, over HTTP, against `next start` on the seeded e2e database
+ * (tests/api/*.spec.ts). The expectations come from domain.md §3 (who may do what), the policy
+ * table (lib/auth/policy-table.ts) and the transition table (lib/workflow/transitions.ts), but are
+ * written out here on purpose: a change of the rules must show up as a change of this file.
+ *
+ * Columns (callers):
+ *   anon   not signed in: a well-formed session cookie naming no user (it passes the proxy, which only
+ *          looks for the cookie, so the action itself must refuse)
+ *   OP     operator.dinkes — Operator OPD of the record's OPD (every fixture record is Dinas Kesehatan's)
+ *   OP'    operator.dispar — Operator OPD of another OPD
+ *   KO     kepala.dinkes   — Kepala OPD of the record's OPD
+ *   KO'    kepala.dispar   — Kepala OPD of another OPD
+ *   STAF   staf.ks         — Staf Bagian Kerja Sama
+ *   KABAG  kabag.ks        — Kepala Bagian Kerja Sama
+ *   TKKSD  tkksd           — Anggota TKKSD
+ *   PIMP   pimpinan        — Pimpinan Daerah
+ *   ADMIN  admin           — Administrator Sistem
+ * Cells:
+ *   ✓    accepted: the intended change happened (checked in the database)
+ *   ✗    refused: a refusal answer (sign-in page, 403, "tidak berwenang", "tidak ditemukan"…) AND no
+ *        business table changed (fingerprint of every table before/after the call)
+ *   pub  public by design (next-auth's own endpoints): answers anyone and changes nothing
+ *   →    see the TRANSITIONS table (transitionAction: one row per row of the workflow table)
+ *
+ * Adding a server action or a route handler method: the coverage test (coverage.spec.ts) fails until
+ * it has a row here AND a scenario (tests/api/scenarios.ts) that says how to call it and how to see
+ * that it worked. A row for an action that no longer exists fails too.
+ *
+ * `shape` is how the browser calls the action today:
+ *   form         (undefined, FormData)     — the lib/forms `formAction` helper (the standard)
+ *   state        ({}, FormData)            — older actions with a hand-written FormState
+ *   bind:<field> (<field>, {}, FormData)   — older actions taking a `.bind()` argument. ⚑ LEAD: these
+ *                are being converted to hidden fields; the scenarios already send the id as a form
+ *                field too, so after the conversion change the cell to `form` (and nothing else).
+ *   none         ()                        — no arguments
+ */
+
+export const CALLER_COLUMNS = ["anon", "OP", "OP'", "KO", "KO'", "STAF", "KABAG", "TKKSD", "PIMP", "ADMIN"] as const;
+export type CallerColumn = (typeof CALLER_COLUMNS)[number];
+export type Cell = "✓" | "✗" | "pub" | "→";
+
+// Server actions (.next/server/server-reference-manifest.json). One row per action and situation.
+export const ACTIONS_TABLE = `
+| action                     | scenario                           | shape            | anon | OP | OP' | KO | KO' | STAF | KABAG | TKKSD | PIMP | ADMIN |
+|----------------------------|------------------------------------|------------------|------|----|-----|----|-----|------|-------|-------|------|-------|
+| loginAction                | sign in (public by nature)         | state            |  ✓   | ✓  |  ✓  | ✓  |  ✓  |  ✓   |   ✓   |   ✓   |  ✓   |   ✓   |
+| logoutAction               | sign out (recorded for the user)   | none             |  ✗   | ✓  |  ✓  | ✓  |  ✓  |  ✓   |   ✓   |   ✓   |  ✓   |   ✓   |
+| createOpdAction            | new OPD                            | form             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✓   |
+| updateOpdAction            | rename an OPD                      | form             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✓   |
+| createUserAction           | new user                           | state            |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✓   |
+| updateUserAction           | edit a user                        | bind:id          |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✓   |
+| resetPasswordAction        | reset a user's password            | bind:id          |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✓   |
+| createDraftAction          | new draft (always the own OPD)     | state            |  ✗   | ✓  |  ✓  | ✗  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✗   |
+| updateDraftAction          | edit an OPD's draft                | bind:caseId      |  ✗   | ✓  |  ✗  | ✗  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✗   |
+| updateDraftAction          | edit a partner's offer (draft)     | bind:caseId      |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
+| registerPartnerOfferAction | partner's KSDPK offer → an OPD     | state            |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
+| requestPartnerAction       | ask for a new partner              | state            |  ✗   | ✓  |  ✓  | ✓  |  ✓  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
+| transitionAction           | every workflow row (table below)   | state            |  →   | →  |  →  | →  |  →  |  →   |   →   |   →   |  →   |   →   |
+| opinionAction              | TKKSD opinion, case under review   | bind:caseId      |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✗   |   ✓   |  ✗   |   ✗   |
+| opinionAction              | TKKSD opinion, case in verification| bind:caseId      |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✗   |
+| startPksTurunanAction      | PKS turunan under an active KB     | bind:kbAgreementId |  ✗ | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
+`;
+
+// Route handlers (app/**/route.ts × exported HTTP method).
+export const ROUTES_TABLE = `
+| route                        | scenario                                  | anon | OP | OP' | KO | KO' | STAF | KABAG | TKKSD | PIMP | ADMIN |
+|------------------------------|-------------------------------------------|------|----|-----|----|-----|------|-------|-------|------|-------|
+| POST /api/dokumen            | upload KAK, case in DRAF (OPD's desk)     |  ✗   | ✓  |  ✗  | ✓  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✗   |
+| POST /api/dokumen            | upload draft KB, PENYUSUNAN_KB (shared)   |  ✗   | ✓  |  ✗  | ✓  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
+| POST /api/dokumen            | upload berita acara, KAJIAN_TKKSD (KS)    |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
+| GET /api/dokumen/[id]        | download, case in PELAKSANAAN             |  ✗   | ✓  |  ✗  | ✓  |  ✗  |  ✓   |   ✓   |   ✗   |  ✓   |   ✗   |
+| GET /api/dokumen/[id]        | download, case under TKKSD review         |  ✗   | ✓  |  ✗  | ✓  |  ✗  |  ✓   |   ✓   |   ✓   |  ✓   |   ✗   |
+| GET /api/auth/[...nextauth]  | next-auth's own (csrf, session): public   |  pub | pub | pub | pub | pub | pub | pub  |  pub  | pub  |  pub  |
+| POST /api/auth/[...nextauth] | next-auth's own (sign-in/out): public     |  pub | pub | pub | pub | pub | pub | pub  |  pub  | pub  |  pub  |
+`;
+
+// transitionAction × every row of lib/workflow/transitions.ts (key: from event [jenis] initiator;
+// one jenis per row is called). OPD roles act only on their own OPD's cases.
+export const TRANSITIONS_TABLE = `
+| transition                                              | anon | OP | OP' | KO | KO' | STAF | KABAG | TKKSD | PIMP | ADMIN |
+|---------------------------------------------------------|------|----|-----|----|-----|------|-------|-------|------|-------|
+| DRAF ajukan [*] daerah                                  |  ✗   | ✓  |  ✗  | ✗  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✗   |
+| DRAF registrasi_penawaran_mitra [KSDPK] mitra           |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
+| PERSETUJUAN_OPD setujui [*]                             |  ✗   | ✗  |  ✗  | ✓  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✗   |
+| PERSETUJUAN_OPD kembalikan [*]                          |  ✗   | ✗  |  ✗  | ✓  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✗   |
+| VERIFIKASI lengkap [*]                                  |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✓   |   ✗   |  ✗   |   ✗   |
+| VERIFIKASI perlu_perbaikan [*]                          |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✓   |   ✗   |  ✗   |   ✗   |
+| PERBAIKAN ajukan_ulang [*] daerah                       |  ✗   | ✓  |  ✗  | ✗  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✗   |
+| PERBAIKAN ajukan_ulang [KSDPK] mitra                    |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
+| KAJIAN_TKKSD layak [KSDD/KSDPK]                         |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✓   |   ✗   |  ✗   |   ✗   |
+| KAJIAN_TKKSD layak [SINERGI]                            |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✓   |   ✗   |  ✗   |   ✗   |
+| KAJIAN_TKKSD layak [KSDPL/KSDLL]                        |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✓   |   ✗   |  ✗   |   ✗   |
+| KAJIAN_TKKSD tidak_layak [*]                            |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✓   |   ✗   |  ✗   |   ✗   |
+| KAJIAN_TKKSD perlu_perbaikan [*]                        |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✓   |   ✗   |  ✗   |   ✗   |
+| PENAWARAN mitra_setuju [KSDD/KSDPK]                     |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
+| PENAWARAN mitra_menolak [KSDD/KSDPK]                    |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
+| PENAWARAN batal [KSDD/KSDPK]                            |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✓   |   ✗   |  ✗   |   ✗   |
+| PENYUSUNAN_KB final [KSDD/KSDPK]                        |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
+| PENANDATANGANAN_KB tandatangani [KSDD/KSDPK]            |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✓   |   ✗   |  ✗   |   ✗   |
+| PERSETUJUAN_DPRD dprd_setuju [KSDD/KSDPK]               |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✓   |   ✗   |  ✗   |   ✗   |
+| PERSETUJUAN_DPRD dprd_tolak [KSDD/KSDPK/KSDPL/KSDLL]    |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✓   |   ✗   |  ✗   |   ✗   |
+| PENYUSUNAN_PKS final [KSDD/KSDPK]                       |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
+| PENANDATANGANAN_PKS tandatangani [KSDD/KSDPK]           |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✓   |   ✗   |  ✗   |   ✗   |
+| PENYUSUNAN_NK final [SINERGI]                           |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
+| PENANDATANGANAN_NK tandatangani [SINERGI]               |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✓   |   ✗   |  ✗   |   ✗   |
+| PENJAJAKAN_LOI loi_ditandatangani [KSDPL/KSDLL]         |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
+| KONSULTASI_KEMENDAGRI konsultasi_selesai [KSDPL/KSDLL]  |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
+| PERSETUJUAN_DPRD dprd_setuju [KSDPL/KSDLL]              |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✓   |   ✗   |  ✗   |   ✗   |
+| PEMBAHASAN_INTERKEMENTERIAN pembahasan_selesai [KSDPL/KSDLL] | ✗ | ✗ |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
+| PERSETUJUAN_PUSAT pusat_setuju [KSDPL/KSDLL]            |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
+| PENANDATANGANAN_MOU tandatangani [KSDPL/KSDLL]          |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✓   |   ✗   |  ✗   |   ✗   |
+| PELAKSANAAN berakhir [*]                                |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✓   |   ✗   |  ✗   |   ✗   |
+| PELAKSANAAN akhiri [*]                                  |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✓   |   ✗   |  ✗   |   ✗   |
+| BERAKHIR selesai [*]                                    |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✓   |   ✗   |  ✗   |   ✗   |
+`;
+
+// ── parsing (the tables above are the data) ─────────────────────────────────────────────────
+export type MatrixRow = { key: string; scenario: string; shape: string; cells: Record<CallerColumn, Cell> };
+
+const CELL_VALUES: readonly string[] = ["✓", "✗", "pub", "→"];
+
+function parseTable(table: string, labelColumns: number): MatrixRow[] {
+  const lines = table.split("\n").map((l) => l.trim()).filter((l) => l.startsWith("|"));
+  const [header, , ...body] = lines;
+  const split = (line: string) => line.slice(1, -1).split("|").map((c) => c.trim());
+  const columns = split(header).slice(labelColumns);
+  if (columns.join(",") !== CALLER_COLUMNS.join(",")) throw new Error(`matrix: caller columns must be ${CALLER_COLUMNS.join(" ")}`);
+  return body.map((line) => {
+    const parts = split(line);
+    const labels = parts.slice(0, labelColumns);
+    const values = parts.slice(labelColumns);
+    if (values.length !== CALLER_COLUMNS.length || values.some((v) => !CELL_VALUES.includes(v))) {
+      throw new Error(`matrix: bad cells in row "${labels.join(" | ")}"`);
+    }
+    const cells = Object.fromEntries(CALLER_COLUMNS.map((c, i) => [c, values[i] as Cell])) as Record<CallerColumn, Cell>;
+    return { key: labels[0], scenario: labels.length > 1 ? labels[1] : labels[0], shape: labels[2] ?? "", cells };
+  });
+}
+
+export const ACTION_ROWS = parseTable(ACTIONS_TABLE, 3);
+export const ROUTE_ROWS = parseTable(ROUTES_TABLE, 2);
+export const TRANSITION_ROWS = parseTable(TRANSITIONS_TABLE, 1);

@@ -1,0 +1,318 @@
+// How each row of the ACTIONS and ROUTES tables (matrix.ts) is called, and how an accepted call is
+// recognised in the database. Keyed "<action or route> | <scenario>" exactly as in the tables.
+// Records a call needs are created beforehand through the real services (tests/support/fixtures-cli.ts).
+import { createHash } from "node:crypto";
+import { expect } from "@playwright/test";
+import type { FixtureOp } from "../support/fixtures/protocol";
+import type { CaseFixture, DocumentFixture, OpdFixture, UserFixture } from "../support/fixture-client";
+import { DEMO_PASSWORD, draftFields, FIXTURE_OPD } from "../support/fixtures/plan";
+import { samplePdf } from "../support/pdf";
+import type { Caller } from "./harness/callers";
+import { freshSession } from "./harness/callers";
+import { one } from "./harness/db";
+import { BASE_URL, type Session } from "./harness/http";
+
+export type ScenarioContext = {
+  caller: Caller;
+  /** Fixture results by key (see `fixtures`). */
+  fx: Record<string, unknown>;
+  /** A number unique to this call (for unique names). */
+  n: number;
+};
+
+export type Prepared = {
+  /** The form's fields (ids and versions travel as hidden fields). */
+  fields: Record<string, string>;
+  /** Called only after an accepted call: throws unless the intended change is in the database. */
+  check?: () => Promise<void>;
+  /** Another session than the caller's main one (for calls that end a session). */
+  session?: Session;
+};
+
+export type ActionScenario = {
+  fixtures?: FixtureOp[];
+  /** The page the call is posted to (it must serve the action: checked against the build manifest). */
+  page: (fx: Record<string, unknown>) => string;
+  prepare: (ctx: ScenarioContext) => Promise<Prepared>;
+};
+
+export type RouteScenario = {
+  fixtures?: FixtureOp[];
+  request: (ctx: ScenarioContext) => Promise<{
+    url: string;
+    headers?: Record<string, string>;
+    body?: Uint8Array<ArrayBuffer>;
+    check?: (response: { status: number; body: Buffer }) => Promise<void>;
+    session?: Session;
+  }>;
+};
+
+const stamp = (n: number) => `${Date.now().toString(36)}${n}`;
+const caseOf = (fx: Record<string, unknown>, key: string) => fx[key] as CaseFixture;
+
+async function partnerId(kind: "KSDD" | "KSDPK"): Promise<string> {
+  const cls = kind === "KSDD" ? "PEMDA" : "SWASTA";
+  const p = await one<{ id: string }>(`SELECT id FROM "Partner" WHERE "partnerClass" = $1 AND verified ORDER BY name LIMIT 1`, [cls]);
+  return p!.id;
+}
+
+async function versionOf(caseId: string): Promise<number> {
+  return (await one<{ version: number }>(`SELECT version FROM "Case" WHERE id = $1`, [caseId]))!.version;
+}
+
+async function expectRow(sql: string, params: unknown[]): Promise<void> {
+  expect(await one(sql, params), sql).toBeTruthy();
+}
+
+// ── Server actions ─────────────────────────────────────────────────────────────────────────
+export const ACTION_SCENARIOS: Record<string, ActionScenario> = {
+  "loginAction | sign in (public by nature)": {
+    fixtures: [{ op: "user", key: "loginUser", role: "OPERATOR_OPD", opdId: "opd-dispar" }],
+    page: () => "/login",
+    async prepare({ fx }) {
+      const user = fx.loginUser as UserFixture;
+      // Compared as the database's own text: no clock or time zone of the test process involved.
+      const lastLogin = async () => (await one<{ t: string | null }>(`SELECT "lastLoginAt"::text AS t FROM "User" WHERE id = $1`, [user.id]))!.t;
+      const before = await lastLogin();
+      return {
+        fields: { username: user.username, password: DEMO_PASSWORD },
+        check: async () => {
+          const after = await lastLogin();
+          expect(after, "lastLoginAt after a successful sign-in").not.toBeNull();
+          expect(after).not.toBe(before);
+        },
+      };
+    },
+  },
+
+  "logoutAction | sign out (recorded for the user)": {
+    page: () => "/beranda",
+    async prepare({ caller }) {
+      // Never the caller's main session: a sign-out may end it.
+      const session = caller.username ? await freshSession(caller.username) : undefined;
+      const count = async () =>
+        Number((await one<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent" WHERE "actorId" = $1 AND action = 'auth.logout'`, [caller.userId]))!.n);
+      const before = caller.userId ? await count() : 0;
+      return { fields: {}, session, check: async () => expect(await count()).toBe(before + 1) };
+    },
+  },
+
+  "createOpdAction | new OPD": {
+    page: () => "/admin/opd/baru",
+    async prepare({ n }) {
+      const name = `Dinas Uji Buat ${stamp(n)}`;
+      return {
+        fields: { name, shortName: `DUB${n}`, code: "", active: "on" },
+        check: () => expectRow(`SELECT 1 FROM "Opd" WHERE name = $1`, [name]),
+      };
+    },
+  },
+
+  "updateOpdAction | rename an OPD": {
+    fixtures: [{ op: "opd", key: "opd" }],
+    page: (fx) => `/admin/opd/${(fx.opd as OpdFixture).id}`,
+    async prepare({ fx, n }) {
+      const opd = fx.opd as OpdFixture;
+      const name = `Dinas Uji Ubah ${stamp(n)}`;
+      return {
+        fields: { id: opd.id, name, shortName: opd.shortName, code: "", active: "on" },
+        check: () => expectRow(`SELECT 1 FROM "Opd" WHERE id = $1 AND name = $2`, [opd.id, name]),
+      };
+    },
+  },
+
+  "createUserAction | new user": {
+    page: () => "/admin/pengguna/baru",
+    async prepare({ n }) {
+      const username = `uji.buat.${stamp(n)}`;
+      return {
+        fields: {
+          username, fullName: `Pengguna Uji Buat ${n}`, nip: "", email: "", role: "OPERATOR_OPD", opdId: "opd-dispar",
+          password: "SandiUjiMatriks2026", confirmPassword: "SandiUjiMatriks2026",
+        },
+        check: () => expectRow(`SELECT 1 FROM "User" WHERE username = $1`, [username]),
+      };
+    },
+  },
+
+  "updateUserAction | edit a user": {
+    fixtures: [{ op: "user", key: "editUser", role: "OPERATOR_OPD", opdId: "opd-dispar" }],
+    page: (fx) => `/admin/pengguna/${(fx.editUser as UserFixture).id}`,
+    async prepare({ fx, n }) {
+      const user = fx.editUser as UserFixture;
+      const fullName = `Pengguna Uji Diubah ${stamp(n)}`;
+      return {
+        fields: { id: user.id, username: user.username, fullName, nip: "", email: "", role: "OPERATOR_OPD", opdId: "opd-dispar", active: "on" },
+        check: () => expectRow(`SELECT 1 FROM "User" WHERE id = $1 AND "fullName" = $2`, [user.id, fullName]),
+      };
+    },
+  },
+
+  "resetPasswordAction | reset a user's password": {
+    fixtures: [{ op: "user", key: "resetUser", role: "OPERATOR_OPD", opdId: "opd-dispar" }],
+    page: (fx) => `/admin/pengguna/${(fx.resetUser as UserFixture).id}`,
+    async prepare({ fx }) {
+      const user = fx.resetUser as UserFixture;
+      const hash = async () => (await one<{ h: string }>(`SELECT "passwordHash" AS h FROM "User" WHERE id = $1`, [user.id]))!.h;
+      const before = await hash();
+      return {
+        fields: { id: user.id, password: "SandiBaruMatriks2026", confirmPassword: "SandiBaruMatriks2026" },
+        check: async () => expect(await hash()).not.toBe(before),
+      };
+    },
+  },
+
+  "createDraftAction | new draft (always the own OPD)": {
+    page: () => "/usulan/baru",
+    async prepare({ caller, n }) {
+      const title = `Usulan Uji Matriks ${stamp(n)}`;
+      return {
+        fields: draftFields("KSDD", { title, partnerId: await partnerId("KSDD") }),
+        check: () => expectRow(`SELECT 1 FROM "Case" WHERE title = $1 AND "opdId" = $2 AND stage = 'DRAF'`, [title, caller.opdId]),
+      };
+    },
+  },
+
+  "updateDraftAction | edit an OPD's draft": {
+    fixtures: [{ op: "caseAt", key: "draftOpd", kind: "KSDD", stage: "DRAF" }],
+    page: (fx) => `/usulan/${caseOf(fx, "draftOpd").id}/ubah`,
+    prepare: ({ fx, n }) => editDraft(caseOf(fx, "draftOpd").id, "KSDD", n),
+  },
+
+  "updateDraftAction | edit a partner's offer (draft)": {
+    fixtures: [{ op: "caseAt", key: "draftMitra", kind: "KSDPK", stage: "DRAF", initiator: "MITRA" }],
+    page: (fx) => `/usulan/${caseOf(fx, "draftMitra").id}/ubah`,
+    prepare: ({ fx, n }) => editDraft(caseOf(fx, "draftMitra").id, "KSDPK", n),
+  },
+
+  "registerPartnerOfferAction | partner's KSDPK offer → an OPD": {
+    page: () => "/usulan/baru",
+    async prepare({ n }) {
+      const title = `Penawaran Mitra Uji ${stamp(n)}`;
+      return {
+        fields: { ...draftFields("KSDPK", { title, partnerId: await partnerId("KSDPK") }), opdId: FIXTURE_OPD },
+        check: () => expectRow(`SELECT 1 FROM "Case" WHERE title = $1 AND initiator = 'MITRA' AND "opdId" = $2`, [title, FIXTURE_OPD]),
+      };
+    },
+  },
+
+  "requestPartnerAction | ask for a new partner": {
+    page: () => "/usulan/baru",
+    async prepare({ n }) {
+      const name = `PT Mitra Uji Matriks ${stamp(n)}`;
+      return {
+        fields: { "mitra-name": name, "mitra-partnerClass": "SWASTA", "mitra-province": "Jawa Barat", "mitra-country": "", "mitra-address": "" },
+        check: () => expectRow(`SELECT 1 FROM "Partner" WHERE name = $1`, [name]),
+      };
+    },
+  },
+
+  "opinionAction | TKKSD opinion, case under review": {
+    fixtures: [{ op: "caseAt", key: "underReview", kind: "KSDD", stage: "KAJIAN_TKKSD" }],
+    page: (fx) => `/usulan/${caseOf(fx, "underReview").id}`,
+    async prepare({ fx, caller }) {
+      const c = caseOf(fx, "underReview");
+      return {
+        fields: { caseId: c.id, opinion: "LAYAK", note: "Sejalan dengan RPJMD (uji matriks)." },
+        check: () => expectRow(`SELECT 1 FROM "TkksdOpinion" WHERE "caseId" = $1 AND "memberId" = $2`, [c.id, caller.userId]),
+      };
+    },
+  },
+
+  "opinionAction | TKKSD opinion, case in verification": {
+    fixtures: [{ op: "caseAt", key: "inVerification", kind: "KSDD", stage: "VERIFIKASI" }],
+    page: (fx) => `/usulan/${caseOf(fx, "inVerification").id}`,
+    async prepare({ fx }) {
+      return { fields: { caseId: caseOf(fx, "inVerification").id, opinion: "LAYAK", note: "Pendapat di luar pembahasan (uji matriks)." } };
+    },
+  },
+
+  "startPksTurunanAction | PKS turunan under an active KB": {
+    fixtures: [{ op: "caseAt", key: "activeKb", kind: "KSDD", stage: "PELAKSANAAN" }],
+    page: (fx) => `/usulan/${caseOf(fx, "activeKb").id}`,
+    async prepare({ fx, n }) {
+      const kb = caseOf(fx, "activeKb").kbAgreementId as string;
+      const title = `PKS Turunan Uji ${stamp(n)}`;
+      return {
+        fields: { kbAgreementId: kb, title, opdId: FIXTURE_OPD },
+        check: () => expectRow(`SELECT 1 FROM "Case" WHERE title = $1 AND "parentAgreementId" = $2 AND stage = 'PENYUSUNAN_PKS'`, [title, kb]),
+      };
+    },
+  },
+};
+
+async function editDraft(caseId: string, kind: "KSDD" | "KSDPK", n: number): Promise<Prepared> {
+  const title = `Draf Diubah Uji ${stamp(n)}`;
+  const version = await versionOf(caseId);
+  return {
+    fields: { ...draftFields(kind, { title, partnerId: await partnerId(kind) }), id: caseId, caseId, version: String(version) },
+    check: () => expectRow(`SELECT 1 FROM "Case" WHERE id = $1 AND title = $2 AND version = $3`, [caseId, title, version + 1]),
+  };
+}
+
+// ── Route handlers ─────────────────────────────────────────────────────────────────────────
+function uploadScenario(key: string, stage: "DRAF" | "PENYUSUNAN_KB" | "KAJIAN_TKKSD", type: string): RouteScenario {
+  return {
+    fixtures: [{ op: "caseAt", key, kind: "KSDD", stage }],
+    async request({ fx, n }) {
+      const c = caseOf(fx, key);
+      const body = new Uint8Array(samplePdf(`Unggahan uji ${type} ${n}`));
+      const count = async () =>
+        Number((await one<{ n: string }>(`SELECT count(*) AS n FROM "Document" WHERE "caseId" = $1 AND type = $2`, [c.id, type]))!.n);
+      const before = await count();
+      const query = new URLSearchParams({ caseId: c.id, type, name: `uji-${n}.pdf`, tahap: stage });
+      return {
+        url: `/api/dokumen?${query}`,
+        headers: { "x-sikerda-upload": "1", "content-type": "application/pdf", "content-length": String(body.byteLength) },
+        body,
+        check: async () => expect(await count()).toBe(before + 1),
+      };
+    },
+  };
+}
+
+function downloadScenario(key: string, stage: "PELAKSANAAN" | "KAJIAN_TKKSD", type: string, by: string): RouteScenario {
+  return {
+    fixtures: [
+      { op: "caseAt", key, kind: "KSDD", stage },
+      // "$<key>": the id of the case created by the request before it (tests/support/fixtures/world.ts).
+      { op: "document", key: `${key}Doc`, caseId: `$${key}`, type: type as never, by },
+    ],
+    async request({ fx }) {
+      const doc = fx[`${key}Doc`] as DocumentFixture;
+      return {
+        url: `/api/dokumen/${doc.id}`,
+        check: async ({ status, body }) => {
+          expect(status).toBe(200);
+          expect(createHash("sha256").update(body).digest("hex")).toBe(doc.sha256);
+        },
+      };
+    },
+  };
+}
+
+export const ROUTE_SCENARIOS: Record<string, RouteScenario> = {
+  "POST /api/dokumen | upload KAK, case in DRAF (OPD's desk)": uploadScenario("uploadDraf", "DRAF", "KAK"),
+  "POST /api/dokumen | upload draft KB, PENYUSUNAN_KB (shared)": uploadScenario("uploadKb", "PENYUSUNAN_KB", "DRAF_KB"),
+  "POST /api/dokumen | upload berita acara, KAJIAN_TKKSD (KS)": uploadScenario("uploadTkksd", "KAJIAN_TKKSD", "BERITA_ACARA_TKKSD"),
+  "GET /api/dokumen/[id] | download, case in PELAKSANAAN": downloadScenario("downloadActive", "PELAKSANAAN", "LAINNYA", "staf.ks"),
+  "GET /api/dokumen/[id] | download, case under TKKSD review": downloadScenario("downloadReview", "KAJIAN_TKKSD", "UNDANGAN_TKKSD", "kabag.ks"),
+  "GET /api/auth/[...nextauth] | next-auth's own (csrf, session): public": {
+    request: async () => ({ url: "/api/auth/session" }),
+  },
+  "POST /api/auth/[...nextauth] | next-auth's own (sign-in/out): public": {
+    // Sign-out through next-auth's own endpoint (with its CSRF token), on a throw-away session.
+    async request({ caller }) {
+      const session = caller.username ? await freshSession(caller.username) : caller.session;
+      const res = await fetch(`${BASE_URL}/api/auth/csrf`, { headers: { cookie: session.cookie, "x-forwarded-for": session.address } });
+      const { csrfToken } = (await res.json()) as { csrfToken: string };
+      const csrfCookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+      return {
+        url: "/api/auth/signout",
+        session: { cookie: [session.cookie, csrfCookie].filter(Boolean).join("; "), address: session.address },
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new TextEncoder().encode(new URLSearchParams({ csrfToken, callbackUrl: "/login" }).toString()),
+      };
+    },
+  },
+};
