@@ -152,6 +152,8 @@ export const POLICY = {
     { OPERATOR_OPD: ALL, KEPALA_OPD: ALL, STAF_KS: ALL, KABAG_KS: ALL, TKKSD: ALL, PIMPINAN: ALL }),
   "partner.manage": row("Menambah dan mengubah data mitra", "system", "write", false,
     { STAF_KS: ALL, KABAG_KS: ALL }),
+  "partner.request": row("Mengusulkan mitra baru dari formulir usulan (OPD: menunggu verifikasi Bagian Kerja Sama)", "query", "write", false,
+    { OPERATOR_OPD: OWN_OPD, KEPALA_OPD: OWN_OPD, STAF_KS: ALL, KABAG_KS: ALL }),
 
   // ── Settings and administration (§10) ────────────────────────────────────────────────────
   "settings.read": row("Melihat pengaturan aturan dan profil daerah", "system", "read", false,

@@ -1,7 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { can } from "@/lib/auth/policy";
-import { isOpdRole } from "@/lib/auth/roles";
 import type { CurrentUser } from "@/lib/auth/session";
 import { DomainError } from "@/lib/errors";
 import type { CaseKind, PartnerClass, UniversityStatus } from "@/lib/generated/prisma/enums";
@@ -30,8 +29,9 @@ function invalid(field: string, message: string): DomainError {
 export async function requestPartner({
   actor, now, input,
 }: { actor: CurrentUser; now: Date; input: PartnerRequestInput }): Promise<{ id: string }> {
+  if (!can(actor, "partner.request")) throw new DomainError("FORBIDDEN", "Anda tidak berwenang menambah mitra.");
+  // Bagian Kerja Sama adds verified partners; an OPD's request waits for their verification.
   const manages = can(actor, "partner.manage");
-  if (!manages && !isOpdRole(actor.role)) throw new DomainError("FORBIDDEN", "Anda tidak berwenang menambah mitra.");
   const name = input.name?.trim();
   if (!name || name.length > 200) throw invalid("name", "Nama mitra wajib diisi (maksimal 200 karakter).");
   const university = input.partnerClass === "PERGURUAN_TINGGI";

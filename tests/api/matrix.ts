@@ -29,13 +29,15 @@
  * it has a row here AND a scenario (tests/api/scenarios.ts) that says how to call it and how to see
  * that it worked. A row for an action that no longer exists fails too.
  *
- * `shape` is how the browser calls the action today:
- *   form         (undefined, FormData)     — the lib/forms `formAction` helper (the standard)
- *   state        ({}, FormData)            — older actions with a hand-written FormState
- *   bind:<field> (<field>, {}, FormData)   — older actions taking a `.bind()` argument. ⚑ LEAD: these
- *                are being converted to hidden fields; the scenarios already send the id as a form
- *                field too, so after the conversion change the cell to `form` (and nothing else).
+ * `shape` is how the browser calls the action:
+ *   form         (undefined, FormData)     — the lib/forms `formAction` helper (the standard; also the
+ *                                            sign-in and account actions, which share its reply shape)
  *   none         ()                        — no arguments
+ *   (the harness still understands `state` ({}, FormData) and `bind:<field>`; no action uses them now)
+ *
+ * The account rows (own password, second factor, sessions) act on the caller's OWN account, whose
+ * id is never taken from the form: each column there is a fresh user of that column's role and OPD
+ * (so the demo users' passwords and sessions stay as they are).
  */
 
 export const CALLER_COLUMNS = ["anon", "OP", "OP'", "KO", "KO'", "STAF", "KABAG", "TKKSD", "PIMP", "ADMIN"] as const;
@@ -46,22 +48,30 @@ export type Cell = "✓" | "✗" | "pub" | "→";
 export const ACTIONS_TABLE = `
 | action                     | scenario                           | shape            | anon | OP | OP' | KO | KO' | STAF | KABAG | TKKSD | PIMP | ADMIN |
 |----------------------------|------------------------------------|------------------|------|----|-----|----|-----|------|-------|-------|------|-------|
-| loginAction                | sign in (public by nature)         | state            |  ✓   | ✓  |  ✓  | ✓  |  ✓  |  ✓   |   ✓   |   ✓   |  ✓   |   ✓   |
+| passwordLoginAction        | sign in (public by nature)         | form             |  ✓   | ✓  |  ✓  | ✓  |  ✓  |  ✓   |   ✓   |   ✓   |  ✓   |   ✓   |
+| codeLoginAction            | second step: recovery code (public)| form             |  ✓   | ✓  |  ✓  | ✓  |  ✓  |  ✓   |   ✓   |   ✓   |  ✓   |   ✓   |
 | logoutAction               | sign out (recorded for the user)   | none             |  ✗   | ✓  |  ✓  | ✓  |  ✓  |  ✓   |   ✓   |   ✓   |  ✓   |   ✓   |
 | createOpdAction            | new OPD                            | form             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✓   |
 | updateOpdAction            | rename an OPD                      | form             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✓   |
-| createUserAction           | new user                           | state            |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✓   |
-| updateUserAction           | edit a user                        | bind:id          |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✓   |
-| resetPasswordAction        | reset a user's password            | bind:id          |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✓   |
-| createDraftAction          | new draft (always the own OPD)     | state            |  ✗   | ✓  |  ✓  | ✗  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✗   |
-| updateDraftAction          | edit an OPD's draft                | bind:caseId      |  ✗   | ✓  |  ✗  | ✗  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✗   |
-| updateDraftAction          | edit a partner's offer (draft)     | bind:caseId      |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
-| registerPartnerOfferAction | partner's KSDPK offer → an OPD     | state            |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
-| requestPartnerAction       | ask for a new partner              | state            |  ✗   | ✓  |  ✓  | ✓  |  ✓  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
-| transitionAction           | every workflow row (table below)   | state            |  →   | →  |  →  | →  |  →  |  →   |   →   |   →   |  →   |   →   |
-| opinionAction              | TKKSD opinion, case under review   | bind:caseId      |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✗   |   ✓   |  ✗   |   ✗   |
-| opinionAction              | TKKSD opinion, case in verification| bind:caseId      |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✗   |
-| startPksTurunanAction      | PKS turunan under an active KB     | bind:kbAgreementId |  ✗ | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
+| createUserAction           | new user                           | form             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✓   |
+| updateUserAction           | edit a user                        | form             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✓   |
+| resetPasswordAction        | reset a user's password            | form             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✓   |
+| resetSecondFactorAction    | remove a user's second factor      | form             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✓   |
+| changePasswordAction       | own password (own account only)    | form             |  ✗   | ✓  |  ✓  | ✓  |  ✓  |  ✓   |   ✓   |   ✓   |  ✓   |   ✓   |
+| startEnrolmentAction       | own second factor: start           | form             |  ✗   | ✓  |  ✓  | ✓  |  ✓  |  ✓   |   ✓   |   ✓   |  ✓   |   ✓   |
+| confirmEnrolmentAction     | own second factor: confirm code    | form             |  ✗   | ✓  |  ✓  | ✓  |  ✓  |  ✓   |   ✓   |   ✓   |  ✓   |   ✓   |
+| regenerateRecoveryCodesAction | own recovery codes, new set     | form             |  ✗   | ✓  |  ✓  | ✓  |  ✓  |  ✓   |   ✓   |   ✓   |  ✓   |   ✓   |
+| disableSecondFactorAction  | own second factor: switch off      | form             |  ✗   | ✓  |  ✓  | ✓  |  ✓  |  ✓   |   ✓   |   ✓   |  ✓   |   ✓   |
+| endOtherSessionsAction     | end own other sessions             | form             |  ✗   | ✓  |  ✓  | ✓  |  ✓  |  ✓   |   ✓   |   ✓   |  ✓   |   ✓   |
+| createDraftAction          | new draft (always the own OPD)     | form             |  ✗   | ✓  |  ✓  | ✗  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✗   |
+| updateDraftAction          | edit an OPD's draft                | form             |  ✗   | ✓  |  ✗  | ✗  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✗   |
+| updateDraftAction          | edit a partner's offer (draft)     | form             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
+| registerPartnerOfferAction | partner's KSDPK offer → an OPD     | form             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
+| requestPartnerAction       | ask for a new partner              | form             |  ✗   | ✓  |  ✓  | ✓  |  ✓  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
+| transitionAction           | every workflow row (table below)   | form             |  →   | →  |  →  | →  |  →  |  →   |   →   |   →   |  →   |   →   |
+| opinionAction              | TKKSD opinion, case under review   | form             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✗   |   ✓   |  ✗   |   ✗   |
+| opinionAction              | TKKSD opinion, case in verification| form             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✗   |
+| startPksTurunanAction      | PKS turunan under an active KB     | form             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
 `;
 
 // Route handlers (app/**/route.ts × exported HTTP method).
@@ -74,7 +84,7 @@ export const ROUTES_TABLE = `
 | GET /api/dokumen/[id]        | download, case in PELAKSANAAN             |  ✗   | ✓  |  ✗  | ✓  |  ✗  |  ✓   |   ✓   |   ✗   |  ✓   |   ✗   |
 | GET /api/dokumen/[id]        | download, case under TKKSD review         |  ✗   | ✓  |  ✗  | ✓  |  ✗  |  ✓   |   ✓   |   ✓   |  ✓   |   ✗   |
 | GET /api/auth/[...nextauth]  | next-auth's own (csrf, session): public   |  pub | pub | pub | pub | pub | pub | pub  |  pub  | pub  |  pub  |
-| POST /api/auth/[...nextauth] | next-auth's own (sign-in/out): public     |  pub | pub | pub | pub | pub | pub | pub  |  pub  | pub  |  pub  |
+| POST /api/auth/[...nextauth] | next-auth's own sign-out: ends the session|  pub | ✓  | ✓   | ✓  | ✓   | ✓    | ✓     |  ✓    | ✓    |  ✓    |
 `;
 
 // transitionAction × every row of lib/workflow/transitions.ts (key: from event [jenis] initiator;

@@ -7,10 +7,13 @@ import type { FixtureOp } from "../support/fixtures/protocol";
 import type { CaseFixture, DocumentFixture, OpdFixture, UserFixture } from "../support/fixture-client";
 import { DEMO_PASSWORD, draftFields, FIXTURE_OPD } from "../support/fixtures/plan";
 import { samplePdf } from "../support/pdf";
+import { generate } from "otplib";
+import type { Role } from "@/lib/auth/roles";
 import type { Caller } from "./harness/callers";
-import { freshSession } from "./harness/callers";
+import { actionNamed, freshSession } from "./harness/callers";
 import { one } from "./harness/db";
-import { BASE_URL, type Session } from "./harness/http";
+import { BASE_URL, loginStep, type Session } from "./harness/http";
+import { CALLER_COLUMNS, type CallerColumn } from "./matrix";
 
 export type ScenarioContext = {
   caller: Caller;
@@ -64,9 +67,35 @@ async function expectRow(sql: string, params: unknown[]): Promise<void> {
   expect(await one(sql, params), sql).toBeTruthy();
 }
 
+/** The role and OPD of each column's demo user, for fresh users that stand in for it. */
+const ACCOUNT_OF_COLUMN: Record<CallerColumn, { role: Role; opdId: string | null }> = {
+  anon: { role: "OPERATOR_OPD", opdId: "opd-dispar" },
+  OP: { role: "OPERATOR_OPD", opdId: FIXTURE_OPD },
+  "OP'": { role: "OPERATOR_OPD", opdId: "opd-dispar" },
+  KO: { role: "KEPALA_OPD", opdId: FIXTURE_OPD },
+  "KO'": { role: "KEPALA_OPD", opdId: "opd-dispar" },
+  STAF: { role: "STAF_KS", opdId: null },
+  KABAG: { role: "KABAG_KS", opdId: null },
+  TKKSD: { role: "TKKSD", opdId: null },
+  PIMP: { role: "PIMPINAN", opdId: null },
+  ADMIN: { role: "ADMIN", opdId: null },
+};
+
+/**
+ * One fresh user per column (role and OPD of that column), for the rows that change the caller's
+ * own account; `withAnon` adds one for the anonymous column (public actions acting on a named user).
+ */
+function ownAccountUsers(prefix: string, secondFactor?: "pending" | "enabled", withAnon = false): FixtureOp[] {
+  return CALLER_COLUMNS.filter((c) => withAnon || c !== "anon").map((c) => ({
+    op: "user" as const, key: `${prefix}:${c}`, ...ACCOUNT_OF_COLUMN[c], secondFactor,
+  }));
+}
+
+const ownUser = (fx: Record<string, unknown>, prefix: string, caller: Caller) => fx[`${prefix}:${caller.column}`] as UserFixture;
+
 // ── Server actions ─────────────────────────────────────────────────────────────────────────
 export const ACTION_SCENARIOS: Record<string, ActionScenario> = {
-  "loginAction | sign in (public by nature)": {
+  "passwordLoginAction | sign in (public by nature)": {
     fixtures: [{ op: "user", key: "loginUser", role: "OPERATOR_OPD", opdId: "opd-dispar" }],
     page: () => "/login",
     async prepare({ fx }) {
@@ -80,6 +109,25 @@ export const ACTION_SCENARIOS: Record<string, ActionScenario> = {
           const after = await lastLogin();
           expect(after, "lastLoginAt after a successful sign-in").not.toBeNull();
           expect(after).not.toBe(before);
+        },
+      };
+    },
+  },
+
+  "codeLoginAction | second step: recovery code (public)": {
+    // Public like the password step: whoever posts a valid challenge + code is signed in as that user.
+    fixtures: ownAccountUsers("codeLogin", "enabled", true),
+    page: () => "/login",
+    async prepare({ fx, caller }) {
+      const user = ownUser(fx, "codeLogin", caller);
+      const step = await loginStep(actionNamed("passwordLoginAction"), { username: user.username, password: DEMO_PASSWORD }, caller.session.address);
+      const challenge = (step.reply as { challenge?: string } | undefined)?.challenge;
+      if (!challenge) throw new Error(`the password step of ${user.username} gave no challenge: ${JSON.stringify(step.reply)}`);
+      return {
+        fields: { challenge, code: user.recoveryCodes![0] },
+        check: async () => {
+          await expectRow(`SELECT 1 FROM "Session" WHERE "userId" = $1 AND "secondFactor" AND "revokedAt" IS NULL`, [user.id]);
+          await expectRow(`SELECT 1 FROM "RecoveryCode" WHERE "userId" = $1 AND "usedAt" IS NOT NULL`, [user.id]);
         },
       };
     },
@@ -162,6 +210,120 @@ export const ACTION_SCENARIOS: Record<string, ActionScenario> = {
     },
   },
 
+  "resetSecondFactorAction | remove a user's second factor": {
+    fixtures: [{ op: "user", key: "reset2fa", role: "OPERATOR_OPD", opdId: "opd-dispar", secondFactor: "enabled" }],
+    page: (fx) => `/admin/pengguna/${(fx.reset2fa as UserFixture).id}`,
+    async prepare({ fx }) {
+      const user = fx.reset2fa as UserFixture;
+      return {
+        fields: { id: user.id },
+        check: () => expectRow(`SELECT 1 FROM "User" WHERE id = $1 AND "totpSecret" IS NULL AND "totpEnabledAt" IS NULL`, [user.id]),
+      };
+    },
+  },
+
+  // ── The own account (/akun): a fresh user of the column's role signs in; no id in the form ──
+  "changePasswordAction | own password (own account only)": {
+    fixtures: ownAccountUsers("changePassword"),
+    page: () => "/akun/kata-sandi",
+    async prepare({ fx, caller, n }) {
+      const newPassword = `Matriks-${stamp(n)}-Sandi-Baru`;
+      const fields = { currentPassword: DEMO_PASSWORD, newPassword, confirmPassword: newPassword };
+      if (!caller.username) return { fields };
+      const user = ownUser(fx, "changePassword", caller);
+      const hash = async () => (await one<{ h: string }>(`SELECT "passwordHash" AS h FROM "User" WHERE id = $1`, [user.id]))!.h;
+      const session = await freshSession(user.username);
+      const before = await hash();
+      return { fields, session, check: async () => expect(await hash()).not.toBe(before) };
+    },
+  },
+
+  "startEnrolmentAction | own second factor: start": {
+    fixtures: ownAccountUsers("startEnrolment"),
+    page: () => "/akun/verifikasi-dua-langkah",
+    async prepare({ fx, caller }) {
+      if (!caller.username) return { fields: {} };
+      const user = ownUser(fx, "startEnrolment", caller);
+      return {
+        fields: {},
+        session: await freshSession(user.username),
+        check: () => expectRow(`SELECT 1 FROM "User" WHERE id = $1 AND "totpPendingSecret" IS NOT NULL AND "totpSecret" IS NULL`, [user.id]),
+      };
+    },
+  },
+
+  "confirmEnrolmentAction | own second factor: confirm code": {
+    fixtures: ownAccountUsers("confirmEnrolment", "pending"),
+    page: () => "/akun/verifikasi-dua-langkah",
+    async prepare({ fx, caller }) {
+      if (!caller.username) return { fields: { code: "123456" } };
+      const user = ownUser(fx, "confirmEnrolment", caller);
+      const session = await freshSession(user.username);
+      // The code the authenticator app shows now, computed from the pending secret as the app does.
+      const code = await generate({ secret: user.totpSecret!, epoch: Math.floor(Date.now() / 1000) });
+      return {
+        fields: { code },
+        session,
+        check: () => expectRow(`SELECT 1 FROM "User" WHERE id = $1 AND "totpSecret" IS NOT NULL AND "totpPendingSecret" IS NULL`, [user.id]),
+      };
+    },
+  },
+
+  "regenerateRecoveryCodesAction | own recovery codes, new set": {
+    fixtures: ownAccountUsers("regenerate", "enabled"),
+    page: () => "/akun/verifikasi-dua-langkah",
+    async prepare({ fx, caller }) {
+      if (!caller.username) return { fields: { proof: DEMO_PASSWORD } };
+      const user = ownUser(fx, "regenerate", caller);
+      const codes = async () =>
+        (await one<{ h: string }>(`SELECT coalesce(string_agg("codeHash", ',' ORDER BY "codeHash"), '') AS h FROM "RecoveryCode" WHERE "userId" = $1`, [user.id]))!.h;
+      const session = await freshSession(user.username, user.recoveryCodes![0]);
+      const before = await codes();
+      return {
+        fields: { proof: DEMO_PASSWORD },
+        session,
+        check: async () => {
+          expect(await codes()).not.toBe(before);
+          await expectRow(`SELECT 1 FROM "RecoveryCode" WHERE "userId" = $1 HAVING count(*) = 10 AND count("usedAt") = 0`, [user.id]);
+        },
+      };
+    },
+  },
+
+  "disableSecondFactorAction | own second factor: switch off": {
+    fixtures: ownAccountUsers("disable", "enabled"),
+    page: () => "/akun/verifikasi-dua-langkah",
+    async prepare({ fx, caller }) {
+      if (!caller.username) return { fields: { proof: DEMO_PASSWORD } };
+      const user = ownUser(fx, "disable", caller);
+      return {
+        fields: { proof: DEMO_PASSWORD },
+        session: await freshSession(user.username, user.recoveryCodes![0]),
+        check: () => expectRow(`SELECT 1 FROM "User" WHERE id = $1 AND "totpSecret" IS NULL AND "totpEnabledAt" IS NULL`, [user.id]),
+      };
+    },
+  },
+
+  "endOtherSessionsAction | end own other sessions": {
+    fixtures: ownAccountUsers("endSessions"),
+    page: () => "/akun",
+    async prepare({ fx, caller }) {
+      if (!caller.username) return { fields: {} };
+      const user = ownUser(fx, "endSessions", caller);
+      await freshSession(user.username); // another device
+      const session = await freshSession(user.username);
+      return {
+        fields: {},
+        session,
+        check: async () => {
+          // Exactly one session left: the one that made the call.
+          await expectRow(`SELECT 1 FROM "Session" WHERE "userId" = $1 AND "revokedAt" IS NULL HAVING count(*) = 1`, [user.id]);
+          await expectRow(`SELECT 1 FROM "Session" WHERE "userId" = $1 AND "revokedAt" IS NOT NULL`, [user.id]);
+        },
+      };
+    },
+  },
+
   "createDraftAction | new draft (always the own OPD)": {
     page: () => "/usulan/baru",
     async prepare({ caller, n }) {
@@ -201,7 +363,7 @@ export const ACTION_SCENARIOS: Record<string, ActionScenario> = {
     async prepare({ n }) {
       const name = `PT Mitra Uji Matriks ${stamp(n)}`;
       return {
-        fields: { "mitra-name": name, "mitra-partnerClass": "SWASTA", "mitra-province": "Jawa Barat", "mitra-country": "", "mitra-address": "" },
+        fields: { name, partnerClass: "SWASTA", province: "Jawa Barat", country: "", address: "", kind: "KSDPK" },
         check: () => expectRow(`SELECT 1 FROM "Partner" WHERE name = $1`, [name]),
       };
     },
@@ -234,7 +396,7 @@ export const ACTION_SCENARIOS: Record<string, ActionScenario> = {
       const kb = caseOf(fx, "activeKb").kbAgreementId as string;
       const title = `PKS Turunan Uji ${stamp(n)}`;
       return {
-        fields: { kbAgreementId: kb, title, opdId: FIXTURE_OPD },
+        fields: { kbId: kb, title, opdId: FIXTURE_OPD },
         check: () => expectRow(`SELECT 1 FROM "Case" WHERE title = $1 AND "parentAgreementId" = $2 AND stage = 'PENYUSUNAN_PKS'`, [title, kb]),
       };
     },
@@ -300,10 +462,14 @@ export const ROUTE_SCENARIOS: Record<string, RouteScenario> = {
   "GET /api/auth/[...nextauth] | next-auth's own (csrf, session): public": {
     request: async () => ({ url: "/api/auth/session" }),
   },
-  "POST /api/auth/[...nextauth] | next-auth's own (sign-in/out): public": {
-    // Sign-out through next-auth's own endpoint (with its CSRF token), on a throw-away session.
+  "POST /api/auth/[...nextauth] | next-auth's own sign-out: ends the session": {
+    // Sign-out through next-auth's own endpoint (with its CSRF token), on a throw-away session: the
+    // Session row ends and the sign-out is audited (events.signOut); anonymous changes nothing.
     async request({ caller }) {
       const session = caller.username ? await freshSession(caller.username) : caller.session;
+      const ended = async () =>
+        Number((await one<{ n: string }>(`SELECT count(*) AS n FROM "Session" WHERE "userId" = $1 AND "revokedReason" = 'logout'`, [caller.userId]))!.n);
+      const before = caller.userId ? await ended() : 0;
       const res = await fetch(`${BASE_URL}/api/auth/csrf`, { headers: { cookie: session.cookie, "x-forwarded-for": session.address } });
       const { csrfToken } = (await res.json()) as { csrfToken: string };
       const csrfCookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
@@ -312,6 +478,7 @@ export const ROUTE_SCENARIOS: Record<string, RouteScenario> = {
         session: { cookie: [session.cookie, csrfCookie].filter(Boolean).join("; "), address: session.address },
         headers: { "content-type": "application/x-www-form-urlencoded" },
         body: new TextEncoder().encode(new URLSearchParams({ csrfToken, callbackUrl: "/login" }).toString()),
+        check: async () => expect(await ended()).toBe(before + 1),
       };
     },
   },

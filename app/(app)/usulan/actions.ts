@@ -48,6 +48,7 @@ export const updateDraftAction = formAction({
  */
 export const requestPartnerAction = formAction({
   schema: partnerRequestSchema,
+  permission: "partner.request",
   run: ({ actor, now, data }) => requestPartner({ actor, now, input: data }),
   onSuccess: () => revalidatePath("/usulan/baru"),
   replyData: ({ id }, data) => ({

@@ -33,9 +33,14 @@ export function actionNamed(name: string): ServerAction {
   return found[0];
 }
 
-/** A new session of `username` (used where a call may end or alter the session, e.g. sign-out). */
-export function freshSession(username: string): Promise<Session> {
-  return signIn(username, DEMO_PASSWORD, actionNamed("loginAction"));
+export const loginActions = () => ({ password: actionNamed("passwordLoginAction"), code: actionNamed("codeLoginAction") });
+
+/**
+ * A new session of `username` (used where a call may end or alter the session, e.g. sign-out);
+ * `code` answers the second step when the account has a second factor.
+ */
+export function freshSession(username: string, code?: string): Promise<Session> {
+  return signIn(username, DEMO_PASSWORD, loginActions(), code);
 }
 
 /** Every caller of the matrix, signed in (missing demo users of another OPD are created first). */

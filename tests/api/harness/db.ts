@@ -22,12 +22,12 @@ export async function one<T = Record<string, unknown>>(sql: string, params: unkn
 }
 
 /**
- * Left out of the fingerprint: the sign-in log and the columns a sign-in updates (the tests sign in
- * between calls), and Prisma's migration table. Everything else in schema public counts, including
+ * Left out of the fingerprint: the sign-in log, the sessions (a request may refresh lastSeenAt) and
+ * the columns a sign-in updates (the tests sign in between calls), and Prisma's migration table. Everything else in schema public counts, including
  * tables added later. If the app starts writing on every request (e.g. a "last seen" column for an
  * idle timeout), add that table or column here.
  */
-const VOLATILE_TABLES = new Set(["_prisma_migrations", "LoginAttempt"]);
+const VOLATILE_TABLES = new Set(["_prisma_migrations", "LoginAttempt", "Session"]);
 const VOLATILE_COLUMNS: Record<string, readonly string[]> = {
   User: ["lastLoginAt", "failedLoginCount", "lastFailedLoginAt", "updatedAt"],
 };

@@ -169,22 +169,41 @@ export async function callRoute(
   return { kind, status: res.status, detail: kind === "accepted" ? String(res.status) : `${res.status} ${message()}`, body };
 }
 
-/** Signs in through the login page's server action, as the login form does; returns the session. */
-export async function signIn(username: string, password: string, loginAction: ServerAction): Promise<Session> {
-  const address = nextAddress();
+export type LoginStep = { cookie: string | undefined; reply: unknown; status: number; redirect: string | null };
+
+/** One step of the login page (password or second-factor code) posted as the login form posts it. */
+export async function loginStep(action: ServerAction, fields: Record<string, string>, address: string): Promise<LoginStep> {
   const form = new FormData();
-  form.append("username", username);
-  form.append("password", password);
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
   const res = await fetch(`${BASE_URL}/login`, {
     method: "POST",
     redirect: "manual",
-    headers: { "Next-Action": loginAction.id, Origin: BASE_URL, Accept: "text/x-component", "x-forwarded-for": address },
-    body: await encodeReply([{}, form]),
+    headers: { "Next-Action": action.id, Origin: BASE_URL, Accept: "text/x-component", "x-forwarded-for": address },
+    body: await encodeReply([undefined, form]),
   });
-  await res.arrayBuffer();
+  const text = await res.text();
   const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.startsWith("authjs.session-token="));
-  if (!cookie) throw new Error(`sign-in of ${username} failed (HTTP ${res.status}, ${res.headers.get("x-action-redirect")})`);
-  return { cookie, address };
+  return { cookie, reply: actionReturnValue(text), status: res.status, redirect: res.headers.get("x-action-redirect") };
+}
+
+/**
+ * Signs in through the login page's server actions, as the login form does: the password step,
+ * then — when the account has a second factor — the code step with `code` (TOTP or recovery code).
+ */
+export async function signIn(
+  username: string,
+  password: string,
+  steps: { password: ServerAction; code: ServerAction },
+  code?: string,
+): Promise<Session> {
+  const address = nextAddress();
+  let step = await loginStep(steps.password, { username, password }, address);
+  const challenge = (step.reply as { challenge?: string } | undefined)?.challenge;
+  if (!step.cookie && challenge && code) step = await loginStep(steps.code, { challenge, code }, address);
+  if (!step.cookie) {
+    throw new Error(`sign-in of ${username} failed (HTTP ${step.status}, ${step.redirect}, ${JSON.stringify(step.reply)})`);
+  }
+  return { cookie: step.cookie, address };
 }
 
 /**

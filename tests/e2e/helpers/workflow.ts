@@ -40,7 +40,10 @@ export async function eventForm(page: Page, label: string) {
 export async function record(page: Page, label: string, fill?: (form: ReturnType<Page["locator"]>) => Promise<void>) {
   const form = await eventForm(page, label);
   if (fill) await fill(form);
+  // The confirmation of the previous event may still be on screen: wait for this event's redirect.
+  const before = page.url();
   await form.getByRole("button", { name: label, exact: true }).click();
+  await page.waitForURL((url) => url.searchParams.has("berhasil") && url.toString() !== before);
   await expect(page.getByText(/Tahapan berhasil dicatat/)).toBeVisible();
 }
 
@@ -102,14 +105,19 @@ export async function fillSigning(form: ReturnType<Page["locator"]>, o: SigningF
   await form.getByLabel("Nomor naskah pihak mitra").fill(o.partner);
   await form.getByLabel("Tanggal penandatanganan").fill(o.signedAt);
   await form.getByLabel("Tempat penandatanganan").fill("Sukamaju");
+  // The region's signatory ("Nama penandatangan") and the partner's ("… pihak mitra") share a prefix.
+  const regionName = form.getByLabel(/^Nama penandatangan( \(wajib\))?$/);
+  const regionPosition = form.getByLabel(/^Jabatan penandatangan$/);
   if (o.delegated) {
     await form.getByLabel("Pejabat yang diberi kuasa (dengan surat kuasa)").check();
-    await form.getByLabel("Nama penandatangan").fill("dr. Ratna Wulandari, M.Kes.");
-    await form.getByLabel("Jabatan penandatangan").fill("Kepala Dinas Kesehatan");
+    await regionName.fill("dr. Ratna Wulandari, M.Kes.");
+    await regionPosition.fill("Kepala Dinas Kesehatan");
   } else {
     await form.getByLabel(/Kepala Daerah/).first().check();
-    await form.getByLabel("Nama penandatangan").fill("H. Ahmad Sudrajat, S.H., M.Si.");
+    await regionName.fill("H. Ahmad Sudrajat, S.H., M.Si.");
   }
+  await form.getByLabel(/^Nama penandatangan pihak mitra/).fill("Ir. Budi Santoso");
+  await form.getByLabel(/^Jabatan penandatangan pihak mitra/).fill("Direktur Utama");
   await form.getByLabel("Berlaku mulai").fill(o.start);
   await form.getByLabel("Berakhir pada").fill(o.end);
 }
