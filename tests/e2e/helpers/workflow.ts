@@ -106,8 +106,9 @@ export async function fillSigning(form: ReturnType<Page["locator"]>, o: SigningF
   await form.getByLabel("Tanggal penandatanganan").fill(o.signedAt);
   await form.getByLabel("Tempat penandatanganan").fill("Sukamaju");
   // The region's signatory ("Nama penandatangan") and the partner's ("… pihak mitra") share a prefix.
-  const regionName = form.getByLabel(/^Nama penandatangan( \(wajib\))?$/);
-  const regionPosition = form.getByLabel(/^Jabatan penandatangan$/);
+  // (A required field's name ends in "(wajib)", with no space in the accessible name.)
+  const regionName = form.getByLabel(/^Nama penandatangan\s*(\(wajib\))?$/);
+  const regionPosition = form.getByLabel(/^Jabatan penandatangan\s*(\(wajib\))?$/);
   if (o.delegated) {
     await form.getByLabel("Pejabat yang diberi kuasa (dengan surat kuasa)").check();
     await regionName.fill("dr. Ratna Wulandari, M.Kes.");
