@@ -119,18 +119,3 @@ export const passwordResetSchema = z
 export type UserCreateInput = z.output<typeof userCreateSchema>;
 export type UserEditInput = z.output<typeof userEditSchema>;
 export type PasswordResetInput = z.output<typeof passwordResetSchema>;
-
-/**
- * First message per field, ready for `aria-describedby` error texts. Errors not tied to a field
- * are under "_form". A successful result gives {}.
- */
-export function fieldErrors(result: { success: boolean; error?: z.ZodError }): Record<string, string> {
-  if (result.success || !result.error) return {};
-  const flat = z.flattenError(result.error);
-  const out: Record<string, string> = {};
-  for (const [field, messages] of Object.entries(flat.fieldErrors) as [string, string[] | undefined][]) {
-    if (messages?.[0]) out[field] = messages[0];
-  }
-  if (flat.formErrors[0]) out._form = flat.formErrors[0];
-  return out;
-}
