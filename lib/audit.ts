@@ -1,5 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role, Stage } from "@/lib/generated/prisma/enums";
 
 export type HistoryEntry = {
@@ -33,4 +34,20 @@ export async function writeHistory(tx: Tx, entry: HistoryEntry): Promise<void> {
       ...(entry.at ? { createdAt: entry.at } : {}),
     },
   });
+}
+
+export type AuditEntry = {
+  /** null: the system itself (a scheduled job without a user). */
+  actorId: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  data?: Prisma.InputJsonValue;
+  /** When it happened (the service's clock); default: the database's now(). */
+  at?: Date;
+};
+
+/** Appends one AuditEvent row, inside the transaction of the change it records (append-only table). */
+export async function writeAudit(tx: Tx, { at, ...entry }: AuditEntry): Promise<void> {
+  await tx.auditEvent.create({ data: { ...entry, ...(at ? { createdAt: at } : {}) } });
 }

@@ -32,7 +32,11 @@ function label(t: Transition, kinds: CaseKind[], branch?: string): string {
   return notes.length > 0 ? `${t.event} (${notes.join(", ")})` : t.event;
 }
 
-function diagram(kinds: CaseKind[]): string {
+const ADENDUM = (s: string) => s.startsWith("ADENDUM_") || s.includes("ADENDUM_SIGNING");
+/** Adendum rows (domain §5) are the same for every jenis: drawn once, in their own diagram. */
+const isAdendumRow = (t: Transition) => ADENDUM(t.from) || ADENDUM(t.to);
+
+function diagram(kinds: CaseKind[], adendum = false): string {
   // One edge per from → to; several events on the same edge are joined with " / ".
   const edges = new Map<string, string[]>();
   const states = new Set<Stage>();
@@ -45,16 +49,19 @@ function diagram(kinds: CaseKind[]): string {
     states.add(to);
   };
   for (const t of TRANSITIONS) {
-    if (!t.kinds.some((k) => kinds.includes(k))) continue;
+    if (!t.kinds.some((k) => kinds.includes(k)) || isAdendumRow(t) !== adendum) continue;
     if (t.to === "DPRD_IF_REQUIRED_ELSE_PKS") {
       add(t.from, "PERSETUJUAN_DPRD", label(t, kinds, "perlu DPRD"));
       add(t.from, "PENYUSUNAN_PKS", label(t, kinds, "tanpa DPRD"));
+    } else if (t.to === "DPRD_IF_REQUIRED_ELSE_ADENDUM_SIGNING") {
+      add(t.from, "ADENDUM_DPRD", label(t, kinds, "perlu DPRD"));
+      add(t.from, "ADENDUM_PENANDATANGANAN", label(t, kinds, "tanpa DPRD"));
     } else {
       add(t.from, t.to, label(t, kinds));
     }
   }
   const entries = new Map<Stage, string>();
-  for (const kind of kinds) {
+  for (const kind of adendum ? [] : kinds) {
     entries.set(stagePath(kind, { requiresDprd: false })[0], "");
     const turunan = stagePath(kind, { requiresDprd: false, isPksTurunan: true })[0];
     if (kind === "KSDD" || kind === "KSDPK") entries.set(turunan, " : PKS turunan");
@@ -66,6 +73,7 @@ function diagram(kinds: CaseKind[]): string {
     ...ordered.map((s) => `    ${s} : ${STAGE_LABELS[s]}`),
     ...[...entries].map(([s, text]) => `    [*] --> ${s}${text}`),
     ...[...edges].map(([key, labels]) => `    ${key} : ${labels.join(" / ")}`),
+    ...(adendum ? ["    [*] --> PELAKSANAAN"] : []),
     ...ordered.filter((s) => TERMINAL_STAGES.includes(s)).map((s) => `    ${s} --> [*]`),
     "```",
   ].join("\n");
@@ -81,6 +89,11 @@ export function stageDiagramMarkdown(): string {
   for (const g of GROUPS) {
     parts.push(`### ${g.title}`, `${g.kinds.map((k) => `**${k}**: ${KIND_LABELS[k]}`).join("; ")}.`, diagram(g.kinds));
   }
+  parts.push(
+    "### Adendum (semua jenis)",
+    "From PELAKSANAAN the running naskah is amended (domain §5); the DPRD is asked again only when the change adds a burden or an unbudgeted cost.",
+    diagram(["KSDD", "KSDPK", "SINERGI", "KSDPL", "KSDLL"], true),
+  );
   return parts.join("\n\n");
 }
 

@@ -30,6 +30,12 @@ export type ActionPanelProps = {
   partnerName: string | null;
   /** Today in the region, YYYY-MM-DD. */
   today: string;
+  /** settings.ksdpkDprdFollowsQuestions (the adendum's DPRD questions). */
+  ksdpkDprdFollowsQuestions: boolean;
+  /** In an adendum round: the type of the naskah it amends (only a PKS adendum may be signed with a surat kuasa). */
+  adendumAmends: string | null;
+  /** Further actions that are not workflow events (e.g. Perpanjangan), shown after the events. */
+  extra?: readonly { key: string; label: string; description: string; content: ReactNode }[];
 };
 
 const NASKAH: Partial<Record<Stage, string>> = {
@@ -64,6 +70,15 @@ function fieldsFor(e: AvailableEvent, p: ActionPanelProps): TransitionFields {
     case "lengkap":
       return { kind: "checklist", items: checklistItems(p.kind, p.initiator) };
     case "tandatangani": {
+      if (p.stage === "ADENDUM_PENANDATANGANAN") {
+        // An adendum binds from its signing to the end of the naskah it amends: no period inputs.
+        return {
+          kind: "signing",
+          options: {
+            ...headSigner(p), naskah: "Adendum", allowDelegate: p.adendumAmends === "PKS", withPeriod: false, partnerName: p.partnerName,
+          },
+        };
+      }
       const isPks = p.stage === "PENANDATANGANAN_PKS";
       return {
         kind: "signing",
@@ -87,6 +102,8 @@ function fieldsFor(e: AvailableEvent, p: ActionPanelProps): TransitionFields {
       return { kind: "dprd" };
     case "akhiri":
       return { kind: "termination", grounds: GROUNDS };
+    case "mulai_adendum":
+      return { kind: "adendum", caseKind: p.kind, ksdpkFollowsQuestions: p.ksdpkDprdFollowsQuestions };
     default:
       return { kind: "none" };
   }
@@ -110,39 +127,65 @@ function EventSummary({ e, danger, initiator }: { e: AvailableEvent; danger: boo
   );
 }
 
+/** Stages of a running cooperation: its page leads with the reports, every action stays folded. */
+const RUNNING_STAGES: readonly Stage[] = ["PELAKSANAAN", "BERAKHIR"];
+
+type PanelItem = { key: string; summary: ReactNode; danger: boolean; content: ReactNode };
+
 /**
- * The decisions this user may record now: one form per event the server allows (never more).
- * With several events each sits in a <details>; the first non-negative one starts open.
+ * The decisions this user may record now: one form per event the server allows (never more), plus
+ * the extra actions (perpanjangan). With several items each sits in a <details>; the first
+ * non-negative one starts open — except on a running cooperation, where ending it early is a
+ * secondary, last, folded action and nothing is open by default.
  */
 export function ActionPanel(props: ActionPanelProps) {
   const { available, stage } = props;
-  const forms = available.map((e) => {
+  const running = RUNNING_STAGES.includes(stage);
+  const events: PanelItem[] = available.map((e) => {
     const danger = NEGATIVE_EVENTS.includes(e.event);
-    const form = (
-      <TransitionForm
-        action={props.action}
-        caseId={props.caseId}
-        version={props.version}
-        event={e.event}
-        label={e.label}
-        reasonRequired={e.reasonRequired}
-        danger={danger}
-        missingDocuments={e.missingDocuments.map((d) => DOCUMENT_LABELS[d])}
-        fields={fieldsFor(e, props)}
-        today={props.today}
-        hint={EVENT_HINTS[e.event]}
-      />
-    );
-    return { e, danger, form };
+    return {
+      key: e.event,
+      danger,
+      summary: <EventSummary e={e} danger={danger} initiator={props.initiator} />,
+      content: (
+        <TransitionForm
+          action={props.action}
+          caseId={props.caseId}
+          version={props.version}
+          event={e.event}
+          label={e.label}
+          reasonRequired={e.reasonRequired}
+          danger={danger}
+          missingDocuments={e.missingDocuments.map((d) => DOCUMENT_LABELS[d])}
+          fields={fieldsFor(e, props)}
+          today={props.today}
+          hint={EVENT_HINTS[e.event]}
+        />
+      ),
+    };
   });
-  const openIndex = Math.max(0, forms.findIndex((f) => !f.danger));
+  const extras: PanelItem[] = (props.extra ?? []).map((x) => ({
+    key: x.key,
+    danger: false,
+    summary: (
+      <span className="flex flex-1 flex-wrap items-center gap-x-3 gap-y-1">
+        <span className="font-semibold text-brand-800">{x.label}</span>
+        <span className="text-sm font-normal text-slate-700">{x.description}</span>
+      </span>
+    ),
+    content: x.content,
+  }));
+  const items = running
+    ? [...events.filter((i) => !i.danger), ...extras, ...events.filter((i) => i.danger)]
+    : [...events, ...extras];
+  const openIndex = running ? -1 : Math.max(0, items.findIndex((f) => !f.danger));
 
   return (
     <Card
       title="Tindakan pada tahap ini"
       description={`Tahap saat ini: ${stageLabel(stage, props.initiator)}. Hanya tindakan yang boleh Anda lakukan yang ditampilkan.`}
     >
-      {forms.length === 0 ? (
+      {items.length === 0 ? (
         <p className="flex items-start gap-2 text-sm text-slate-700">
           <Icon name="info" className="mt-0.5 size-5 shrink-0 text-sky-700" />
           <span>
@@ -153,18 +196,16 @@ export function ActionPanel(props: ActionPanelProps) {
                 : "Tidak ada tindakan untuk Anda pada tahap ini."}
           </span>
         </p>
-      ) : forms.length === 1 ? (
+      ) : items.length === 1 && !running ? (
         <div className="space-y-3">
-          <h3 className="text-base font-semibold text-slate-900">
-            <EventSummary e={forms[0].e} danger={forms[0].danger} initiator={props.initiator} />
-          </h3>
-          {forms[0].form}
+          <h3 className="text-base font-semibold text-slate-900">{items[0].summary}</h3>
+          {items[0].content}
         </div>
       ) : (
         <div className="space-y-3">
-          {forms.map(({ e, danger, form }, i) => (
+          {items.map(({ key, danger, summary, content }, i) => (
             <details
-              key={e.event}
+              key={key}
               open={i === openIndex}
               className={cn("group rounded-md border", danger ? "border-red-200" : "border-slate-300")}
             >
@@ -175,9 +216,9 @@ export function ActionPanel(props: ActionPanelProps) {
                 )}
               >
                 <Icon name="chevronRight" className="size-4 shrink-0 text-slate-600 transition-transform group-open:rotate-90" />
-                <EventSummary e={e} danger={danger} initiator={props.initiator} />
+                {summary}
               </summary>
-              <div className="border-t border-slate-200 px-4 py-4">{form}</div>
+              <div className="border-t border-slate-200 px-4 py-4">{content}</div>
             </details>
           ))}
         </div>

@@ -30,7 +30,7 @@ export type AgreementItem = {
 
 const STATE_TONE: Record<AgreementState, BadgeTone> = {
   DRAF: "neutral", MENUNGGU_DPRD: "warning", BELUM_BERLAKU: "info", BERLAKU: "success", BERAKHIR: "neutral",
-  DIAKHIRI: "danger", DIGANTI: "warning", DITOLAK_DPRD: "danger",
+  DIAKHIRI: "danger", DIGANTI: "warning", DITOLAK_DPRD: "danger", BATAL: "neutral",
 };
 
 function Row({ label, children }: { label: string; children: ReactNode }) {

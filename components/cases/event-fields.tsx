@@ -5,6 +5,8 @@
 // so a refusal of the workflow lands on the field it names.
 import { CheckboxField, RadioGroupField, SelectField, TextareaField, TextField, type Meta } from "@/components/forms/fields";
 import type { SelectOption } from "@/components/ui/select";
+import type { CaseKind } from "@/lib/generated/prisma/enums";
+import { DprdQuestions } from "./dprd-questions";
 
 export type SigningOptions = {
   /** "Kesepakatan Bersama", "Perjanjian Kerja Sama", … */
@@ -148,6 +150,34 @@ export function TerminationFields({ f, options, today }: { f: Record<"ground" | 
     <div className="grid gap-5 md:grid-cols-2">
       <SelectField meta={f.ground} label="Dasar pengakhiran" required placeholder="— Pilih dasar pengakhiran —" options={options} />
       <TextField meta={f.date} label="Tanggal pengakhiran" required type="date" max={today} hint="Tanggal berita acara pengakhiran; tidak boleh sesudah hari ini." />
+    </div>
+  );
+}
+
+/** Starting an adendum: what changes (one per line) and the two DPRD questions about the change. */
+export function AdendumFields({
+  f, kind, ksdpkFollowsQuestions,
+}: {
+  f: Record<"changes" | "burdensPublic" | "budgetedInApbd", Meta>;
+  kind: CaseKind;
+  ksdpkFollowsQuestions: boolean;
+}) {
+  return (
+    <div className="space-y-5">
+      <TextareaField
+        meta={f.changes}
+        label="Pokok perubahan"
+        required
+        rows={4}
+        hint="Satu pokok perubahan per baris, mis. “Penambahan kanal pembayaran QRIS”. Jangka waktu tidak diubah dengan adendum: untuk memperpanjang, gunakan Perpanjangan."
+      />
+      <DprdQuestions
+        kind={kind}
+        burdensPublic={f.burdensPublic}
+        budgetedInApbd={f.budgetedInApbd}
+        ksdpkFollowsQuestions={ksdpkFollowsQuestions}
+        subject="perubahan"
+      />
     </div>
   );
 }

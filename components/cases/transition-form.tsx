@@ -7,14 +7,18 @@ import type { SelectOption } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { transitionSchema } from "@/lib/cases/schemas";
 import type { FormActionFn } from "@/lib/forms/action";
-import { ChecklistFields, DprdFields, NoteField, SigningFields, TerminationFields, type SigningOptions } from "./event-fields";
+import type { CaseKind } from "@/lib/generated/prisma/enums";
+import {
+  AdendumFields, ChecklistFields, DprdFields, NoteField, SigningFields, TerminationFields, type SigningOptions,
+} from "./event-fields";
 
 export type TransitionFields =
   | { kind: "none" }
   | { kind: "checklist"; items: readonly string[] }
   | { kind: "signing"; options: SigningOptions }
   | { kind: "dprd" }
-  | { kind: "termination"; grounds: readonly SelectOption[] };
+  | { kind: "termination"; grounds: readonly SelectOption[] }
+  | { kind: "adendum"; caseKind: CaseKind; ksdpkFollowsQuestions: boolean };
 
 export type TransitionFormProps = {
   /** transitionAction of app/(app)/usulan/[id]/actions.ts */
@@ -60,6 +64,9 @@ export function TransitionForm({
       {fields.kind === "signing" && <SigningFields f={fieldset(f.signing)} o={fields.options} today={today} />}
       {fields.kind === "dprd" && <DprdFields f={fieldset(f.dprd)} today={today} />}
       {fields.kind === "termination" && <TerminationFields f={fieldset(f.termination)} options={fields.grounds} today={today} />}
+      {fields.kind === "adendum" && (
+        <AdendumFields f={fieldset(f.adendum)} kind={fields.caseKind} ksdpkFollowsQuestions={fields.ksdpkFollowsQuestions} />
+      )}
       <NoteField meta={f.note} required={reasonRequired} />
       {missingDocuments.length > 0 && (
         <div className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">

@@ -32,4 +32,5 @@ export const AGREEMENT_STATE_LABELS: Record<AgreementState, string> = {
   DIAKHIRI: "Diakhiri",
   DIGANTI: "Diganti",
   DITOLAK_DPRD: "Tidak berlaku — ditolak DPRD",
+  BATAL: "Batal — tidak pernah berlaku",
 };

@@ -6,6 +6,7 @@ import type { AgreementType, DocumentType, TerminationGround } from "@/lib/gener
 import { TerminationGround as GROUNDS } from "@/lib/generated/prisma/enums";
 import type { Settings } from "@/lib/settings/defaults";
 import type { Effect, EventInput } from "@/lib/workflow";
+import { closeAdendum, recordAdendumDprd, signAdendum, startAdendum } from "./adendum-effects";
 import type { CaseState } from "./snapshot";
 
 /*
@@ -212,12 +213,28 @@ export async function applyEffects(ctx: Ctx, effects: readonly Effect[]): Promis
       case "END_AGREEMENTS":
         await endAgreements(ctx, effect.status);
         break;
+      case "START_ADENDUM":
+        await startAdendum(ctx);
+        break;
+      case "RECORD_ADENDUM_DPRD":
+        await recordAdendumDprd(ctx);
+        break;
+      case "SIGN_ADENDUM":
+        await signAdendum(ctx);
+        break;
+      case "CLOSE_ADENDUM":
+        await closeAdendum(ctx, effect.status);
+        break;
+      default: {
+        const unknown: never = effect;
+        throw new Error(`Unknown effect ${JSON.stringify(unknown)}`);
+      }
     }
   }
 }
 
 /** The history note: the user's note plus the recorded numbers and dates (date-only values are UTC). */
-export function noteFor(event: string, input: EventInput): string | null {
+export function noteFor(event: string, input: EventInput, from?: string): string | null {
   const parts: string[] = [];
   const note = input.note?.trim();
   if (note) parts.push(note);
@@ -229,13 +246,23 @@ export function noteFor(event: string, input: EventInput): string | null {
       `Letter of Intent ditandatangani ${signatories(sig)} di ${sig.signedPlace ?? "-"} pada ${formatTanggal(sig.signedAt, "UTC")}; nomor pihak daerah ${sig.ourNumber ?? "-"}, nomor pihak mitra ${sig.partnerNumber ?? "-"}.`,
     );
   }
-  if (event === "tandatangani" && sig?.signedAt) {
+  if (event === "tandatangani" && sig?.signedAt && from === "ADENDUM_PENANDATANGANAN") {
+    parts.push(
+      `Adendum ditandatangani ${signatories(sig)} di ${sig.signedPlace ?? "-"} pada ${formatTanggal(sig.signedAt, "UTC")}; nomor pihak daerah ${sig.ourNumber ?? "-"}, nomor pihak mitra ${sig.partnerNumber ?? "-"}.`,
+    );
+  } else if (event === "tandatangani" && sig?.signedAt) {
     parts.push(
       `Ditandatangani ${signatories(sig)} di ${sig.signedPlace ?? "-"} pada ${formatTanggal(sig.signedAt, "UTC")}; nomor pihak daerah ${sig.ourNumber ?? "-"}, nomor pihak mitra ${sig.partnerNumber ?? "-"}; berlaku ${formatTanggal(sig.startDate ?? sig.signedAt, "UTC")} s.d. ${sig.endDate ? formatTanggal(sig.endDate, "UTC") : "-"}.`,
     );
   }
   if ((event === "dprd_setuju" || event === "dprd_tolak") && input.dprd?.number && input.dprd.date) {
     parts.push(`Keputusan DPRD Nomor ${input.dprd.number} tanggal ${formatTanggal(input.dprd.date, "UTC")}.`);
+  }
+  if (event === "mulai_adendum" && input.adendum?.changes?.length) {
+    const yaTidak = (v: boolean | null | undefined) => (v === true ? "ya" : v === false ? "tidak" : "-");
+    parts.push(
+      `Pokok perubahan: ${input.adendum.changes.map((x) => x.trim()).filter(Boolean).join("; ")}. Menambah beban masyarakat dan daerah: ${yaTidak(input.adendum.burdensPublic)}; sudah dianggarkan dalam APBD: ${yaTidak(input.adendum.budgetedInApbd)}.`,
+    );
   }
   if (event === "akhiri" && input.termination?.date) {
     parts.push(`Diakhiri sejak ${formatTanggal(input.termination.date, "UTC")}.`);

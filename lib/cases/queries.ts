@@ -6,9 +6,9 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { todayInZone } from "@/lib/dates";
 import { typesNeedingReason, uploadableTypes } from "@/lib/documents/rules";
 import { loadSettings } from "@/lib/settings/load";
-import { availableEvents } from "@/lib/workflow";
+import { availableEvents, TERMINAL_STAGES } from "@/lib/workflow";
 import { inboxWhere } from "./inbox-rules";
-import { mayEditDraft, mayGiveOpinion, mayReadOpinions, mayStartPksTurunan } from "./rules";
+import { mayEditDraft, mayGiveOpinion, mayReadOpinions, mayStartPerpanjangan, mayStartPksTurunan } from "./rules";
 import { caseWhereFor } from "./scope";
 import { buildSnapshot } from "./snapshot";
 
@@ -34,6 +34,13 @@ export async function getCaseDetail(actor: CurrentUser, caseId: string, now: Dat
         opd: { select: { id: true, name: true, shortName: true } },
         partner: true,
         parentAgreement: { select: { id: true, title: true, ourNumber: true, partnerNumber: true, startDate: true, endDate: true, status: true, caseId: true } },
+        // Perpanjangan links, both ways (domain §5).
+        extendsCase: { select: { id: true, code: true, title: true, stage: true } },
+        extensions: {
+          where: { deletedAt: null },
+          orderBy: { createdAt: "asc" },
+          select: { id: true, code: true, title: true, stage: true },
+        },
       },
     }),
     loadSettings(db),
@@ -65,13 +72,15 @@ export async function getCaseDetail(actor: CurrentUser, caseId: string, now: Dat
   const uploadTypes: DocumentType[] = uploadableTypes(actor, record);
   return {
     case: record, history, documents, agreements, opinions, snapshot, available, uploadTypes,
-    correctionTypes: typesNeedingReason(documents),
+    correctionTypes: typesNeedingReason(documents, record.stage),
     today: todayInZone(now, settings.region.timeZone),
     may: {
       edit: mayEditDraft(actor, record),
       readOpinions: seesOpinions,
       giveOpinion: mayGiveOpinion(actor, record),
       startPksTurunan: mayStartPksTurunan(actor),
+      startPerpanjangan:
+        mayStartPerpanjangan(actor, record) && !record.extensions.some((e) => !TERMINAL_STAGES.includes(e.stage)),
     },
   };
 }

@@ -46,3 +46,12 @@ export function mayGiveOpinion(user: PolicyUser, c: Pick<RuleCase, "opdId" | "st
 export function mayStartPksTurunan(user: PolicyUser): boolean {
   return can(user, "case.startPksTurunan", {});
 }
+
+/**
+ * Starting a perpanjangan (domain §5): while the cooperation runs (PELAKSANAAN), by its OPD's
+ * operator or Bagian Kerja Sama; a PKS turunan is renewed as a new PKS turunan under its KB instead.
+ * Whether one is already open is the service's check (under a lock) and the page's data.
+ */
+export function mayStartPerpanjangan(user: PolicyUser, c: Pick<RuleCase, "opdId" | "stage"> & { parentAgreementId?: string | null }): boolean {
+  return c.stage === "PELAKSANAAN" && !c.parentAgreementId && can(user, "case.startPerpanjangan", { opdId: c.opdId, stage: c.stage });
+}

@@ -118,6 +118,16 @@ export const transitionSchema = z.object({
       date: optionalDate("Tanggal pengakhiran"),
     })
     .optional(),
+  adendum: z
+    .object({
+      // One change per line (a textarea); the workflow's adendumData guard decides what is enough.
+      changes: optionalText("Pokok perubahan", 12000, { multiline: true }).transform((v) =>
+        (v ?? "").split(/\r?\n/).map((line) => line.replace(/^\s*(?:[-•*]|\d+[.)])\s*/, "").trim()).filter(Boolean),
+      ),
+      burdensPublic: yesNo("pertanyaan menambah beban masyarakat dan daerah"),
+      budgetedInApbd: yesNo("pertanyaan sudah dianggarkan dalam APBD"),
+    })
+    .optional(),
 });
 
 export const opinionSchema = z.object({
@@ -154,3 +164,6 @@ export const pksTurunanSchema = z.object({
   title: requiredText("Judul", 200),
   opdId: z.string({ error: "OPD pelaksana wajib dipilih" }).pipe(recordId),
 });
+
+/** "Mulai Perpanjangan": the case to extend (everything else is copied from it). */
+export const perpanjanganSchema = z.object({ caseId: recordId });

@@ -10,4 +10,5 @@ export { transitionCase } from "./transition";
 export { giveTkksdOpinion } from "./tkksd";
 export { startPksTurunan } from "./pks-turunan";
 export { requestPartner } from "./partner-request";
+export { startPerpanjangan } from "./perpanjangan";
 export type { DraftInput } from "./schemas";

@@ -3,7 +3,10 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Db, Tx } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session";
 import { DomainError } from "@/lib/errors";
-import { missingProposalFields, type CaseSnapshot, type DocumentType, type NaskahFacts } from "@/lib/workflow";
+import {
+  ADENDUM_STAGES, isAdendumStage, missingProposalFields, type AdendumFacts, type CaseSnapshot, type DocumentType,
+  type NaskahFacts, type Stage,
+} from "@/lib/workflow";
 import { caseWhereFor } from "./scope";
 
 /** The case columns the stage machine and the transition service need. */
@@ -32,10 +35,27 @@ const NASKAH_SELECT = { type: true, status: true, signedAt: true, startDate: tru
 const facts = (a: NaskahFacts | null | undefined): NaskahFacts | null =>
   a ? { status: a.status, signedAt: a.signedAt, startDate: a.startDate, endDate: a.endDate } : null;
 
-/** Builds what decide() and availableEvents() need, in three small indexed queries. */
+/** The documents that count for the case's current round, as a query (inCurrentRound() in SQL). */
+export function roundDocumentsWhere(c: { id: string; stage: Stage }): Prisma.DocumentWhereInput {
+  return isAdendumStage(c.stage)
+    ? { caseId: c.id, deletedAt: null, stage: { in: [...ADENDUM_STAGES] }, agreementId: null }
+    : { caseId: c.id, deletedAt: null };
+}
+
+/** The adendum in progress (its draft row) and the naskah it amends. */
+export async function adendumFacts(db: Db | Tx, caseId: string): Promise<AdendumFacts | null> {
+  const draft = await db.agreement.findFirst({
+    where: { caseId, type: "ADENDUM", status: "DRAF", deletedAt: null },
+    orderBy: { createdAt: "desc" },
+    select: { requiresDprd: true, parent: { select: { type: true, signedAt: true } } },
+  });
+  return draft ? { requiresDprd: draft.requiresDprd, amends: draft.parent } : null;
+}
+
+/** Builds what decide() and availableEvents() need, in a few small indexed queries. */
 export async function buildSnapshot(db: Db | Tx, c: CaseState): Promise<CaseSnapshot> {
-  const [docs, agreements, parent] = await Promise.all([
-    db.document.findMany({ where: { caseId: c.id, deletedAt: null }, select: { type: true }, distinct: ["type"] }),
+  const [docs, agreements, parent, adendum] = await Promise.all([
+    db.document.findMany({ where: roundDocumentsWhere(c), select: { type: true }, distinct: ["type"] }),
     db.agreement.findMany({
       where: { caseId: c.id, deletedAt: null, status: { not: "DRAF" } },
       select: NASKAH_SELECT,
@@ -44,6 +64,7 @@ export async function buildSnapshot(db: Db | Tx, c: CaseState): Promise<CaseSnap
     c.parentAgreementId
       ? db.agreement.findUnique({ where: { id: c.parentAgreementId }, select: NASKAH_SELECT })
       : Promise.resolve(null),
+    isAdendumStage(c.stage) ? adendumFacts(db, c.id) : Promise.resolve(null),
   ]);
   const running = agreements
     .filter((a) => RUNNING_TYPES.includes(a.type) && a.status === "BERLAKU" && a.endDate)
@@ -61,5 +82,6 @@ export async function buildSnapshot(db: Db | Tx, c: CaseState): Promise<CaseSnap
     loi: facts(agreements.findLast((a) => a.type === "LOI")),
     running: facts(running[0]),
     isPksTurunan: Boolean(c.parentAgreementId),
+    adendum,
   };
 }

@@ -82,7 +82,7 @@ export async function transitionCase({
     if (updated.count === 0) throw new DomainError("STALE", STALE_MESSAGE);
     await writeHistory(tx, {
       caseId: c.id, fromStage: from, toStage: to, event, actorId: actor.id, actorRole: actor.role,
-      note: noteFor(event, input), at: now,
+      note: noteFor(event, input, from), at: now,
     });
     await applyEffects({ tx, c, input, now, settings }, effects);
   }, TX_OPTIONS);

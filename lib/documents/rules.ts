@@ -4,7 +4,7 @@ import { can, type PolicyUser } from "@/lib/auth/policy";
 import { isOpdRole } from "@/lib/auth/roles";
 import type { DocumentType, Initiator, Stage } from "@/lib/generated/prisma/enums";
 import { stageDocumentTypes } from "@/lib/workflow/documents";
-import { isTerminal } from "@/lib/workflow/stages";
+import { inCurrentRound, isTerminal } from "@/lib/workflow/stages";
 
 type Side = "semua" | "penawaran-mitra" | readonly DocumentType[] | null;
 
@@ -15,7 +15,7 @@ type Side = "semua" | "penawaran-mitra" | readonly DocumentType[] | null;
  * |-----------------------------------------|------------------------------------|--------------------------------|
  * | DRAF, PERBAIKAN                         | all types of the stage             | only for a partner's offer     |
  * | PERSETUJUAN_OPD                         | surat inisiasi (signed by Kepala)  | —                              |
- * | PENYUSUNAN_KB / _PKS / _NK              | drafts (prepared together)         | all types of the stage         |
+ * | PENYUSUNAN_KB / _PKS / _NK, ADENDUM_PENYUSUNAN | drafts (prepared together)  | all types of the stage         |
  * | PELAKSANAAN, BERAKHIR                   | reports and evidence               | all types of the stage         |
  * | every other non-terminal stage          | —                                  | all types of the stage         |
  * A partner's offer (initiator MITRA) is Bagian KS's own file in DRAF/PERBAIKAN: the OPD given the
@@ -30,6 +30,7 @@ const UPLOADERS: Partial<Record<Stage, { opd: Side; ks: Side; opdOnPartnerOffer?
   PENYUSUNAN_KB: { opd: "semua", ks: "semua" },
   PENYUSUNAN_PKS: { opd: "semua", ks: "semua" },
   PENYUSUNAN_NK: { opd: "semua", ks: "semua" },
+  ADENDUM_PENYUSUNAN: { opd: "semua", ks: "semua" },
   PELAKSANAAN: { opd: OPD_REPORTS, ks: "semua" },
   BERAKHIR: { opd: OPD_REPORTS, ks: "semua" },
 };
@@ -65,9 +66,13 @@ export function needsCorrectionReason(type: DocumentType, latestLocked: boolean)
  * Types whose latest version is locked (and is not a collection): uploading one is a correction and
  * needs a reason. The upload form asks for the reason exactly for these; the service demands it.
  */
-export function typesNeedingReason(documents: readonly { type: DocumentType; version: number; locked: boolean }[]): DocumentType[] {
+export function typesNeedingReason(
+  documents: readonly { type: DocumentType; version: number; locked: boolean; stage: Stage; agreementId: string | null }[],
+  caseStage: Stage,
+): DocumentType[] {
   const latest = new Map<DocumentType, { version: number; locked: boolean }>();
-  for (const d of documents) {
+  // Only the current round counts: a new adendum's draft is not a correction of the previous one's.
+  for (const d of documents.filter((x) => inCurrentRound(x, caseStage))) {
     const seen = latest.get(d.type);
     if (!seen || d.version > seen.version) latest.set(d.type, d);
   }

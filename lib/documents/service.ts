@@ -1,6 +1,7 @@
 import "server-only";
 import { can, type PolicyUser } from "@/lib/auth/policy";
 import { caseWhereFor } from "@/lib/cases/scope";
+import { roundDocumentsWhere } from "@/lib/cases/snapshot";
 import { getDb, type Tx } from "@/lib/db";
 import { DomainError, STALE_MESSAGE } from "@/lib/errors";
 import type { Document } from "@/lib/generated/prisma/client";
@@ -65,6 +66,15 @@ async function latestVersion(db: Tx, caseId: string, type: DocumentType) {
   });
 }
 
+/** The latest version within the case's current round (an adendum's round starts empty). */
+async function latestInRound(db: Tx | ReturnType<typeof getDb>, c: { id: string; stage: Stage }, type: DocumentType) {
+  return db.document.findFirst({
+    where: { ...roundDocumentsWhere(c), type },
+    orderBy: { version: "desc" },
+    select: { version: true, locked: true },
+  });
+}
+
 /** The correction reason required by the latest version, trimmed; throws when it is missing. */
 function requiredReason(type: DocumentType, latest: { locked: boolean } | null, reason: string): string | null {
   if (!needsCorrectionReason(type, latest?.locked ?? false)) return null;
@@ -105,7 +115,7 @@ async function admit(actor: DocumentActor, input: UploadInput) {
   if (reason.length > MAX_REASON_LENGTH) {
     throw new DomainError("VALIDATION", "Alasan koreksi paling banyak 1.000 karakter.");
   }
-  requiredReason(type, await latestVersion(db, found.id, type), reason);
+  requiredReason(type, await latestInRound(db, found, type), reason);
   return { found, type, reason };
 }
 
@@ -172,7 +182,7 @@ export async function uploadDocument(actor: DocumentActor, input: UploadInput): 
       if (locked[0]?.stage !== found.stage) throw new DomainError("STALE", STALE_MESSAGE);
       await assertQuota(tx, actor.id, found.id, written.sizeBytes, input.now);
       const latest = await latestVersion(tx, found.id, type);
-      const correctionReason = requiredReason(type, latest, reason);
+      const correctionReason = requiredReason(type, await latestInRound(tx, found, type), reason);
       const doc = await tx.document.create({
         data: {
           caseId: found.id,

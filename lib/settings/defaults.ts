@@ -40,6 +40,14 @@ export type Settings = {
   security: { requireSecondFactor: boolean };
 };
 
+/** An adendum's own round, the same for every jenis (domain §5). */
+const adendumRound: Partial<Record<Stage, DocumentType[]>> = {
+  ADENDUM_PENYUSUNAN: ["DRAF_ADENDUM"],
+  ADENDUM_KAJIAN: ["BERITA_ACARA_TKKSD"],
+  ADENDUM_DPRD: ["SURAT_PERMOHONAN_DPRD", "PERSETUJUAN_DPRD"],
+  ADENDUM_PENANDATANGANAN: ["ADENDUM_DITANDATANGANI"],
+};
+
 const regionChain: Partial<Record<Stage, DocumentType[]>> = {
   DRAF: ["KAK"],
   PERSETUJUAN_OPD: ["SURAT_INISIASI"],
@@ -50,6 +58,7 @@ const regionChain: Partial<Record<Stage, DocumentType[]>> = {
   PERSETUJUAN_DPRD: ["SURAT_PERMOHONAN_DPRD", "PERSETUJUAN_DPRD"],
   PENYUSUNAN_PKS: ["DRAF_PKS"],
   PENANDATANGANAN_PKS: ["PKS_DITANDATANGANI"],
+  ...adendumRound,
 };
 
 const foreignChain: Partial<Record<Stage, DocumentType[]>> = {
@@ -62,6 +71,7 @@ const foreignChain: Partial<Record<Stage, DocumentType[]>> = {
   PEMBAHASAN_INTERKEMENTERIAN: ["HASIL_PEMBAHASAN_INTERKEMENTERIAN"],
   PERSETUJUAN_PUSAT: ["PERSETUJUAN_PUSAT", "FULL_POWER"],
   PENANDATANGANAN_MOU: ["MOU_DITANDATANGANI"],
+  ...adendumRound,
 };
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -89,6 +99,7 @@ export const DEFAULT_SETTINGS: Settings = {
       KAJIAN_TKKSD: ["BERITA_ACARA_TKKSD"],
       PENYUSUNAN_NK: ["DRAF_NK", "RENCANA_KERJA"],
       PENANDATANGANAN_NK: ["NK_DITANDATANGANI"],
+      ...adendumRound,
     },
     KSDPL: foreignChain,
     KSDLL: foreignChain,

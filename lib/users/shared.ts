@@ -1,6 +1,4 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Tx } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 
 /*
@@ -33,12 +31,7 @@ export function changedFields<T extends Record<string, unknown>>(
   return out;
 }
 
-export async function writeAudit(
-  tx: Tx,
-  entry: { actorId: string; action: string; entity: string; entityId: string; data?: Prisma.InputJsonValue },
-): Promise<void> {
-  await tx.auditEvent.create({ data: entry });
-}
+export { writeAudit } from "@/lib/audit";
 
 /** The column names of a Prisma P2002 (unique violation) error, or null for any other error. */
 export function uniqueViolationFields(error: unknown): string[] | null {

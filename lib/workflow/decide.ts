@@ -22,8 +22,9 @@ export function rowsFor(s: Pick<CaseSnapshot, "kind" | "stage" | "initiator">): 
   );
 }
 
-export function resolveTarget(t: Transition, s: Pick<CaseSnapshot, "requiresDprd">): Stage {
+export function resolveTarget(t: Transition, s: Pick<CaseSnapshot, "requiresDprd" | "adendum">): Stage {
   if (t.to === "DPRD_IF_REQUIRED_ELSE_PKS") return s.requiresDprd ? "PERSETUJUAN_DPRD" : "PENYUSUNAN_PKS";
+  if (t.to === "DPRD_IF_REQUIRED_ELSE_ADENDUM_SIGNING") return s.adendum?.requiresDprd ? "ADENDUM_DPRD" : "ADENDUM_PENANDATANGANAN";
   return t.to;
 }
 

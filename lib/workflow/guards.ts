@@ -4,6 +4,7 @@ import { agreementState, AGREEMENT_STATE_LABELS } from "@/lib/agreements/state";
 import { dateInZone, isoDate, lastDayOfYears, todayInZone } from "@/lib/dates";
 import { formatTanggal } from "@/lib/format";
 import { DOCUMENT_LABELS } from "./documents";
+import { asksDprdQuestions } from "./dprd";
 import { partnerMismatch } from "./partner-fit";
 import type {
   CaseSnapshot, DecideContext, DocumentType, EventField, EventInput, NaskahFacts, RefusalCode, SigningInput,
@@ -25,7 +26,9 @@ export type GuardName =
   | "signPks"
   | "centralApproval"
   | "ended"
-  | "termination";
+  | "termination"
+  | "adendumData"
+  | "signAdendum";
 
 export type Refusal = {
   code: RefusalCode;
@@ -191,6 +194,50 @@ function dateNotAfterToday(date: Date, ctx: DecideContext): boolean {
   return isoDate(date) <= isoDate(today(ctx));
 }
 
+/** The most changes an adendum lists, and the longest line (the form says the same). */
+export const ADENDUM_MAX_CHANGES = 20;
+export const ADENDUM_CHANGE_MAX_LENGTH = 500;
+
+const adendumData: Guard = (s, input) => {
+  const a = input.adendum ?? {};
+  const p = new Problems("ADENDUM_DATA_REQUIRED");
+  const changes = (a.changes ?? []).map((c) => c.trim()).filter(Boolean);
+  if (changes.length === 0) p.add("adendum.changes", "Sebutkan pokok perubahan yang akan diatur dalam adendum (satu per baris).");
+  else if (changes.length > ADENDUM_MAX_CHANGES) p.add("adendum.changes", `Paling banyak ${ADENDUM_MAX_CHANGES} pokok perubahan.`);
+  else if (changes.some((c) => c.length > ADENDUM_CHANGE_MAX_LENGTH)) {
+    p.add("adendum.changes", `Setiap pokok perubahan paling panjang ${ADENDUM_CHANGE_MAX_LENGTH} karakter.`);
+  }
+  // The DPRD questions of §4.1, asked again for the change itself (domain §5).
+  if (asksDprdQuestions(s.kind)) {
+    if (a.burdensPublic === undefined || a.burdensPublic === null) {
+      p.add("adendum.burdensPublic", "Jawab apakah perubahan menambah beban masyarakat dan daerah.");
+    }
+    if (a.budgetedInApbd === undefined || a.budgetedInApbd === null) {
+      p.add("adendum.budgetedInApbd", "Jawab apakah biaya akibat perubahan sudah dianggarkan dalam APBD.");
+    }
+  }
+  return p.refusal("Data adendum belum lengkap:");
+};
+
+// The adendum is signed like the naskah it amends: by the Kepala Daerah, or — for a PKS only — by an
+// official holding a surat kuasa uploaded in this adendum's round; never before that naskah.
+const signAdendum: Guard = (s, input, ctx) => {
+  const amends = s.adendum?.amends ?? null;
+  const allowDelegate = amends?.type === "PKS";
+  const data = checkSigning(s, input, ctx, {
+    naskah: "Adendum", requirePeriod: false, allowDelegate,
+    after: { naskah: "naskah yang diubahnya", facts: amends ? { status: "BERLAKU", signedAt: amends.signedAt, startDate: null, endDate: null } : null },
+  });
+  const kuasa =
+    allowDelegate && input.signing?.signerType === "PEJABAT_DIKUASAKAN" && !has(s, "SURAT_KUASA")
+      ? {
+          code: "POWER_OF_ATTORNEY_REQUIRED" as const,
+          message: "Adendum yang ditandatangani pejabat selain Kepala Daerah wajib dilampiri surat kuasa: unggah Surat Kuasa untuk adendum ini terlebih dahulu.",
+        }
+      : null;
+  return merge(data, kuasa);
+};
+
 export const GUARDS: Record<GuardName, Guard> = {
   formComplete: (s) =>
     s.missingFields.length === 0
@@ -292,6 +339,9 @@ export const GUARDS: Record<GuardName, Guard> = {
     }
     return merge(missing, wrong.refusal("Data pengakhiran tidak dapat diterima:"));
   },
+
+  adendumData,
+  signAdendum,
 };
 
 export function docsMissing(missing: readonly DocumentType[]): Refusal {

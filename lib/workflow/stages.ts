@@ -43,6 +43,23 @@ export function stageLabel(stage: Stage, initiator?: Initiator): string {
   return STAGE_LABELS[stage];
 }
 
+/** The stages of an adendum round (domain §5): the case comes back to PELAKSANAAN after them. */
+export const ADENDUM_STAGES: readonly Stage[] = ["ADENDUM_PENYUSUNAN", "ADENDUM_KAJIAN", "ADENDUM_DPRD", "ADENDUM_PENANDATANGANAN"];
+
+export function isAdendumStage(stage: Stage): boolean {
+  return ADENDUM_STAGES.includes(stage);
+}
+
+/**
+ * Whether a document counts for the case's current round. During an adendum only the adendum's own
+ * documents count: uploaded in an ADENDUM_* stage and not yet tied to an earlier adendum (its
+ * signing or closing ties them), so the berita acara of the first TKKSD meeting never passes a later
+ * review, and a new draft adendum is not a "correction" of the previous adendum's.
+ */
+export function inCurrentRound(doc: { stage: Stage; agreementId: string | null }, caseStage: Stage): boolean {
+  return !isAdendumStage(caseStage) || (isAdendumStage(doc.stage) && doc.agreementId === null);
+}
+
 export const TERMINAL_STAGES: readonly Stage[] = ["SELESAI", "DIAKHIRI", "DITOLAK", "BATAL", "DITOLAK_DPRD"];
 export const NEGATIVE_TERMINAL: readonly Stage[] = ["DIAKHIRI", "DITOLAK", "BATAL", "DITOLAK_DPRD"];
 

@@ -14,12 +14,13 @@ import type { Role } from "@/lib/auth/roles";
 import type { Action } from "@/lib/auth/policy";
 import type { CaseKind, DocumentType, Effect, EventCode, Initiator, Stage } from "./types";
 import type { GuardName } from "./guards";
+import { ADENDUM_STAGES } from "./stages";
 
 export interface Transition {
   kinds: readonly CaseKind[];
   from: Stage;
   event: EventCode;
-  to: Stage | "DPRD_IF_REQUIRED_ELSE_PKS";
+  to: Stage | "DPRD_IF_REQUIRED_ELSE_PKS" | "DPRD_IF_REQUIRED_ELSE_ADENDUM_SIGNING";
   roles: readonly Role[];
   action: Action;
   label: string;
@@ -131,6 +132,39 @@ export const TRANSITIONS: readonly Transition[] = [
     effects: [{ kind: "END_AGREEMENTS", status: "DIAKHIRI" }] },
   { kinds: ALL, from: "BERAKHIR", event: "selesai", to: "SELESAI", roles: KABAG, action: "case.close",
     label: "Tutup (Laporan Akhir Telah Ditelaah)", leave: true, docs: ["LAPORAN_AKHIR"] },
+
+  // 13: adendum (domain §5) — the running naskah is amended: draft → TKKSD review → the DPRD again
+  // when the change adds a burden or an unbudgeted cost → signed with its own two numbers → back to
+  // PELAKSANAAN with version + 1. The documents of an adendum are those uploaded in its own round.
+  { kinds: ALL, from: "PELAKSANAAN", event: "mulai_adendum", to: "ADENDUM_PENYUSUNAN", roles: ["OPERATOR_OPD", ...KS],
+    action: "case.startAdendum", label: "Mulai Adendum", guards: ["adendumData"], effects: [{ kind: "START_ADENDUM" }] },
+  { kinds: ALL, from: "ADENDUM_PENYUSUNAN", event: "final", to: "ADENDUM_KAJIAN", roles: KS,
+    action: "case.finalizeDraft", label: "Tetapkan Draf Adendum Final dan Teruskan ke TKKSD", leave: true },
+  { kinds: ALL, from: "ADENDUM_PENYUSUNAN", event: "batalkan_adendum", to: "PELAKSANAAN", roles: KABAG,
+    action: "case.cancel", label: "Batalkan Adendum", reason: true, effects: [{ kind: "CLOSE_ADENDUM", status: "BATAL" }] },
+  { kinds: ALL, from: "ADENDUM_KAJIAN", event: "layak", to: "DPRD_IF_REQUIRED_ELSE_ADENDUM_SIGNING", roles: KABAG,
+    action: "case.recordTkksdResult", label: "Catat Hasil TKKSD: Adendum Layak", leave: true },
+  { kinds: ALL, from: "ADENDUM_KAJIAN", event: "perlu_perbaikan", to: "ADENDUM_PENYUSUNAN", roles: KABAG,
+    action: "case.recordTkksdResult", label: "Catat Hasil TKKSD: Adendum Perlu Perbaikan", reason: true,
+    docs: ["BERITA_ACARA_TKKSD"] },
+  { kinds: ALL, from: "ADENDUM_KAJIAN", event: "tidak_layak", to: "PELAKSANAAN", roles: KABAG,
+    action: "case.recordTkksdResult", label: "Catat Hasil TKKSD: Adendum Tidak Layak", reason: true,
+    docs: ["BERITA_ACARA_TKKSD"], effects: [{ kind: "CLOSE_ADENDUM", status: "BATAL" }] },
+  { kinds: ALL, from: "ADENDUM_DPRD", event: "dprd_setuju", to: "ADENDUM_PENANDATANGANAN", roles: KABAG,
+    action: "case.recordDprdDecision", label: "Catat Persetujuan DPRD atas Adendum", leave: true, guards: ["dprdData"],
+    effects: [{ kind: "RECORD_ADENDUM_DPRD" }] },
+  { kinds: ALL, from: "ADENDUM_DPRD", event: "dprd_tolak", to: "PELAKSANAAN", roles: KABAG,
+    action: "case.recordDprdDecision", label: "Catat Penolakan DPRD atas Adendum", reason: true, leave: true,
+    guards: ["dprdData"], effects: [{ kind: "CLOSE_ADENDUM", status: "DITOLAK_DPRD" }] },
+  { kinds: ALL, from: "ADENDUM_PENANDATANGANAN", event: "tandatangani", to: "PELAKSANAAN", roles: KABAG,
+    action: "case.confirmAdendumSigning", label: "Catat Penandatanganan Adendum", leave: true, guards: ["signAdendum"],
+    effects: [{ kind: "SIGN_ADENDUM" }] },
+  // The end of the naskah's period overtakes an adendum still in progress: it never takes force.
+  ...ADENDUM_STAGES.map((from): Transition => ({
+    kinds: ALL, from, event: "berakhir", to: "BERAKHIR", roles: KABAG, action: "case.close",
+    label: "Tandai Berakhir (Jangka Waktu Habis)", guards: ["ended"],
+    effects: [{ kind: "CLOSE_ADENDUM", status: "BATAL" }, { kind: "END_AGREEMENTS", status: "BERAKHIR" }],
+  })),
 ];
 
 /** Events whose note is shown to the OPD as "the reason" (PERBAIKAN, DITOLAK, BATAL, DITOLAK_DPRD…). */

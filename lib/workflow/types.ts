@@ -12,7 +12,7 @@ export const EVENTS = [
   "ajukan", "setujui", "kembalikan", "lengkap", "perlu_perbaikan", "ajukan_ulang", "registrasi_penawaran_mitra",
   "layak", "tidak_layak", "mitra_setuju", "mitra_menolak", "batal", "final", "tandatangani", "dprd_setuju",
   "dprd_tolak", "loi_ditandatangani", "konsultasi_selesai", "pembahasan_selesai", "pusat_setuju",
-  "berakhir", "akhiri", "selesai",
+  "berakhir", "akhiri", "selesai", "mulai_adendum", "batalkan_adendum",
 ] as const;
 export type EventCode = (typeof EVENTS)[number];
 
@@ -51,7 +51,16 @@ export interface CaseSnapshot {
   running?: NaskahFacts | null;
   /** A PKS turunan starts at PENYUSUNAN_PKS under an existing KB. */
   isPksTurunan?: boolean;
+  /** The adendum being prepared (stages ADENDUM_*): its draft row. */
+  adendum?: AdendumFacts | null;
 }
+
+/** The adendum in progress, as the guards need it. */
+export type AdendumFacts = {
+  requiresDprd: boolean;
+  /** The naskah it amends (PKS, NK, MoU…): only a PKS may be signed by a delegated official. */
+  amends: { type: string; signedAt: Date | null } | null;
+};
 
 export interface WorkflowActor {
   role: Role;
@@ -66,6 +75,8 @@ export interface EventInput {
   signing?: SigningInput;
   dprd?: { number?: string; date?: Date | null };
   termination?: { ground?: string; date?: Date | null };
+  /** Starting an adendum: what changes, and the two DPRD questions for the change (domain §5). */
+  adendum?: { changes?: string[]; burdensPublic?: boolean | null; budgetedInApbd?: boolean | null };
 }
 
 /** Names of the event form's fields, as guards report them (nested as the form posts them). */
@@ -76,7 +87,10 @@ export type EventField =
   | "dprd.number"
   | "dprd.date"
   | "termination.ground"
-  | "termination.date";
+  | "termination.date"
+  | "adendum.changes"
+  | "adendum.burdensPublic"
+  | "adendum.budgetedInApbd";
 
 export interface SigningInput {
   ourNumber?: string;
@@ -116,14 +130,23 @@ export type RefusalCode =
   | "TERMINATION_DATA_REQUIRED"
   | "DATE_IMPLAUSIBLE"
   | "KB_NOT_IN_FORCE"
-  | "PARTNER_MISMATCH";
+  | "PARTNER_MISMATCH"
+  | "ADENDUM_DATA_REQUIRED";
 
 /** Side effects the service must carry out in the same transaction. */
 export type Effect =
   | { kind: "CREATE_AGREEMENT"; type: "KB" | "PKS" | "NK" | "LOI" | "MOU" }
   | { kind: "RECORD_DPRD_DECISION" }
   | { kind: "LOCK_STAGE_DOCUMENTS"; stage: Stage }
-  | { kind: "END_AGREEMENTS"; status: "BERAKHIR" | "DIAKHIRI" | "DITOLAK_DPRD" };
+  | { kind: "END_AGREEMENTS"; status: "BERAKHIR" | "DIAKHIRI" | "DITOLAK_DPRD" }
+  /** The adendum's draft row, under the running naskah, version + 1 (domain §5). */
+  | { kind: "START_ADENDUM" }
+  /** The DPRD decision on the adendum, kept on its draft row. */
+  | { kind: "RECORD_ADENDUM_DPRD" }
+  /** The signed adendum takes force; the naskah it amends goes to version + 1. */
+  | { kind: "SIGN_ADENDUM" }
+  /** The adendum never takes force (abandoned, refused, overtaken by the end of the naskah). */
+  | { kind: "CLOSE_ADENDUM"; status: "BATAL" | "DITOLAK_DPRD" };
 
 export type Decision =
   | { ok: true; from: Stage; to: Stage; event: EventCode; effects: Effect[] }

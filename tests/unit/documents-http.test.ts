@@ -3,7 +3,7 @@ import { sanitizeFileName } from "@/lib/documents/file-name";
 import { checkUploadRequest, contentDisposition, downloadHeaders, MAX_UPLOAD_BYTES } from "@/lib/documents/http";
 import { needsCorrectionReason, typesNeedingReason, uploadableTypes } from "@/lib/documents/rules";
 import type { Role } from "@/lib/auth/roles";
-import type { Stage } from "@/lib/generated/prisma/enums";
+import type { DocumentType, Stage } from "@/lib/generated/prisma/enums";
 import { isAccepted, JPEG, PDF, PNG, sniffType } from "@/lib/documents/sniff";
 import { readHead } from "@/lib/documents/stream";
 
@@ -156,12 +156,29 @@ describe("uploadableTypes: the one rule for the upload form and the upload servi
     expect(needsCorrectionReason("KAK", false)).toBe(false);
     expect(needsCorrectionReason("BUKTI_KEGIATAN", true)).toBe(false);
     // The form asks for a reason only where the latest version is locked (not for any type ever locked).
+    const doc = (type: DocumentType, version: number, locked: boolean, stage: Stage = "DRAF", agreementId: string | null = null) =>
+      ({ type, version, locked, stage, agreementId });
     expect(typesNeedingReason([
-      { type: "KAK", version: 1, locked: true },
-      { type: "DRAF_PKS", version: 1, locked: true },
-      { type: "DRAF_PKS", version: 2, locked: false },
-      { type: "BUKTI_KEGIATAN", version: 1, locked: true },
-    ])).toEqual(["KAK"]);
+      doc("KAK", 1, true),
+      doc("DRAF_PKS", 1, true),
+      doc("DRAF_PKS", 2, false),
+      doc("BUKTI_KEGIATAN", 1, true),
+    ], "PENYUSUNAN_PKS")).toEqual(["KAK"]);
+  });
+
+  it("in an adendum round, the earlier rounds' locked documents are not corrected: a new round starts empty", () => {
+    const doc = (type: DocumentType, version: number, locked: boolean, stage: Stage, agreementId: string | null = null) =>
+      ({ type, version, locked, stage, agreementId });
+    const history = [
+      doc("BERITA_ACARA_TKKSD", 1, true, "KAJIAN_TKKSD"),
+      doc("DRAF_ADENDUM", 1, true, "ADENDUM_PENYUSUNAN", "adendum-1"),
+    ];
+    // Outside an adendum the first berita acara is locked: a new one is a correction.
+    expect(typesNeedingReason(history, "PELAKSANAAN")).toContain("BERITA_ACARA_TKKSD");
+    // In the second adendum's round neither the first meeting's berita acara nor adendum 1's draft counts.
+    expect(typesNeedingReason(history, "ADENDUM_PENYUSUNAN")).toEqual([]);
+    // A draft of this round, locked after leaving ADENDUM_PENYUSUNAN, does need a reason to be replaced.
+    expect(typesNeedingReason([...history, doc("DRAF_ADENDUM", 2, true, "ADENDUM_PENYUSUNAN")], "ADENDUM_KAJIAN")).toEqual(["DRAF_ADENDUM"]);
   });
 });
 

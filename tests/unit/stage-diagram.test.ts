@@ -20,10 +20,11 @@ describe("README stage diagram (generated from the transition table)", () => {
   it("shows every transition row as an edge of its jenis group", () => {
     const md = stageDiagramMarkdown();
     for (const t of TRANSITIONS) {
-      const to = t.to === "DPRD_IF_REQUIRED_ELSE_PKS" ? "PERSETUJUAN_DPRD" : t.to;
+      const to = t.to === "DPRD_IF_REQUIRED_ELSE_PKS" ? "PERSETUJUAN_DPRD" : t.to === "DPRD_IF_REQUIRED_ELSE_ADENDUM_SIGNING" ? "ADENDUM_DPRD" : t.to;
       expect(md, `${t.from} ${t.event}`).toMatch(new RegExp(`${t.from} --> ${to} : [^\\n]*\\b${t.event}\\b`));
     }
-    expect((md.match(/```mermaid\nstateDiagram-v2/g) ?? []).length).toBe(3);
+    // Three jenis groups and the adendum diagram (the same for every jenis).
+    expect((md.match(/```mermaid\nstateDiagram-v2/g) ?? []).length).toBe(4);
   });
 
   it("--write replaces only the block between the markers", () => {

@@ -92,6 +92,21 @@ const LAW: Law[] = [
   [ALLK, "PELAKSANAAN", "berakhir", KABAG, "BERAKHIR"],
   [ALLK, "PELAKSANAAN", "akhiri", KABAG, "DIAKHIRI"],
   [ALLK, "BERAKHIR", "selesai", KABAG, "SELESAI"],
+  // §5 adendum: drafted (the OPD may start it), TKKSD review, DPRD again when the change needs it,
+  // signed, back to PELAKSANAAN; abandoned, refused or overtaken by the end of the naskah.
+  [ALLK, "PELAKSANAAN", "mulai_adendum", [...OPERATOR, ...KS], "ADENDUM_PENYUSUNAN"],
+  [ALLK, "ADENDUM_PENYUSUNAN", "final", KS, "ADENDUM_KAJIAN"],
+  [ALLK, "ADENDUM_PENYUSUNAN", "batalkan_adendum", KABAG, "PELAKSANAAN"],
+  [ALLK, "ADENDUM_KAJIAN", "layak", KABAG, (dprd) => (dprd ? "ADENDUM_DPRD" : "ADENDUM_PENANDATANGANAN")],
+  [ALLK, "ADENDUM_KAJIAN", "perlu_perbaikan", KABAG, "ADENDUM_PENYUSUNAN"],
+  [ALLK, "ADENDUM_KAJIAN", "tidak_layak", KABAG, "PELAKSANAAN"],
+  [ALLK, "ADENDUM_DPRD", "dprd_setuju", KABAG, "ADENDUM_PENANDATANGANAN"],
+  [ALLK, "ADENDUM_DPRD", "dprd_tolak", KABAG, "PELAKSANAAN"],
+  [ALLK, "ADENDUM_PENANDATANGANAN", "tandatangani", KABAG, "PELAKSANAAN"],
+  [ALLK, "ADENDUM_PENYUSUNAN", "berakhir", KABAG, "BERAKHIR"],
+  [ALLK, "ADENDUM_KAJIAN", "berakhir", KABAG, "BERAKHIR"],
+  [ALLK, "ADENDUM_DPRD", "berakhir", KABAG, "BERAKHIR"],
+  [ALLK, "ADENDUM_PENANDATANGANAN", "berakhir", KABAG, "BERAKHIR"],
 ];
 
 /** §4.1–§4.3 paths typed out by hand (without the PERBAIKAN loop). */
@@ -128,6 +143,8 @@ function satisfiedSnapshot(kind: CaseKind, stage: Stage, initiator: Initiator, r
     kb: { status: "BERLAKU", signedAt: d("2026-01-01"), startDate: d("2026-01-01"), endDate: d("2030-12-31") },
     running: { status: "BERLAKU", signedAt: d("2026-02-01"), startDate: d("2026-02-01"), endDate: d("2027-12-31") },
     isPksTurunan: false,
+    // The adendum in progress follows the same DPRD answer as the variant under test.
+    adendum: { requiresDprd, amends: { type: "PKS", signedAt: d("2026-02-01") } },
   };
 }
 
@@ -142,6 +159,7 @@ const SATISFIED_INPUT: EventInput = {
   },
   dprd: { number: "12/KEP/DPRD/2026", date: d("2026-03-01") },
   termination: { ground: "PARA_PIHAK_SEPAKAT", date: d("2027-06-01") },
+  adendum: { changes: ["Penambahan lokasi layanan"], burdensPublic: false, budgetedInApbd: true },
 };
 
 const CTX: DecideContext = { now: new Date("2028-06-01T03:00:00Z"), settings: DEFAULT_SETTINGS };
@@ -158,7 +176,7 @@ function expected(kind: CaseKind, initiator: Initiator, stage: Stage, event: str
   return `ok→${typeof to === "function" ? to(dprd) : to}`;
 }
 
-const EVENT_CANDIDATES: string[] = [...EVENTS, "hapus", "", "constructor", "AJUKAN", "mulai_adendum"];
+const EVENT_CANDIDATES: string[] = [...EVENTS, "hapus", "", "constructor", "AJUKAN", "adendum"];
 
 describe("transition table, exhaustively against domain.md §4", () => {
   for (const kind of KINDS) {

@@ -11,7 +11,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { draftSchema, draftUpdateSchema, partnerOfferSchema } from "@/lib/cases/schemas";
 import type { FormActionFn } from "@/lib/forms/action";
 import type { CaseKind } from "@/lib/generated/prisma/enums";
-import { DprdQuestions } from "./dprd-questions";
+import { DprdQuestions } from "@/components/cases/dprd-questions";
 import { FUNDING_LABELS, GOVERNMENT_AFFAIRS, KSDD_NATURE_LABELS, KSDPK_FORM_LABELS, type PartnerOption } from "./options";
 import { PartnerPicker, usePartnerRequest } from "./partner-picker";
 

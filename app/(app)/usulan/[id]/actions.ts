@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { opinionSchema, pksTurunanSchema, transitionSchema } from "@/lib/cases/schemas";
-import { giveTkksdOpinion, startPksTurunan, transitionCase } from "@/lib/cases/service";
+import { opinionSchema, perpanjanganSchema, pksTurunanSchema, transitionSchema } from "@/lib/cases/schemas";
+import { giveTkksdOpinion, startPerpanjangan, startPksTurunan, transitionCase } from "@/lib/cases/service";
 import { formAction } from "@/lib/forms/action";
 
 /** Records one workflow event on a case (the action panel's forms: hidden caseId, event, version). */
@@ -37,5 +37,16 @@ export const startPksTurunanAction = formAction({
   onSuccess: ({ id }) => {
     revalidatePath("/usulan");
     redirect(`/usulan/${encodeURIComponent(id)}?tersimpan=pks`);
+  },
+});
+
+/** "Mulai Perpanjangan": a new usulan pre-filled from a running cooperation, linked to it. */
+export const startPerpanjanganAction = formAction({
+  schema: perpanjanganSchema,
+  run: ({ actor, now, data }) => startPerpanjangan({ actor, now, caseId: data.caseId }),
+  onSuccess: ({ id }, { caseId }) => {
+    revalidatePath("/usulan");
+    revalidatePath(`/usulan/${caseId}`);
+    redirect(`/usulan/${encodeURIComponent(id)}?tersimpan=perpanjangan`);
   },
 });

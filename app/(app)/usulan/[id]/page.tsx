@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { ActionPanel } from "@/components/cases/action-panel";
 import { AgreementList } from "@/components/cases/agreement-list";
 import { CaseSummary } from "@/components/cases/case-summary";
+import { ExtensionLinks } from "@/components/cases/extension-links";
+import { PerpanjanganForm } from "@/components/cases/perpanjangan-form";
 import { eventPastLabel, KSDD_NATURE_LABELS, KSDPK_FORM_LABELS, NEGATIVE_EVENTS, PARTNER_CLASS_LABELS, TERMINATION_GROUND_LABELS } from "@/components/cases/labels";
 import { OpinionForm } from "@/components/cases/opinion-form";
 import { OpinionList } from "@/components/cases/opinion-list";
@@ -25,7 +27,8 @@ import { formatTanggal, formatTanggalWaktu } from "@/lib/format";
 import { listActiveOpdOptions } from "@/lib/opd/queries";
 import { getSettings } from "@/lib/settings/service";
 import { DOCUMENT_LABELS, KIND_LABELS, stageLabel, stagePath, type DocumentType, type Stage } from "@/lib/workflow";
-import { opinionAction, startPksTurunanAction, transitionAction } from "./actions";
+import type { ExtensionBasis } from "@/lib/cases/perpanjangan";
+import { opinionAction, startPerpanjanganAction, startPksTurunanAction, transitionAction } from "./actions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParamsRecord> };
 
@@ -70,6 +73,23 @@ export default async function CaseDetailPage({ params, searchParams }: Props) {
   const round = 1 + history.filter((h) => h.fromStage === "KAJIAN_TKKSD" && h.toStage === "PERBAIKAN").length;
   const ownOpinion = opinions.findLast((o) => o.memberId === actor.id && o.round === round);
   const opinionOpen = may.giveOpinion;
+  const running = agreements
+    .filter((a) => (a.type === "PKS" || a.type === "NK" || a.type === "MOU") && a.status === "BERLAKU" && a.endDate)
+    .sort((a, b) => (b.endDate as Date).getTime() - (a.endDate as Date).getTime())[0];
+  const extra = may.startPerpanjangan
+    ? [{
+        key: "perpanjangan",
+        label: "Mulai Perpanjangan",
+        description: "Usulan baru dari kerja sama ini, mulai dari Draf",
+        content: (
+          <PerpanjanganForm
+            action={startPerpanjanganAction}
+            caseId={c.id}
+            endDate={running?.endDate ? formatTanggal(running.endDate, "UTC") : null}
+          />
+        ),
+      }]
+    : [];
 
   const naskah = (
     <Card title="Naskah kerja sama">
@@ -144,6 +164,16 @@ export default async function CaseDetailPage({ params, searchParams }: Props) {
           </Alert>
         )}
         {sp.pendapat === "1" && <Alert tone="success" announce title="Pendapat Anda telah disimpan." />}
+        {sp.tersimpan === "perpanjangan" && (
+          <Alert tone="success" announce title="Usulan perpanjangan telah dibuat.">
+            Data kerja sama lama dan hasil laporan terakhirnya sudah disalin. Lengkapi isian dan dokumen, lalu ajukan seperti usulan baru.
+          </Alert>
+        )}
+        <ExtensionLinks
+          extendsCase={c.extendsCase}
+          extensions={c.extensions}
+          basis={(c.extensionBasis as ExtensionBasis | null) ?? null}
+        />
         {showReason && (
           <Alert tone={c.stage === "PERBAIKAN" || c.stage === "DRAF" ? "warning" : "error"} title={REASON_TITLES[c.stage]}>
             <p className="text-base">
@@ -181,6 +211,9 @@ export default async function CaseDetailPage({ params, searchParams }: Props) {
               pksMaxYears={settings.pksMaxYears}
               partnerName={c.partner?.name ?? null}
               today={isoDate(today)}
+              ksdpkDprdFollowsQuestions={settings.ksdpkDprdFollowsQuestions}
+              adendumAmends={detail.snapshot.adendum?.amends?.type ?? null}
+              extra={extra}
             />
           )}
           {opinionOpen && (

@@ -15,10 +15,16 @@ const YES_NO = [
 const asBool = (a: Answer) => (a === "ya" ? true : a === "tidak" ? false : null);
 const asAnswer = (v: unknown): Answer => (v === "ya" || v === "tidak" ? v : "");
 
-function reason(burdens: boolean, unbudgeted: boolean): string {
-  if (burdens && unbudgeted) return "Kerja sama membebani masyarakat dan daerah, dan pendanaannya belum dianggarkan dalam APBD tahun berjalan";
-  if (burdens) return "Kerja sama membebani masyarakat dan daerah";
-  return "Pendanaan kerja sama belum dianggarkan dalam APBD tahun berjalan";
+/** What the questions are about: the cooperation (usulan) or an adendum's change (domain §5). */
+export type DprdQuestionSubject = "kerja sama" | "perubahan";
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+function reason(subject: DprdQuestionSubject, burdens: boolean, unbudgeted: boolean): string {
+  const s = capital(subject);
+  if (burdens && unbudgeted) return `${s} membebani masyarakat dan daerah, dan pendanaannya belum dianggarkan dalam APBD tahun berjalan`;
+  if (burdens) return `${s} membebani masyarakat dan daerah`;
+  return `Pendanaan ${subject} belum dianggarkan dalam APBD tahun berjalan`;
 }
 
 /**
@@ -30,11 +36,13 @@ export function DprdQuestions({
   burdensPublic,
   budgetedInApbd,
   ksdpkFollowsQuestions,
+  subject = "kerja sama",
 }: {
   kind: CaseKind;
   burdensPublic: Meta;
   budgetedInApbd: Meta;
   ksdpkFollowsQuestions: boolean;
+  subject?: DprdQuestionSubject;
 }) {
   const [answers, setAnswers] = useState({
     burdensPublic: asAnswer(burdensPublic.initialValue),
@@ -65,7 +73,7 @@ export function DprdQuestions({
     <div className="space-y-5">
       <RadioGroupField
         meta={burdensPublic}
-        label="Apakah kerja sama membebani masyarakat dan daerah?"
+        label={`Apakah ${subject} membebani masyarakat dan daerah?`}
         required
         inline
         choices={YES_NO}
@@ -86,8 +94,8 @@ export function DprdQuestions({
             {settingNote
               ? "Pengaturan daerah menetapkan kerja sama dengan pihak ketiga tidak memerlukan persetujuan DPRD."
               : requires
-                ? `${reason(answers.burdensPublic === "ya", answers.budgetedInApbd === "tidak")} (PP 28/2018).`
-                : "Kerja sama tidak membebani masyarakat dan daerah, dan pendanaannya sudah dianggarkan dalam APBD tahun berjalan."}
+                ? `${reason(subject, answers.burdensPublic === "ya", answers.budgetedInApbd === "tidak")} (PP 28/2018).`
+                : `${capital(subject)} tidak membebani masyarakat dan daerah, dan pendanaannya sudah dianggarkan dalam APBD tahun berjalan.`}
           </>
         ) : (
           "Jawab kedua pertanyaan di atas; hasilnya (perlu atau tidak persetujuan DPRD) tampil di sini."
