@@ -44,12 +44,18 @@ const storageSchema = z.object({
   STORAGE_DIR: z.string().min(1).optional(),
 });
 
-const schema = databaseSchema.extend(authSchema.shape).extend(storageSchema.shape);
+const jobsSchema = z.object({
+  /** Whether this server instance schedules and runs the background jobs (pg-boss); default on. */
+  JOBS_SCHEDULER: boolean.default(true),
+});
+
+const schema = databaseSchema.extend(authSchema.shape).extend(storageSchema.shape).extend(jobsSchema.shape);
 
 export type Env = z.infer<typeof schema>;
 export type DatabaseEnv = z.infer<typeof databaseSchema>;
 export type AuthEnv = z.infer<typeof authSchema> & { AUTH_TRUST_HOST: boolean };
 export type StorageEnv = z.infer<typeof storageSchema>;
+export type JobsEnv = z.infer<typeof jobsSchema>;
 
 function fail(error: z.ZodError): never {
   const lines = error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
@@ -74,7 +80,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env & { AU
   return { ...parsed, ...resolveTrustHost(parsed, source.NODE_ENV) };
 }
 
-type Cache = { database?: DatabaseEnv; auth?: AuthEnv; storage?: StorageEnv };
+type Cache = { database?: DatabaseEnv; auth?: AuthEnv; storage?: StorageEnv; jobs?: JobsEnv };
 let parsed: Cache = {};
 const cache = (): Cache => parsed;
 
@@ -88,6 +94,9 @@ export const env = {
   },
   storage(): StorageEnv {
     return (cache().storage ??= parseWith(storageSchema, process.env));
+  },
+  jobs(): JobsEnv {
+    return (cache().jobs ??= parseWith(jobsSchema, process.env));
   },
 };
 

@@ -106,11 +106,13 @@ export async function signInWithPassword(
 
   const user = await getDb().user.findUnique({
     where: { username },
-    select: { id: true, username: true, passwordHash: true, active: true, totpSecret: true },
+    select: { id: true, username: true, passwordHash: true, active: true, totpSecret: true, isSystem: true },
   });
-  // Unknown users cost the same hash check, so timing does not tell which usernames exist.
-  const ok = await deps.verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
-  if (!user || !ok || !user.active) {
+  // Unknown users (and the system's own account, which has no password) cost the same hash check,
+  // so timing does not tell which usernames exist.
+  const hashToCheck = user && !user.isSystem ? user.passwordHash : await dummyPasswordHash();
+  const ok = await deps.verifyPassword(hashToCheck, password);
+  if (!user || !ok || !user.active || user.isSystem) {
     await noteFailure(user?.id, ctx.now);
     return { kind: "invalid" };
   }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
+import { todayInZone } from "@/lib/dates";
 import { DomainError } from "@/lib/errors";
 import { formatTanggal } from "@/lib/format";
 import type { AgreementType, DocumentType, TerminationGround } from "@/lib/generated/prisma/enums";
@@ -166,7 +167,7 @@ async function recordDprdDecision({ tx, c, input }: Ctx): Promise<void> {
   }
 }
 
-async function endAgreements({ tx, c, input }: Ctx, status: "BERAKHIR" | "DIAKHIRI" | "DITOLAK_DPRD"): Promise<void> {
+async function endAgreements({ tx, c, input, now, settings }: Ctx, status: "BERAKHIR" | "DIAKHIRI" | "DITOLAK_DPRD"): Promise<void> {
   if (status === "DITOLAK_DPRD") {
     // The refused cooperation's signed naskah (its KB; the foreign chain's LoI) never takes force.
     const number = input.dprd?.number?.trim() ?? null;
@@ -177,7 +178,10 @@ async function endAgreements({ tx, c, input }: Ctx, status: "BERAKHIR" | "DIAKHI
     return;
   }
   if (status === "BERAKHIR") {
-    await tx.agreement.updateMany({ where: { caseId: c.id, status: "BERLAKU", deletedAt: null }, data: { status } });
+    // Only the naskah whose own period is over: a KB may run on after its PKS (other PKS turunan
+    // can still sit under it) — the daily job ends it when its own end date has passed.
+    const today = todayInZone(now, settings.region.timeZone);
+    await tx.agreement.updateMany({ where: { caseId: c.id, status: "BERLAKU", deletedAt: null, endDate: { lt: today } }, data: { status } });
     return;
   }
   const ground = input.termination?.ground;

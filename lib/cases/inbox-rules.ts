@@ -16,8 +16,9 @@ import { TRANSITIONS } from "@/lib/workflow";
 export function tableConditions(role: Role): Prisma.CaseWhereInput[] {
   const groups = new Map<string, { stage: Stage; initiator?: Initiator; kinds: Set<CaseKind> }>();
   for (const t of TRANSITIONS) {
-    // PELAKSANAAN waits for a person only once the agreement has ended (below), never by stage alone.
-    if (!t.roles.includes(role) || t.from === "PELAKSANAAN") continue;
+    // PELAKSANAAN waits for a person only once the agreement has ended (below), never by stage alone;
+    // so does "berakhir" anywhere (an adendum in progress overtaken by the end of the naskah).
+    if (!t.roles.includes(role) || t.from === "PELAKSANAAN" || t.guards?.includes("ended")) continue;
     const key = `${t.from}:${t.initiator ?? "*"}`;
     const g = groups.get(key) ?? { stage: t.from, initiator: t.initiator, kinds: new Set<CaseKind>() };
     for (const k of t.kinds) g.kinds.add(k);
@@ -34,15 +35,16 @@ export function tableConditions(role: Role): Prisma.CaseWhereInput[] {
 const CLOSERS = new Set(
   TRANSITIONS.filter((t) => t.from === "PELAKSANAAN" && t.event === "berakhir").flatMap((t) => t.roles),
 );
+const ENDABLE: Stage[] = [...new Set(TRANSITIONS.filter((t) => t.event === "berakhir").map((t) => t.from))];
 
 /** The user-specific part of the inbox WHERE clause (null: nothing ever waits for this user). */
 export function inboxWhere(user: PolicyUser, today: Date): Prisma.CaseWhereInput | null {
   const or: Prisma.CaseWhereInput[] = [...tableConditions(user.role)];
   // A TKKSD member's work is the written opinion on a case under review (not a table event).
-  if (can(user, "case.giveTkksdOpinion", { stage: TKKSD_REVIEW_STAGES[0] })) or.push({ stage: "KAJIAN_TKKSD" });
+  if (can(user, "case.giveTkksdOpinion", { stage: TKKSD_REVIEW_STAGES[0] })) or.push({ stage: { in: [...TKKSD_REVIEW_STAGES] } });
   if (CLOSERS.has(user.role)) {
     or.push({
-      stage: "PELAKSANAAN",
+      stage: { in: ENDABLE },
       agreements: { some: { status: "BERLAKU", type: { in: ["PKS", "NK", "MOU"] }, deletedAt: null, endDate: { lt: today } } },
     });
   }

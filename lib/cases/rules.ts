@@ -2,6 +2,7 @@
 // by the services before they act AND by the pages to decide what to show, so the screen never
 // offers what the server refuses (house-style.md "One source, never a second list").
 import { can, type PolicyUser } from "@/lib/auth/policy";
+import { TKKSD_REVIEW_STAGES } from "@/lib/auth/policy-table";
 import type { Initiator, Stage } from "@/lib/generated/prisma/enums";
 
 export type RuleCase = { opdId: string; stage: Stage; initiator: Initiator };
@@ -37,9 +38,14 @@ export function mayReadOpinions(user: PolicyUser, c: Pick<RuleCase, "opdId" | "s
   return can(user, "case.readTkksdOpinions", { opdId: c.opdId, stage: c.stage });
 }
 
-/** Giving a written opinion: a TKKSD member, while the TKKSD reviews the case. */
+/** Giving a written opinion: a TKKSD member, while the TKKSD reviews the case or its adendum. */
 export function mayGiveOpinion(user: PolicyUser, c: Pick<RuleCase, "opdId" | "stage">): boolean {
-  return c.stage === "KAJIAN_TKKSD" && can(user, "case.giveTkksdOpinion", { opdId: c.opdId, stage: c.stage });
+  return (TKKSD_REVIEW_STAGES as readonly Stage[]).includes(c.stage) && can(user, "case.giveTkksdOpinion", { opdId: c.opdId, stage: c.stage });
+}
+
+/** The review round shown on the case page, from its history (the same count as the service's). */
+export function reviewRound(history: readonly { toStage: Stage }[]): number {
+  return Math.max(1, history.filter((h) => (TKKSD_REVIEW_STAGES as readonly Stage[]).includes(h.toStage)).length);
 }
 
 /** Starting a PKS turunan under a KB in force (the KB's state is the service's check). */

@@ -3,14 +3,18 @@ import { getDb, type Db, type Tx } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session";
 import { DomainError } from "@/lib/errors";
 import type { TkksdOpinionValue } from "@/lib/generated/prisma/enums";
+import { TKKSD_REVIEW_STAGES } from "@/lib/auth/policy-table";
 import { mayGiveOpinion } from "./rules";
 import { loadScopedCase } from "./snapshot";
 import { TX_OPTIONS } from "./transition";
 
-/** Review round of a case: 1 + how often the TKKSD sent it back for PERBAIKAN before. */
+/**
+ * Review round of a case: how often it has entered a TKKSD review (the proposal's, again after a
+ * PERBAIKAN, and each adendum's), at least 1. Opinions of one round are one meeting's opinions.
+ */
 export async function currentRound(db: Tx | Db, caseId: string): Promise<number> {
-  const returns = await db.stageHistory.count({ where: { caseId, fromStage: "KAJIAN_TKKSD", toStage: "PERBAIKAN" } });
-  return returns + 1;
+  const entries = await db.stageHistory.count({ where: { caseId, toStage: { in: [...TKKSD_REVIEW_STAGES] } } });
+  return Math.max(1, entries);
 }
 
 export type OpinionRequest = {
@@ -40,7 +44,7 @@ export async function giveTkksdOpinion({ actor, now, caseId, input }: OpinionReq
   return db.$transaction(async (tx) => {
     // The case must still be under review when the opinion is saved (share lock against a concurrent transition).
     const rows = await tx.$queryRaw<{ stage: string }[]>`SELECT stage::text AS stage FROM "Case" WHERE id = ${c.id} FOR SHARE`;
-    if (rows[0]?.stage !== "KAJIAN_TKKSD") {
+    if (!(TKKSD_REVIEW_STAGES as readonly string[]).includes(rows[0]?.stage ?? "")) {
       throw new DomainError("INVALID_TRANSITION", "Pembahasan TKKSD atas usulan ini telah selesai.", undefined, "NOT_AVAILABLE");
     }
     const round = await currentRound(tx, c.id);

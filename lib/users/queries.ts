@@ -49,6 +49,8 @@ function whereOf({ q, role, opdId, status }: UserListParams): Prisma.UserWhereIn
   if (role) and.push({ role });
   if (opdId) and.push({ opdId });
   if (status) and.push({ active: status === "aktif" });
+  // The system's own account (lib/jobs/system-user.ts) is not a person: never listed or edited.
+  and.push({ isSystem: false });
   return { AND: and };
 }
 
@@ -82,8 +84,8 @@ export async function listUsers(actor: CurrentUser, params: UserListParams): Pro
 export type UserDetail = Awaited<ReturnType<typeof findUser>>;
 
 function findUser(id: string) {
-  return getDb().user.findUnique({
-    where: { id },
+  return getDb().user.findFirst({
+    where: { id, isSystem: false },
     select: {
       id: true,
       username: true,

@@ -1,4 +1,5 @@
 import "server-only";
+import { SYSTEM_USERNAME } from "@/lib/jobs/system-user";
 import { getDb, type Tx } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { can } from "@/lib/auth/policy";
@@ -92,6 +93,7 @@ async function assertUnique(tx: Tx, input: { username: string; nip?: string }, e
     select: { id: true },
   });
   if (sameUsername) fieldErrors.username = UNIQUE_RULES[0].message;
+  if (input.username.toLowerCase() === SYSTEM_USERNAME) fieldErrors.username = "Nama pengguna ini dicadangkan untuk akun sistem.";
   if (input.nip) {
     const sameNip = await tx.user.findFirst({ where: { nip: input.nip, ...notSelf }, select: { id: true } });
     if (sameNip) fieldErrors.nip = UNIQUE_RULES[1].message;
@@ -144,7 +146,7 @@ export async function updateUser(
   return withUniqueMessages(UNIQUE_RULES, () =>
     getDb().$transaction(async (tx) => {
       // Row lock: two admins saving the same user serialize, so the diff below is exact.
-      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE id = ${id} FOR UPDATE`;
+      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE id = ${id} AND NOT "isSystem" FOR UPDATE`;
       if (locked.length === 0) throw new DomainError("NOT_FOUND", "Pengguna tidak ditemukan.");
       const current = await tx.user.findUniqueOrThrow({
         where: { id },
@@ -187,13 +189,13 @@ export async function updateUser(
  */
 export async function resetPassword(actor: CurrentUser, id: string, newPassword: string, now = new Date()): Promise<void> {
   assertCanManage(actor);
-  const target = await getDb().user.findUnique({ where: { id }, select: { username: true } });
+  const target = await getDb().user.findFirst({ where: { id, isSystem: false }, select: { username: true } });
   if (!target) throw new DomainError("NOT_FOUND", "Pengguna tidak ditemukan.");
   assertPasswordRule(newPassword, target.username);
   const passwordHash = await hashPassword(newPassword);
   await getDb().$transaction(async (tx) => {
     const { count } = await tx.user.updateMany({
-      where: { id },
+      where: { id, isSystem: false },
       data: {
         passwordHash,
         passwordChangedAt: now,
@@ -221,7 +223,7 @@ export async function resetPassword(actor: CurrentUser, id: string, newPassword:
 export async function resetSecondFactor(actor: CurrentUser, id: string, now = new Date()): Promise<void> {
   assertCanManage(actor);
   await getDb().$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id }, select: { totpSecret: true } });
+    const user = await tx.user.findFirst({ where: { id, isSystem: false }, select: { totpSecret: true } });
     if (!user) throw new DomainError("NOT_FOUND", "Pengguna tidak ditemukan.");
     await tx.user.update({
       where: { id },

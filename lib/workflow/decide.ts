@@ -105,8 +105,10 @@ export function availableEvents(s: CaseSnapshot, actor: WorkflowActor, ctx: Deci
   const out: AvailableEvent[] = [];
   for (const t of rowsFor(s)) {
     if (roleAllowed(t, s, actor) !== "ok") continue;
-    // "Berakhir" depends only on the calendar: offer it once the agreement has actually ended.
+    // Rows that depend only on the calendar: "Berakhir" once the agreement has actually ended, an
+    // adendum only while the naskah is still in force.
     if (t.guards?.includes("ended") && GUARDS.ended(s, {}, ctx)) continue;
+    if (t.guards?.includes("runningInForce") && GUARDS.runningInForce(s, {}, ctx)) continue;
     const documents = documentsFor(t, s, ctx);
     out.push({
       event: t.event,

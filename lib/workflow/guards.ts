@@ -28,7 +28,8 @@ export type GuardName =
   | "ended"
   | "termination"
   | "adendumData"
-  | "signAdendum";
+  | "signAdendum"
+  | "runningInForce";
 
 export type Refusal = {
   code: RefusalCode;
@@ -342,6 +343,12 @@ export const GUARDS: Record<GuardName, Guard> = {
 
   adendumData,
   signAdendum,
+
+  // An adendum amends a naskah in force: not one whose period is already over.
+  runningInForce: (s, _i, ctx) =>
+    s.running && (!s.running.endDate || isoDate(today(ctx)) <= isoDate(s.running.endDate))
+      ? null
+      : { code: "NOT_AVAILABLE", message: "Naskah kerja sama ini sudah berakhir: adendum tidak dapat dimulai. Gunakan perpanjangan atau usulan baru." },
 };
 
 export function docsMissing(missing: readonly DocumentType[]): Refusal {

@@ -137,7 +137,7 @@ export const TRANSITIONS: readonly Transition[] = [
   // when the change adds a burden or an unbudgeted cost → signed with its own two numbers → back to
   // PELAKSANAAN with version + 1. The documents of an adendum are those uploaded in its own round.
   { kinds: ALL, from: "PELAKSANAAN", event: "mulai_adendum", to: "ADENDUM_PENYUSUNAN", roles: ["OPERATOR_OPD", ...KS],
-    action: "case.startAdendum", label: "Mulai Adendum", guards: ["adendumData"], effects: [{ kind: "START_ADENDUM" }] },
+    action: "case.startAdendum", label: "Mulai Adendum", guards: ["runningInForce", "adendumData"], effects: [{ kind: "START_ADENDUM" }] },
   { kinds: ALL, from: "ADENDUM_PENYUSUNAN", event: "final", to: "ADENDUM_KAJIAN", roles: KS,
     action: "case.finalizeDraft", label: "Tetapkan Draf Adendum Final dan Teruskan ke TKKSD", leave: true },
   { kinds: ALL, from: "ADENDUM_PENYUSUNAN", event: "batalkan_adendum", to: "PELAKSANAAN", roles: KABAG,

@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { startEmbeddedPostgres, isEmbeddedUrl } from "../embedded-pg.mjs";
 import { APP_ROLE, OWNER_ROLE, applyGrants, embeddedRoleUrl, ensureEmbeddedRoles, roleOf } from "./db-roles.mjs";
+import { installJobQueue } from "./job-queue.mjs";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -103,6 +104,7 @@ export async function grantAppRole(db, { quiet = false } = {}) {
   if (!hasMigrations()) return;
   const appRole = roleOf(db.url);
   if (appRole === roleOf(db.ownerUrl)) {
+    await installJobQueue(db.ownerUrl, null);
     log(
       "PERINGATAN / WARNING: DATABASE_URL dan MIGRATION_DATABASE_URL memakai peran yang sama — riwayat dan audit " +
         "tidak terlindung di tingkat basis data / the app connects as the table owner: set MIGRATION_DATABASE_URL " +
@@ -112,6 +114,7 @@ export async function grantAppRole(db, { quiet = false } = {}) {
   }
   const tables = await applyGrants(db.ownerUrl, appRole);
   if (!quiet) log(`Hak akses / grants: peran aplikasi ${appRole} (${tables} tabel; riwayat/audit hanya INSERT+SELECT)`);
+  await installJobQueue(db.ownerUrl, appRole);
 }
 
 /**

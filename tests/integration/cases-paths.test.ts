@@ -57,6 +57,7 @@ describe("KSDD with DPRD: DRAF → … → PELAKSANAAN → BERAKHIR → SELESAI"
 
     const detail = await getCaseDetail(actor("kabag"), id);
     expect(detail?.snapshot.running?.endDate).toEqual(d("2026-01-09"));
+    // The naskah has ended: no adendum is offered any more.
     expect(detail?.available.map((a) => a.event).sort()).toEqual(["akhiri", "berakhir"]);
 
     await step(id, "kabag", "berakhir");

@@ -60,6 +60,12 @@ describe("starting an adendum (domain §5)", () => {
         .toMatchObject({ ok: true, to: "ADENDUM_PENYUSUNAN", effects: expect.arrayContaining([{ kind: "START_ADENDUM" }]) });
     }
   });
+  it("not on a naskah whose period is already over: neither offered nor accepted", () => {
+    const ended = { ...RUNNING, endDate: d("2026-06-14") };
+    expect(availableEvents(snap("KSDD", "PELAKSANAAN", { running: ended }), STAF, CTX).map((e) => e.event)).not.toContain("mulai_adendum");
+    expect(availableEvents(snap("KSDD", "PELAKSANAAN"), STAF, CTX).map((e) => e.event)).toContain("mulai_adendum");
+    expect(refusal(decide(snap("KSDD", "PELAKSANAAN", { running: ended }), "mulai_adendum", STAF, START, CTX)).message).toMatch(/sudah berakhir/);
+  });
   it("refuses more than 20 changes and a change longer than 500 characters", () => {
     const many = Array.from({ length: 21 }, (_, i) => `Perubahan ${i + 1}`);
     expect(refusal(decide(snap("SINERGI", "PELAKSANAAN"), "mulai_adendum", STAF, { adendum: { changes: many } }, CTX)).fields)

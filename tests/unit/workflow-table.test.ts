@@ -134,14 +134,19 @@ const FITTING = {
   KSDD: "PEMDA", KSDPK: "SWASTA", SINERGI: "KEMENTERIAN_LEMBAGA", KSDPL: "PEMDA_LUAR_NEGERI", KSDLL: "LEMBAGA_LUAR_NEGERI",
 } as const;
 
-function satisfiedSnapshot(kind: CaseKind, stage: Stage, initiator: Initiator, requiresDprd: boolean): CaseSnapshot {
+/**
+ * A snapshot satisfying every guard of `event`. Two guards depend on the calendar in opposite ways:
+ * "Berakhir" needs the running naskah ended (CTX is after its end), an adendum needs it in force.
+ */
+function satisfiedSnapshot(kind: CaseKind, stage: Stage, initiator: Initiator, requiresDprd: boolean, event = ""): CaseSnapshot {
+  const runningEnd = event === "mulai_adendum" ? d("2030-12-31") : d("2027-12-31");
   return {
     kind, stage, initiator, requiresDprd, opdId: OWN,
     documents: ALL_DOCS,
     missingFields: [],
     partner: { partnerClass: FITTING[kind], universityStatus: null },
     kb: { status: "BERLAKU", signedAt: d("2026-01-01"), startDate: d("2026-01-01"), endDate: d("2030-12-31") },
-    running: { status: "BERLAKU", signedAt: d("2026-02-01"), startDate: d("2026-02-01"), endDate: d("2027-12-31") },
+    running: { status: "BERLAKU", signedAt: d("2026-02-01"), startDate: d("2026-02-01"), endDate: runningEnd },
     isPksTurunan: false,
     // The adendum in progress follows the same DPRD answer as the variant under test.
     adendum: { requiresDprd, amends: { type: "PKS", signedAt: d("2026-02-01") } },
@@ -186,8 +191,8 @@ describe("transition table, exhaustively against domain.md §4", () => {
         let checked = 0;
         for (const initiator of initiatorsOf(kind)) {
           for (const dprd of [false, true]) {
-            const snapshot = satisfiedSnapshot(kind, stage, initiator, dprd);
             for (const event of EVENT_CANDIDATES) {
+              const snapshot = satisfiedSnapshot(kind, stage, initiator, dprd, event);
               for (const role of ROLES) {
                 for (const own of [true, false]) {
                   const actor: WorkflowActor = { role, opdId: own ? OWN : OTHER };

@@ -29,3 +29,5 @@ export const getCaseDetail = (actor: CurrentUser, caseId: string, now = NOW) => 
 export const inbox = (actor: CurrentUser, now = NOW) => queries.inbox(actor, now);
 export const listActiveKbOptions = (actor: CurrentUser, now = NOW) => queries.listActiveKbOptions(actor, now);
 export const { listCases, listPartnerOptions } = queries;
+export const startPerpanjangan = (actor: CurrentUser, caseId: string, now = NOW) =>
+  service.startPerpanjangan({ actor, now, caseId });

@@ -22,6 +22,7 @@ import type { SearchParamsRecord } from "@/components/ui/pagination";
 import { isInForce } from "@/lib/agreements/state";
 import { requireUser } from "@/lib/auth/session";
 import { getCaseDetail, getCaseTitle } from "@/lib/cases/queries";
+import { reviewRound } from "@/lib/cases/rules";
 import { isoDate } from "@/lib/dates";
 import { formatTanggal, formatTanggalWaktu } from "@/lib/format";
 import { listActiveOpdOptions } from "@/lib/opd/queries";
@@ -70,7 +71,7 @@ export default async function CaseDetailPage({ params, searchParams }: Props) {
   const activeKb = agreements.find((a) => a.type === "KB" && isInForce(a, today));
   const showPksTurunan = Boolean(activeKb) && may.startPksTurunan;
   const opdOptions = showPksTurunan ? await listActiveOpdOptions() : [];
-  const round = 1 + history.filter((h) => h.fromStage === "KAJIAN_TKKSD" && h.toStage === "PERBAIKAN").length;
+  const round = reviewRound(history);
   const ownOpinion = opinions.findLast((o) => o.memberId === actor.id && o.round === round);
   const opinionOpen = may.giveOpinion;
   const running = agreements
@@ -219,7 +220,11 @@ export default async function CaseDetailPage({ params, searchParams }: Props) {
           {opinionOpen && (
             <Card
               title="Pendapat tertulis Anda sebagai anggota TKKSD"
-              description={round > 1 ? `Pembahasan ke-${round} (usulan telah diperbaiki).` : undefined}
+              description={
+                c.stage === "ADENDUM_KAJIAN"
+                  ? `Pembahasan adendum (pembahasan ke-${round} atas kerja sama ini).`
+                  : round > 1 ? `Pembahasan ke-${round} (usulan telah diperbaiki).` : undefined
+              }
             >
               {ownOpinion && (
                 <p className="mb-4 text-sm text-slate-700">

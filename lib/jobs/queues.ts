@@ -1,0 +1,11 @@
+// The pg-boss queues of SIKERDA. scripts/lib/job-queue.mjs creates them as the database owner
+// (the app role may not create tables) — a unit test keeps both lists equal.
+export const JOB_SCHEMA = "pgboss";
+
+export const QUEUES = {
+  /** Once a day: agreements whose period is over end (lib/jobs/daily.ts). */
+  daily: "kerja-sama-harian",
+} as const;
+
+/** 01.00 in the region's zone, every day. */
+export const DAILY_CRON = "0 1 * * *";

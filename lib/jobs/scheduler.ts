@@ -1,0 +1,57 @@
+import "server-only";
+import PgBoss from "pg-boss";
+import { env } from "@/lib/env";
+import { getDb } from "@/lib/db";
+import { loadSettings } from "@/lib/settings/load";
+import { runDailyJob } from "./daily";
+import { DAILY_CRON, JOB_SCHEMA, QUEUES } from "./queues";
+
+/*
+ * Background jobs on pg-boss (a PostgreSQL-backed queue): every server instance starts one, but
+ * the cron schedule is one row and the queue's "singleton" policy lets one job run at a time, so
+ * several instances never run the daily job twice at once (and the job is idempotent anyway).
+ * The app role cannot create tables: the queue was installed by the owner with the migrations
+ * (scripts/lib/job-queue.mjs), so this side starts with `migrate: false`.
+ */
+
+const globalForBoss = globalThis as unknown as { sikerdaBoss?: Promise<PgBoss | null> };
+
+function log(message: string, error?: unknown) {
+  const detail = error instanceof Error ? `: ${error.message}` : "";
+  console.log(`[jobs] ${message}${detail}`);
+}
+
+async function start(): Promise<PgBoss | null> {
+  if (!env.jobs().JOBS_SCHEDULER) {
+    log("penjadwal tugas dimatikan (JOBS_SCHEDULER=false) / scheduler disabled");
+    return null;
+  }
+  const boss = new PgBoss({ connectionString: env.database().DATABASE_URL, schema: JOB_SCHEMA, migrate: false, max: 3 });
+  boss.on("error", (error) => log("galat pg-boss / pg-boss error", error));
+  await boss.start();
+  const { region } = await loadSettings(getDb());
+  await boss.schedule(QUEUES.daily, DAILY_CRON, {}, { tz: region.timeZone });
+  await boss.work(QUEUES.daily, async () => {
+    const result = await runDailyJob({ now: new Date() });
+    log(`tugas harian ${result.today}: ${result.casesEnded} kerja sama berakhir, ${result.agreementsEnded} naskah berakhir, ${result.skipped.length} dilewati`);
+    return result;
+  });
+  log(`penjadwal aktif: ${QUEUES.daily} "${DAILY_CRON}" (${region.timeZone})`);
+  return boss;
+}
+
+/** Starts the scheduler once per process; a failure is logged, never fatal to the web server. */
+export function startScheduler(): Promise<PgBoss | null> {
+  globalForBoss.sikerdaBoss ??= start().catch((error) => {
+    log("penjadwal tidak dapat dimulai / scheduler did not start", error);
+    return null;
+  });
+  return globalForBoss.sikerdaBoss;
+}
+
+/** Stops the scheduler gracefully (server shutdown). */
+export async function stopScheduler(): Promise<void> {
+  const boss = await globalForBoss.sikerdaBoss;
+  globalForBoss.sikerdaBoss = undefined;
+  await boss?.stop({ graceful: true, wait: true });
+}
