@@ -85,7 +85,11 @@ export function planCaseDocuments(spec: CaseSpec, tl: Timeline, plans: Agreement
   const versions = new Map<DocumentType, number>();
   const operator = operatorOf(spec.opd);
   const staff = staffFor(spec);
-  const naskah = (type: DocumentType) => {
+  // An adendum's round (domain §5) holds its own documents: tied to the adendum once it is signed,
+  // untied while it is still prepared (lib/workflow inCurrentRound()).
+  const adendum = plans.find((x) => x.type === "ADENDUM") ?? null;
+  const naskah = (type: DocumentType, stage: Stage) => {
+    if (stage.startsWith("ADENDUM_")) return adendum && adendum.status !== "DRAF" ? adendum : null;
     const t = NASKAH_OF[type];
     return (t && plans.find((x) => x.type === t)) || null;
   };
@@ -93,7 +97,7 @@ export function planCaseDocuments(spec: CaseSpec, tl: Timeline, plans: Agreement
     const version = (versions.get(type) ?? 0) + 1;
     versions.set(type, version);
     const label = labelFor(spec, type);
-    const agreement = naskah(type);
+    const agreement = naskah(type, stage);
     const lines = [`Mitra: ${partnerById(spec.partner).name}`, `Perangkat Daerah: ${opdByKey(spec.opd).name}`, `Tahap: ${stage}, versi ${version}`];
     if (agreement?.ourNumber) lines.push(`Nomor: ${agreement.ourNumber} / ${agreement.partnerNumber}`);
     if (correctionReason) lines.push(`Alasan perbaikan: ${correctionReason}`);
@@ -153,7 +157,7 @@ export function planCaseDocuments(spec: CaseSpec, tl: Timeline, plans: Agreement
       const at = stage === "DIAKHIRI"
         ? addMinutes(entry, -60 + k * 10) // the berita acara is the evidence of the transition itself
         : new Date(entry.getTime() + (span * (k + 1)) / (types.length + 1));
-      push(type, stage === "DIAKHIRI" ? "DIAKHIRI" : stage, locked, at, reason && (stage === "PERBAIKAN" || stage === "KAJIAN_TKKSD") ? reason : stage === "ADENDUM_KAJIAN" ? "Rapat TKKSD pembahasan adendum" : null);
+      push(type, stage === "DIAKHIRI" ? "DIAKHIRI" : stage, locked, at, reason && (stage === "PERBAIKAN" || stage === "KAJIAN_TKKSD") ? reason : null);
     });
   }
   return docs;

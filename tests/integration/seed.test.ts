@@ -209,6 +209,27 @@ describe("demo seed", () => {
     }
   });
 
+  it("the seeded adendum in progress can be moved on: its draft row and its round's draft let Bagian KS finalise it", async () => {
+    const { buildSnapshot, CASE_STATE_SELECT } = await import("@/lib/cases/snapshot");
+    const { decide, isAdendumStage } = await import("@/lib/workflow");
+    const inAdendum = data.cases.filter((c) => isAdendumStage(c.stage));
+    expect(inAdendum.length).toBeGreaterThan(0);
+    for (const c of inAdendum) {
+      const state = await db.case.findUniqueOrThrow({ where: { id: c.id }, select: CASE_STATE_SELECT });
+      const snapshot = await buildSnapshot(db as never, state);
+      expect(snapshot.adendum, `${c.id}: no draft adendum row`).toBeTruthy();
+      if (c.stage === "ADENDUM_PENYUSUNAN") {
+        const r = decide(snapshot, "final", { role: "STAF_KS", opdId: null }, {}, { now: SEED_NOW, settings: DEFAULT_SETTINGS });
+        expect(r, `${c.id}: ${JSON.stringify(r)}`).toMatchObject({ ok: true, to: "ADENDUM_KAJIAN" });
+      }
+    }
+    // A signed adendum's round is tied to it, so a later adendum starts with an empty round.
+    for (const a of data.agreements.filter((x) => x.type === "ADENDUM" && x.status !== "DRAF")) {
+      const untied = data.documents.filter((d) => d.caseId === a.caseId && d.stage.startsWith("ADENDUM_") && d.agreementId !== a.id);
+      expect(untied.map((d) => d.id), a.id).toEqual([]);
+    }
+  });
+
   it("covers every partner class, jenis, bentuk and stage of the workflow", () => {
     expect(new Set(data.partners.map((p) => p.partnerClass))).toEqual(new Set(Object.values(PartnerClass)));
     expect(new Set(data.cases.map((c) => c.kind))).toEqual(new Set(Object.values(CaseKind)));
