@@ -44,11 +44,73 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 
 const dash = (v: string | null | undefined) => (v && v.trim() ? v : "—");
 
+/** Date-only columns are UTC midnight: format them in UTC so the calendar date never shifts. */
+const date = (d: Date | null) => (d ? formatTanggal(d, "UTC") : "—");
+
 /**
- * The naskah of a case (KB, PKS, NK, MoU, adendum): both numbers, signing, both signatories,
- * period, and whether it binds today ("belum berlaku" before its start date, "menunggu persetujuan
- * DPRD" while the DPRD has not approved).
+ * One naskah (KB, PKS, NK, MoU, adendum): both numbers, signing, both signatories, period, and
+ * whether it binds today ("belum berlaku" before its start date, "menunggu persetujuan DPRD" while
+ * the DPRD has not approved). `children` go inside the card (its documents, an adendum's changes).
  */
+export function AgreementCard({ a, today, children }: { a: AgreementItem; today: Date; children?: ReactNode }) {
+  const state = agreementState(a, today);
+  return (
+    <div className="rounded-lg border border-slate-200 p-4">
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <h3 className="text-sm font-semibold text-slate-900">
+          {AGREEMENT_TYPE_LABELS[a.type]}
+          {a.version > 1 && a.type !== "ADENDUM" && <span className="font-normal text-slate-700"> (versi {a.version}, setelah adendum)</span>}
+          <span className="block font-normal text-slate-700">{a.title}</span>
+        </h3>
+        <Badge tone={STATE_TONE[state]} wrap>
+          <span className="sr-only">Status: </span>
+          {AGREEMENT_STATE_LABELS[state]}
+        </Badge>
+      </div>
+      <dl className="mt-3 grid gap-x-6 gap-y-3 sm:grid-cols-2">
+        <Row label="Nomor pihak daerah">{dash(a.ourNumber)}</Row>
+        <Row label="Nomor pihak mitra">{dash(a.partnerNumber)}</Row>
+        <Row label="Ditandatangani">
+          {a.signedAt ? `${date(a.signedAt)}${a.signedPlace ? ` di ${a.signedPlace}` : ""}` : "Belum ditandatangani"}
+        </Row>
+        <Row label="Penandatangan pihak daerah">
+          {a.signerName ? (
+            <>
+              {a.signerName}
+              {a.signerPosition && `, ${a.signerPosition}`}
+              {a.signerType === "PEJABAT_DIKUASAKAN" && <span className="font-semibold"> — dengan surat kuasa</span>}
+            </>
+          ) : (
+            "—"
+          )}
+        </Row>
+        {a.partnerSignerName && (
+          <Row label="Penandatangan pihak mitra">
+            {a.partnerSignerName}
+            {a.partnerSignerPosition && `, ${a.partnerSignerPosition}`}
+          </Row>
+        )}
+        <Row label={a.type === "ADENDUM" ? "Berlaku" : "Jangka waktu"}>
+          {a.startDate && a.endDate ? `${date(a.startDate)} s.d. ${date(a.endDate)}` : "—"}
+        </Row>
+        {a.dprdDecisionNumber && (
+          <Row label="Persetujuan DPRD">
+            {a.dprdDecisionNumber}, {date(a.dprdDecisionDate)}
+          </Row>
+        )}
+        {a.terminatedAt && (
+          <Row label="Pengakhiran">
+            {date(a.terminatedAt)}
+            {a.terminationGround && ` — ${TERMINATION_GROUND_LABELS[a.terminationGround]}`}
+          </Row>
+        )}
+      </dl>
+      {children}
+    </div>
+  );
+}
+
+/** The naskah of a case, one card each. */
 export function AgreementList({
   agreements,
   today,
@@ -57,61 +119,11 @@ export function AgreementList({
   /** Today in the region (lib/dates todayInZone). */
   today: Date;
 }) {
-  // Date-only columns are UTC midnight: format them in UTC so the calendar date never shifts.
-  const date = (d: Date | null) => (d ? formatTanggal(d, "UTC") : "—");
   return (
     <ul className="space-y-4">
       {agreements.map((a) => (
-        <li key={a.id} className="rounded-lg border border-slate-200 p-4">
-          <div className="flex flex-wrap items-start justify-between gap-2">
-            <h3 className="text-sm font-semibold text-slate-900">
-              {AGREEMENT_TYPE_LABELS[a.type]}
-              {a.version > 1 && <span className="font-normal text-slate-700"> (versi {a.version})</span>}
-              <span className="block font-normal text-slate-700">{a.title}</span>
-            </h3>
-            <Badge tone={STATE_TONE[agreementState(a, today)]}>
-              <span className="sr-only">Status: </span>
-              {AGREEMENT_STATE_LABELS[agreementState(a, today)]}
-            </Badge>
-          </div>
-          <dl className="mt-3 grid gap-x-6 gap-y-3 sm:grid-cols-2">
-            <Row label="Nomor pihak daerah">{dash(a.ourNumber)}</Row>
-            <Row label="Nomor pihak mitra">{dash(a.partnerNumber)}</Row>
-            <Row label="Ditandatangani">
-              {a.signedAt ? `${date(a.signedAt)}${a.signedPlace ? ` di ${a.signedPlace}` : ""}` : "Belum ditandatangani"}
-            </Row>
-            <Row label="Penandatangan pihak daerah">
-              {a.signerName ? (
-                <>
-                  {a.signerName}
-                  {a.signerPosition && `, ${a.signerPosition}`}
-                  {a.signerType === "PEJABAT_DIKUASAKAN" && <span className="font-semibold"> — dengan surat kuasa</span>}
-                </>
-              ) : (
-                "—"
-              )}
-            </Row>
-            {a.partnerSignerName && (
-              <Row label="Penandatangan pihak mitra">
-                {a.partnerSignerName}
-                {a.partnerSignerPosition && `, ${a.partnerSignerPosition}`}
-              </Row>
-            )}
-            <Row label="Jangka waktu">
-              {a.startDate && a.endDate ? `${date(a.startDate)} s.d. ${date(a.endDate)}` : "—"}
-            </Row>
-            {a.dprdDecisionNumber && (
-              <Row label="Persetujuan DPRD">
-                {a.dprdDecisionNumber}, {date(a.dprdDecisionDate)}
-              </Row>
-            )}
-            {a.terminatedAt && (
-              <Row label="Pengakhiran">
-                {date(a.terminatedAt)}
-                {a.terminationGround && ` — ${TERMINATION_GROUND_LABELS[a.terminationGround]}`}
-              </Row>
-            )}
-          </dl>
+        <li key={a.id}>
+          <AgreementCard a={a} today={today} />
         </li>
       ))}
     </ul>

@@ -72,6 +72,7 @@ export const ACTIONS_TABLE = `
 | opinionAction              | TKKSD opinion, case under review   | form             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✗   |   ✓   |  ✗   |   ✗   |
 | opinionAction              | TKKSD opinion, case in verification| form             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✗   |
 | startPksTurunanAction      | PKS turunan under an active KB     | form             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
+| startPerpanjanganAction    | perpanjangan of a running agreement| form             |  ✗   | ✓  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
 `;
 
 // Route handlers (app/**/route.ts × exported HTTP method).
@@ -125,6 +126,19 @@ export const TRANSITIONS_TABLE = `
 | PELAKSANAAN berakhir [*]                                |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✓   |   ✗   |  ✗   |   ✗   |
 | PELAKSANAAN akhiri [*]                                  |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✓   |   ✗   |  ✗   |   ✗   |
 | BERAKHIR selesai [*]                                    |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✓   |   ✗   |  ✗   |   ✗   |
+| PELAKSANAAN mulai_adendum [*]                           |  ✗   | ✓  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
+| ADENDUM_PENYUSUNAN final [*]                            |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
+| ADENDUM_PENYUSUNAN batalkan_adendum [*]                 |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✓   |   ✗   |  ✗   |   ✗   |
+| ADENDUM_KAJIAN layak [*]                                |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✓   |   ✗   |  ✗   |   ✗   |
+| ADENDUM_KAJIAN perlu_perbaikan [*]                      |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✓   |   ✗   |  ✗   |   ✗   |
+| ADENDUM_KAJIAN tidak_layak [*]                          |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✓   |   ✗   |  ✗   |   ✗   |
+| ADENDUM_DPRD dprd_setuju [*]                            |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✓   |   ✗   |  ✗   |   ✗   |
+| ADENDUM_DPRD dprd_tolak [*]                             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✓   |   ✗   |  ✗   |   ✗   |
+| ADENDUM_PENANDATANGANAN tandatangani [*]                |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✓   |   ✗   |  ✗   |   ✗   |
+| ADENDUM_PENYUSUNAN berakhir [*]                         |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✓   |   ✗   |  ✗   |   ✗   |
+| ADENDUM_KAJIAN berakhir [*]                             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✓   |   ✗   |  ✗   |   ✗   |
+| ADENDUM_DPRD berakhir [*]                               |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✓   |   ✗   |  ✗   |   ✗   |
+| ADENDUM_PENANDATANGANAN berakhir [*]                    |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✓   |   ✗   |  ✗   |   ✗   |
 `;
 
 // ── parsing (the tables above are the data) ─────────────────────────────────────────────────

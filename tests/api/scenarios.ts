@@ -93,6 +93,9 @@ function ownAccountUsers(prefix: string, secondFactor?: "pending" | "enabled", w
 
 const ownUser = (fx: Record<string, unknown>, prefix: string, caller: Caller) => fx[`${prefix}:${caller.column}`] as UserFixture;
 
+/** A running cooperation per accepting column (one perpanjangan at a time), one shared by the refused. */
+const PERPANJANGAN_CASES = ["OP", "STAF", "KABAG", "shared"] as const;
+
 // ── Server actions ─────────────────────────────────────────────────────────────────────────
 export const ACTION_SCENARIOS: Record<string, ActionScenario> = {
   "passwordLoginAction | sign in (public by nature)": {
@@ -386,6 +389,19 @@ export const ACTION_SCENARIOS: Record<string, ActionScenario> = {
     page: (fx) => `/usulan/${caseOf(fx, "inVerification").id}`,
     async prepare({ fx }) {
       return { fields: { caseId: caseOf(fx, "inVerification").id, opinion: "LAYAK", note: "Pendapat di luar pembahasan (uji matriks)." } };
+    },
+  },
+
+  "startPerpanjanganAction | perpanjangan of a running agreement": {
+    fixtures: PERPANJANGAN_CASES.map((k) => ({ op: "caseAt" as const, key: `perpanjangan:${k}`, kind: "KSDD" as const, stage: "PELAKSANAAN" as const })),
+    page: (fx) => `/usulan/${caseOf(fx, "perpanjangan:shared").id}`,
+    async prepare({ fx, caller }) {
+      const own = (PERPANJANGAN_CASES as readonly string[]).includes(caller.column) ? caller.column : "shared";
+      const c = caseOf(fx, `perpanjangan:${own}`);
+      return {
+        fields: { caseId: c.id },
+        check: () => expectRow(`SELECT 1 FROM "Case" WHERE "extendsCaseId" = $1 AND stage = 'DRAF'`, [c.id]),
+      };
     },
   },
 

@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ActionPanel } from "@/components/cases/action-panel";
 import { AgreementList } from "@/components/cases/agreement-list";
 import { CaseSummary } from "@/components/cases/case-summary";
 import { ExtensionLinks } from "@/components/cases/extension-links";
-import { PerpanjanganForm } from "@/components/cases/perpanjangan-form";
 import { eventPastLabel, KSDD_NATURE_LABELS, KSDPK_FORM_LABELS, NEGATIVE_EVENTS, PARTNER_CLASS_LABELS, TERMINATION_GROUND_LABELS } from "@/components/cases/labels";
 import { OpinionForm } from "@/components/cases/opinion-form";
 import { OpinionList } from "@/components/cases/opinion-list";
@@ -23,13 +21,13 @@ import { isInForce } from "@/lib/agreements/state";
 import { requireUser } from "@/lib/auth/session";
 import { getCaseDetail, getCaseTitle } from "@/lib/cases/queries";
 import { reviewRound } from "@/lib/cases/rules";
-import { isoDate } from "@/lib/dates";
 import { formatTanggal, formatTanggalWaktu } from "@/lib/format";
 import { listActiveOpdOptions } from "@/lib/opd/queries";
 import { getSettings } from "@/lib/settings/service";
 import { DOCUMENT_LABELS, KIND_LABELS, stageLabel, stagePath, type DocumentType, type Stage } from "@/lib/workflow";
 import type { ExtensionBasis } from "@/lib/cases/perpanjangan";
-import { opinionAction, startPerpanjanganAction, startPksTurunanAction, transitionAction } from "./actions";
+import { opinionAction, startPksTurunanAction } from "./actions";
+import { CaseActions } from "./case-actions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParamsRecord> };
 
@@ -74,23 +72,6 @@ export default async function CaseDetailPage({ params, searchParams }: Props) {
   const round = reviewRound(history);
   const ownOpinion = opinions.findLast((o) => o.memberId === actor.id && o.round === round);
   const opinionOpen = may.giveOpinion;
-  const running = agreements
-    .filter((a) => (a.type === "PKS" || a.type === "NK" || a.type === "MOU") && a.status === "BERLAKU" && a.endDate)
-    .sort((a, b) => (b.endDate as Date).getTime() - (a.endDate as Date).getTime())[0];
-  const extra = may.startPerpanjangan
-    ? [{
-        key: "perpanjangan",
-        label: "Mulai Perpanjangan",
-        description: "Usulan baru dari kerja sama ini, mulai dari Draf",
-        content: (
-          <PerpanjanganForm
-            action={startPerpanjanganAction}
-            caseId={c.id}
-            endDate={running?.endDate ? formatTanggal(running.endDate, "UTC") : null}
-          />
-        ),
-      }]
-    : [];
 
   const naskah = (
     <Card title="Naskah kerja sama">
@@ -199,23 +180,7 @@ export default async function CaseDetailPage({ params, searchParams }: Props) {
       <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="min-w-0 space-y-6">
           {!opinionOpen && (
-            <ActionPanel
-              action={transitionAction}
-              caseId={c.id}
-              version={c.version}
-              stage={c.stage}
-              kind={c.kind}
-              initiator={c.initiator}
-              available={available}
-              headTitle={settings.region.headTitle}
-              regionName={settings.region.name}
-              pksMaxYears={settings.pksMaxYears}
-              partnerName={c.partner?.name ?? null}
-              today={isoDate(today)}
-              ksdpkDprdFollowsQuestions={settings.ksdpkDprdFollowsQuestions}
-              adendumAmends={detail.snapshot.adendum?.amends?.type ?? null}
-              extra={extra}
-            />
+            <CaseActions detail={detail} settings={settings} />
           )}
           {opinionOpen && (
             <Card

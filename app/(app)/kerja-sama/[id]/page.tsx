@@ -1,0 +1,140 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { NaskahTree } from "@/components/agreements/naskah-tree";
+import { ExtensionLinks } from "@/components/cases/extension-links";
+import { KSDD_NATURE_LABELS, KSDPK_FORM_LABELS, PARTNER_CLASS_LABELS } from "@/components/cases/labels";
+import { StageBadge } from "@/components/cases/stage-badge";
+import { Badge } from "@/components/ui/badge";
+import { LinkButton } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Breadcrumbs, PageHeader } from "@/components/ui/page-header";
+import { getCooperation } from "@/lib/agreements/queries";
+import { agreementState, AGREEMENT_STATE_LABELS } from "@/lib/agreements/state";
+import { requireUser } from "@/lib/auth/session";
+import type { ExtensionBasis } from "@/lib/cases/perpanjangan";
+import { getCaseTitle } from "@/lib/cases/queries";
+import { formatTanggal } from "@/lib/format";
+import { getSettings } from "@/lib/settings/service";
+import { KIND_LABELS } from "@/lib/workflow";
+import { CaseActions, runningNaskah } from "../../usulan/[id]/case-actions";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const actor = await requireUser();
+  const found = await getCaseTitle(actor, (await params).id);
+  return { title: found ? `${found.code} · ${found.title}` : "Kerja sama tidak ditemukan" };
+}
+
+const REPORT_STATUS: Record<string, string> = { DRAF: "Draf", DIAJUKAN: "Dikirim", DITINJAU: "Ditinjau", DIKEMBALIKAN: "Dikembalikan" };
+const REALIZATION: Record<string, string> = { PENUH: "Terlaksana penuh", SEBAGIAN: "Terlaksana sebagian", TIDAK: "Tidak terlaksana" };
+
+/**
+ * Halaman kerja sama: one cooperation after signing — its naskah tree (KB → PKS/PKS turunan →
+ * adendum versions), both numbers and signatories, the period and whether it binds today, the
+ * perpanjangan links, the latest monitoring reports, and the actions the server allows this user.
+ * A case with no signed naskah yet has only its usulan page.
+ */
+export default async function CooperationPage({ params }: Props) {
+  const actor = await requireUser();
+  const { id } = await params;
+  const found = await getCooperation(actor, id, new Date());
+  if (!found) notFound();
+  const { detail, roots, signed, reports } = found;
+  if (!signed) redirect(`/usulan/${encodeURIComponent(id)}`);
+  const settings = await getSettings();
+  const { case: c, today } = detail;
+  const main = runningNaskah(detail.agreements) ?? detail.agreements.filter((a) => a.signedAt).at(-1);
+  const state = main ? agreementState(main, today) : null;
+  const subKind = c.ksddNature ? KSDD_NATURE_LABELS[c.ksddNature] : c.ksdpkForm ? KSDPK_FORM_LABELS[c.ksdpkForm] : null;
+
+  return (
+    <>
+      <PageHeader
+        breadcrumb={<Breadcrumbs items={[{ label: "Beranda", href: "/beranda" }, { label: "Kerja Sama", href: "/kerja-sama" }, { label: c.code }]} />}
+        title={c.title}
+        meta={
+          <>
+            <span className="font-mono text-sm font-semibold text-slate-800">{c.code}</span>
+            {state && (
+              <Badge tone={state === "BERLAKU" ? "success" : state === "BELUM_BERLAKU" ? "info" : "neutral"} wrap>
+                {AGREEMENT_STATE_LABELS[state]}
+              </Badge>
+            )}
+            <StageBadge stage={c.stage} initiator={c.initiator} />
+            {c.isArchive && <span className="text-sm text-slate-700">· Kerja sama arsip</span>}
+          </>
+        }
+        actions={<LinkButton href={`/usulan/${c.id}`} variant="secondary">Riwayat dan Dokumen</LinkButton>}
+      />
+      <dl className="-mt-2 mb-6 grid gap-x-8 gap-y-3 text-sm sm:grid-cols-2 lg:grid-cols-4">
+        <div>
+          <dt className="font-semibold text-slate-900">Jenis kerja sama</dt>
+          <dd className="text-slate-800">{KIND_LABELS[c.kind]} ({c.kind}){subKind && ` — ${subKind}`}</dd>
+        </div>
+        <div>
+          <dt className="font-semibold text-slate-900">Mitra</dt>
+          <dd className="text-slate-800">
+            {c.partner ? `${c.partner.name} (${PARTNER_CLASS_LABELS[c.partner.partnerClass]})` : "—"}
+          </dd>
+        </div>
+        <div>
+          <dt className="font-semibold text-slate-900">OPD pelaksana</dt>
+          <dd className="text-slate-800">{c.opd.name}</dd>
+        </div>
+        <div>
+          <dt className="font-semibold text-slate-900">Jangka waktu berjalan</dt>
+          <dd className="text-slate-800">
+            {main?.startDate && main.endDate
+              ? `${formatTanggal(main.startDate, "UTC")} s.d. ${formatTanggal(main.endDate, "UTC")}`
+              : "—"}
+          </dd>
+        </div>
+      </dl>
+
+      <div className="mb-6 space-y-4 empty:hidden">
+        <ExtensionLinks extendsCase={c.extendsCase} extensions={c.extensions} basis={(c.extensionBasis as ExtensionBasis | null) ?? null} />
+        {c.parentAgreement && (
+          <p className="rounded-md border border-slate-200 bg-slate-50 px-4 py-3 text-sm text-slate-800">
+            PKS turunan di bawah Kesepakatan Bersama <span className="font-semibold">{c.parentAgreement.title}</span>
+            {c.parentAgreement.ourNumber && ` (nomor ${c.parentAgreement.ourNumber})`}.{" "}
+            <Link href={`/kerja-sama/${c.parentAgreement.caseId}`} className="text-brand-800 underline hover:no-underline">
+              Buka kerja sama induk
+            </Link>
+          </p>
+        )}
+      </div>
+
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <div className="min-w-0 space-y-6">
+          <Card title="Naskah kerja sama" description="Naskah induk, perjanjian pelaksanaannya, dan setiap adendum; teks asli tetap dapat dibuka.">
+            <NaskahTree roots={roots} today={today} />
+          </Card>
+          <CaseActions detail={detail} settings={settings} />
+        </div>
+        <Card className="self-start" title="Laporan pelaksanaan" description="Laporan berkala OPD pelaksana dan penilaian Bagian Kerja Sama.">
+          {reports.length === 0 ? (
+            <p className="text-sm text-slate-700">Belum ada laporan pelaksanaan untuk kerja sama ini.</p>
+          ) : (
+            <ul className="space-y-3">
+              {reports.map((r) => (
+                <li key={r.id} className="rounded-md border border-slate-200 p-3 text-sm">
+                  <p className="font-semibold text-slate-900">{r.periodLabel}</p>
+                  <p className="text-slate-800">
+                    {REPORT_STATUS[r.status] ?? r.status}
+                    {r.realization && ` · ${REALIZATION[r.realization] ?? r.realization}`}
+                    {r.rating && ` · nilai ${r.rating}/5`}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+          <p className="mt-4 text-sm">
+            <Link href="/laporan" className="text-brand-800 underline hover:no-underline">Semua laporan pelaksanaan</Link>
+          </p>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+import "server-only";
+import type { CurrentUser } from "@/lib/auth/session";
+import { getCaseDetail } from "@/lib/cases/queries";
+import { caseWhereFor } from "@/lib/cases/scope";
+import { getDb } from "@/lib/db";
+import type { Agreement, Document } from "@/lib/generated/prisma/client";
+
+/*
+ * The agreement page (/kerja-sama/[id]): one cooperation with its naskah as a tree — KB → its PKS and
+ * the PKS turunan of other cases under it → each naskah's adendum versions; LoI → MoU; NK → RK — plus
+ * the perpanjangan links and the case's actions. Scoped like the case page (another OPD's case is not
+ * found); PKS turunan of other OPDs are listed only when the viewer may see them.
+ */
+
+export type NaskahNode = {
+  agreement: Agreement;
+  /** Its signed text and drafts (tied to it at signing). */
+  documents: Pick<Document, "id" | "type" | "version" | "originalName" | "mimeType">[];
+  children: NaskahNode[];
+  /** PKS turunan (other cases) under this KB that the viewer may see. */
+  turunan: { id: string; code: string; title: string; stage: string; opd: { shortName: string }; pks: Agreement | null }[];
+};
+
+/** Agreements that never took force (drafts, abandoned adendum) are shown only while in progress. */
+const shown = (a: Agreement) => a.status !== "DRAF" || a.type === "ADENDUM";
+
+export async function getCooperation(actor: CurrentUser, caseId: string, now: Date) {
+  const detail = await getCaseDetail(actor, caseId, now);
+  if (!detail) return null;
+  const agreements = detail.agreements.filter(shown);
+  const kbIds = agreements.filter((a) => a.type === "KB").map((a) => a.id);
+  const reportsQuery = getDb().monitoringReport.findMany({
+    where: { caseId, deletedAt: null },
+    orderBy: { periodEnd: "desc" },
+    take: 4,
+    select: { id: true, periodLabel: true, status: true, rating: true, realization: true, recommendation: true, submittedAt: true },
+  });
+  const turunan = kbIds.length
+    ? await getDb().case.findMany({
+        where: { AND: [{ parentAgreementId: { in: kbIds }, id: { not: caseId } }, caseWhereFor(actor)] },
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true, code: true, title: true, stage: true, parentAgreementId: true, opd: { select: { shortName: true } },
+          agreements: { where: { type: "PKS", deletedAt: null, status: { not: "DRAF" } }, orderBy: { createdAt: "desc" }, take: 1 },
+        },
+      })
+    : [];
+  const docsOf = (id: string) =>
+    detail.documents
+      .filter((d) => d.agreementId === id)
+      .map((d) => ({ id: d.id, type: d.type, version: d.version, originalName: d.originalName, mimeType: d.mimeType }));
+  const ids = new Set(agreements.map((a) => a.id));
+  const node = (a: Agreement): NaskahNode => ({
+    agreement: a,
+    documents: docsOf(a.id),
+    children: agreements
+      .filter((x) => x.parentId === a.id)
+      // Adendum versions in order; other children (PKS, RK, MoU) by creation.
+      .sort((x, y) => x.version - y.version || x.createdAt.getTime() - y.createdAt.getTime())
+      .map(node),
+    turunan: turunan
+      .filter((t) => t.parentAgreementId === a.id)
+      .map((t) => ({ id: t.id, code: t.code, title: t.title, stage: t.stage, opd: t.opd, pks: t.agreements[0] ?? null })),
+  });
+  const roots = agreements.filter((a) => !a.parentId || !ids.has(a.parentId)).map(node);
+  return { detail, roots, signed: agreements.some((a) => a.signedAt !== null), reports: await reportsQuery };
+}
