@@ -126,8 +126,13 @@ export const STAGE_GROUP_LABELS: Record<StageGroup, string> = {
   DIKAJI_TKKSD: "Dalam kajian TKKSD (usulan dan adendum)",
 };
 
-/** Every stage a status filter may name on its own: all but the terminal ones (those are statuses). */
-export const FILTER_STAGES: readonly Stage[] = (Object.keys(STAGE_LABELS) as Stage[]).filter((s) => !TERMINAL_STAGES.includes(s));
+/**
+ * Every stage a status filter may name on its own: all but the terminal ones and BERAKHIR (those
+ * are statuses of the agreement, under the same codes).
+ */
+export const FILTER_STAGES: readonly Stage[] = (Object.keys(STAGE_LABELS) as Stage[]).filter(
+  (s) => !TERMINAL_STAGES.includes(s) && !isAgreementState(s),
+);
 
 export type StatusFilter =
   | { kind: "state"; state: AgreementRegisterState }
@@ -137,7 +142,7 @@ export type StatusFilter =
 export function parseStatusFilter(value: string | undefined): StatusFilter | null {
   if (!value) return null;
   if (isAgreementState(value)) return { kind: "state", state: value };
-  if (value in STAGE_GROUPS) return { kind: "stages", stages: STAGE_GROUPS[value as StageGroup] };
+  if (Object.hasOwn(STAGE_GROUPS, value)) return { kind: "stages", stages: STAGE_GROUPS[value as StageGroup] };
   if ((FILTER_STAGES as readonly string[]).includes(value)) return { kind: "stages", stages: [value as Stage] };
   return null;
 }

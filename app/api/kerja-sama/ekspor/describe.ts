@@ -22,8 +22,8 @@ export async function describeFilter(f: RegisterFilter, endingSoonDays: number):
   if (f.status) {
     const s = parseStatusFilter(f.status);
     const label = s?.kind === "state"
-      ? registerStateLabel(s.state, endingSoonDays)
-      : f.status in STAGE_GROUP_LABELS ? STAGE_GROUP_LABELS[f.status as StageGroup] : `tahap ${STAGE_LABELS[f.status as keyof typeof STAGE_LABELS]}`;
+      ? s.state === "AKTIF" ? "Aktif (termasuk akan berakhir)" : registerStateLabel(s.state, endingSoonDays)
+      : Object.hasOwn(STAGE_GROUP_LABELS, f.status) ? STAGE_GROUP_LABELS[f.status as StageGroup] : `tahap ${STAGE_LABELS[f.status as keyof typeof STAGE_LABELS]}`;
     parts.push(`status ${label}`);
   }
   if (f.tahun) parts.push(`ditandatangani tahun ${f.tahun}`);

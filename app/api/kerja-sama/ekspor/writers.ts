@@ -55,9 +55,10 @@ export function xlsxStream(batches: AsyncIterable<RegisterRow[]>, ctx: CellConte
 }
 
 export function csvStream(batches: AsyncIterable<RegisterRow[]>, ctx: CellContext): Readable {
+  // Bytes, not strings: a web Response body only takes Uint8Array chunks.
   async function* lines() {
-    yield `\uFEFF${csvLine(EXPORT_COLUMNS.map((c) => c.header))}`;
-    for await (const batch of batches) yield batch.map((r) => csvLine(exportRecord(r, ctx))).join("");
+    yield Buffer.from(`\uFEFF${csvLine(EXPORT_COLUMNS.map((c) => c.header))}`, "utf8");
+    for await (const batch of batches) yield Buffer.from(batch.map((r) => csvLine(exportRecord(r, ctx))).join(""), "utf8");
   }
   return Readable.from(lines());
 }
