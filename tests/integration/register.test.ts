@@ -241,6 +241,30 @@ describe("the summary columns are the database's: kept by triggers, not by the a
     expect(await main("c-pks")).toMatchObject({ mainType: "KB" });
   });
 
+  it("a bulk insert (an import, 600 cases in one statement) takes the set-wise path and gives the same summary", async () => {
+    const db = getDb();
+    const n = 600;
+    await db.case.createMany({
+      data: Array.from({ length: n }, (_, i) => ({
+        id: `c-impor-${i}`, code: `KS-2024-I${String(i).padStart(4, "0")}`, title: `Kerja sama impor ${i}`, kind: "KSDD" as const,
+        opdId: OPD_B, partnerId: PARTNER_PEMDA, stage: "PELAKSANAAN" as const, createdById: "u-staf",
+      })),
+    });
+    const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
+    await db.agreement.createMany({
+      data: Array.from({ length: n }, (_, i) => [
+        { id: `a-impor-kb-${i}`, caseId: `c-impor-${i}`, type: "KB" as const, title: "KB", kind: "KSDD" as const, opdId: OPD_B, status: "BERLAKU" as const,
+          ourNumber: `180/I${i}/KB/2024`, signedAt: date("2024-01-02"), startDate: date("2024-01-02"), endDate: date("2029-01-01") },
+        { id: `a-impor-pks-${i}`, caseId: `c-impor-${i}`, type: "PKS" as const, title: "PKS", kind: "KSDD" as const, opdId: OPD_B, status: "DRAF" as const },
+      ]).flat(),
+    });
+    const rows = await db.case.findMany({ where: { id: { startsWith: "c-impor-" } }, select: { mainType: true, mainStatus: true, agreementNumbers: true, partnerName: true } });
+    expect(rows).toHaveLength(n);
+    expect(new Set(rows.map((r) => `${r.mainType}/${r.mainStatus}/${r.partnerName}`))).toEqual(new Set(["KB/BERLAKU/Pemerintah Kabupaten Sukamakmur"]));
+    expect(rows.every((r) => /^180\/I\d+\/KB\/2024$/.test(r.agreementNumbers ?? ""))).toBe(true);
+    expect(await ids("kabag", { q: "180/I599/KB" })).toEqual(["c-impor-599"]);
+  });
+
   it("a direct write to a derived column is ignored (only the triggers write them)", async () => {
     const db = getDb();
     await db.case.update({ where: { id: "c-draf" }, data: { mainStatus: "BERLAKU", mainEndDate: new Date("2030-01-01T00:00:00Z"), partnerName: "Palsu", agreementNumbers: "999" } });

@@ -161,21 +161,26 @@ BEGIN
     NEW."partnerName" := OLD."partnerName";
     NEW."partnerClass" := OLD."partnerClass";
   END IF;
-  IF TG_OP = 'INSERT' OR OLD."searchText" IS NULL
-     OR NEW.code IS DISTINCT FROM OLD.code OR NEW.title IS DISTINCT FROM OLD.title
-     OR NEW.subject IS DISTINCT FROM OLD.subject OR NEW.scope IS DISTINCT FROM OLD.scope
-     OR NEW."governmentAffair" IS DISTINCT FROM OLD."governmentAffair"
-     OR NEW."partnerName" IS DISTINCT FROM OLD."partnerName"
-     OR NEW."agreementNumbers" IS DISTINCT FROM OLD."agreementNumbers" THEN
+  -- Words (stemmed): recomputed only when a text they come from changes — not when a naskah is signed.
+  IF TG_OP = 'INSERT' OR OLD."searchVector" IS NULL
+     OR NEW.title IS DISTINCT FROM OLD.title OR NEW.subject IS DISTINCT FROM OLD.subject
+     OR NEW.scope IS DISTINCT FROM OLD.scope OR NEW."governmentAffair" IS DISTINCT FROM OLD."governmentAffair"
+     OR NEW."partnerName" IS DISTINCT FROM OLD."partnerName" THEN
     NEW."searchVector" :=
          setweight(to_tsvector('indonesian', coalesce(NEW.title, '')), 'A')
       || setweight(to_tsvector('indonesian', coalesce(NEW."partnerName", '')), 'A')
       || setweight(to_tsvector('indonesian', concat_ws(' ', NEW.subject, NEW."governmentAffair")), 'B')
-      || setweight(to_tsvector('indonesian', coalesce(NEW.scope, '')), 'C')
-      || setweight(to_tsvector('simple', concat_ws(' ', NEW.code, NEW."agreementNumbers")), 'D');
-    NEW."searchText" := lower(concat_ws(' ', NEW.code, NEW.title, NEW."partnerName", NEW."agreementNumbers"));
+      || setweight(to_tsvector('indonesian', coalesce(NEW.scope, '')), 'C');
   ELSE
     NEW."searchVector" := OLD."searchVector";
+  END IF;
+  -- Codes, names and numbers, matched in part by trigrams (pg_trgm).
+  IF TG_OP = 'INSERT' OR OLD."searchText" IS NULL
+     OR NEW.code IS DISTINCT FROM OLD.code OR NEW.title IS DISTINCT FROM OLD.title
+     OR NEW."partnerName" IS DISTINCT FROM OLD."partnerName"
+     OR NEW."agreementNumbers" IS DISTINCT FROM OLD."agreementNumbers" THEN
+    NEW."searchText" := lower(concat_ws(' ', NEW.code, NEW.title, NEW."partnerName", NEW."agreementNumbers"));
+  ELSE
     NEW."searchText" := OLD."searchText";
   END IF;
   RETURN NEW;
@@ -187,36 +192,78 @@ CREATE TRIGGER "Case_register_row"
   FOR EACH ROW EXECUTE FUNCTION sikerda_case_register_row();
 
 -- Recomputes the main naskah and the numbers of the given cases (writes only what changed).
+-- Two plans for one result: a few cases (every service call) probe the Agreement index per case;
+-- a bulk statement (an import, the bench generator, a migration) must not do that per row on a
+-- table whose statistics are not there yet, so it joins set-wise with nested loops switched off
+-- for that one statement (hash joins: every table read once).
 CREATE FUNCTION sikerda_register_refresh(case_ids text[]) RETURNS void
 LANGUAGE plpgsql SET search_path = pg_catalog, public AS $fn$
+DECLARE
+  nestloop text;
 BEGIN
   IF case_ids IS NULL OR cardinality(case_ids) = 0 THEN RETURN; END IF;
   PERFORM set_config('sikerda.register_refresh', 'on', true);
-  UPDATE "Case" c SET
-    "mainAgreementId" = m.id, "mainType" = m.type, "mainStatus" = m.status,
-    "mainOurNumber" = m."ourNumber", "mainPartnerNumber" = m."partnerNumber", "mainSignedAt" = m."signedAt",
-    "mainStartDate" = m."startDate", "mainEndDate" = m."endDate", "agreementNumbers" = n.numbers
-  FROM (SELECT DISTINCT x AS case_id FROM unnest(case_ids) x WHERE x IS NOT NULL) ids
-  LEFT JOIN LATERAL (
-    SELECT a.id, a.type, a.status, a."ourNumber", a."partnerNumber", a."signedAt", a."startDate", a."endDate"
-      FROM "Agreement" a
-     WHERE a."caseId" = ids.case_id AND a."deletedAt" IS NULL AND a.type IN ('PKS', 'MOU', 'NK', 'KB', 'IA')
-     ORDER BY CASE a.status WHEN 'DRAF' THEN 2 WHEN 'DIGANTI' THEN 1 ELSE 0 END,
-              CASE a.type WHEN 'PKS' THEN 0 WHEN 'MOU' THEN 1 WHEN 'NK' THEN 2 WHEN 'KB' THEN 3 ELSE 4 END,
-              a."signedAt" DESC NULLS LAST, a."createdAt" DESC, a.id DESC
-     LIMIT 1
-  ) m ON true
-  LEFT JOIN LATERAL (
-    SELECT string_agg(concat_ws(' ', a."ourNumber", a."partnerNumber"), ' ' ORDER BY a."createdAt", a.id) AS numbers
-      FROM "Agreement" a
-     WHERE a."caseId" = ids.case_id AND a."deletedAt" IS NULL
-       AND (a."ourNumber" IS NOT NULL OR a."partnerNumber" IS NOT NULL)
-  ) n ON true
-  WHERE c.id = ids.case_id
-    AND (c."mainAgreementId", c."mainType", c."mainStatus", c."mainOurNumber", c."mainPartnerNumber", c."mainSignedAt",
-         c."mainStartDate", c."mainEndDate", c."agreementNumbers")
-        IS DISTINCT FROM
-        (m.id, m.type, m.status, m."ourNumber", m."partnerNumber", m."signedAt", m."startDate", m."endDate", n.numbers);
+  IF cardinality(case_ids) <= 500 THEN
+    UPDATE "Case" c SET
+      "mainAgreementId" = m.id, "mainType" = m.type, "mainStatus" = m.status,
+      "mainOurNumber" = m."ourNumber", "mainPartnerNumber" = m."partnerNumber", "mainSignedAt" = m."signedAt",
+      "mainStartDate" = m."startDate", "mainEndDate" = m."endDate", "agreementNumbers" = n.numbers
+    FROM (SELECT DISTINCT x AS case_id FROM unnest(case_ids) x WHERE x IS NOT NULL) ids
+    LEFT JOIN LATERAL (
+      SELECT a.id, a.type, a.status, a."ourNumber", a."partnerNumber", a."signedAt", a."startDate", a."endDate"
+        FROM "Agreement" a
+       WHERE a."caseId" = ids.case_id AND a."deletedAt" IS NULL AND a.type IN ('PKS', 'MOU', 'NK', 'KB', 'IA')
+       ORDER BY CASE a.status WHEN 'DRAF' THEN 2 WHEN 'DIGANTI' THEN 1 ELSE 0 END,
+                CASE a.type WHEN 'PKS' THEN 0 WHEN 'MOU' THEN 1 WHEN 'NK' THEN 2 WHEN 'KB' THEN 3 ELSE 4 END,
+                a."signedAt" DESC NULLS LAST, a."createdAt" DESC, a.id DESC
+       LIMIT 1
+    ) m ON true
+    LEFT JOIN LATERAL (
+      SELECT string_agg(concat_ws(' ', a."ourNumber", a."partnerNumber"), ' ' ORDER BY a."createdAt", a.id) AS numbers
+        FROM "Agreement" a
+       WHERE a."caseId" = ids.case_id AND a."deletedAt" IS NULL
+         AND (a."ourNumber" IS NOT NULL OR a."partnerNumber" IS NOT NULL)
+    ) n ON true
+    WHERE c.id = ids.case_id
+      AND (c."mainAgreementId", c."mainType", c."mainStatus", c."mainOurNumber", c."mainPartnerNumber", c."mainSignedAt",
+           c."mainStartDate", c."mainEndDate", c."agreementNumbers")
+          IS DISTINCT FROM
+          (m.id, m.type, m.status, m."ourNumber", m."partnerNumber", m."signedAt", m."startDate", m."endDate", n.numbers);
+  ELSE
+    nestloop := current_setting('enable_nestloop');
+    PERFORM set_config('enable_nestloop', 'off', true);
+    UPDATE "Case" c SET
+      "mainAgreementId" = s.id, "mainType" = s.type, "mainStatus" = s.status,
+      "mainOurNumber" = s."ourNumber", "mainPartnerNumber" = s."partnerNumber", "mainSignedAt" = s."signedAt",
+      "mainStartDate" = s."startDate", "mainEndDate" = s."endDate", "agreementNumbers" = s.numbers
+    FROM (
+      SELECT ids.case_id, m.id, m.type, m.status, m."ourNumber", m."partnerNumber", m."signedAt", m."startDate", m."endDate", n.numbers
+        FROM (SELECT DISTINCT x AS case_id FROM unnest(case_ids) x WHERE x IS NOT NULL) ids
+        LEFT JOIN (
+          SELECT DISTINCT ON (a."caseId") a."caseId", a.id, a.type, a.status, a."ourNumber", a."partnerNumber", a."signedAt",
+                 a."startDate", a."endDate"
+            FROM "Agreement" a
+           WHERE a."caseId" = ANY (case_ids) AND a."deletedAt" IS NULL AND a.type IN ('PKS', 'MOU', 'NK', 'KB', 'IA')
+           ORDER BY a."caseId",
+                    CASE a.status WHEN 'DRAF' THEN 2 WHEN 'DIGANTI' THEN 1 ELSE 0 END,
+                    CASE a.type WHEN 'PKS' THEN 0 WHEN 'MOU' THEN 1 WHEN 'NK' THEN 2 WHEN 'KB' THEN 3 ELSE 4 END,
+                    a."signedAt" DESC NULLS LAST, a."createdAt" DESC, a.id DESC
+        ) m ON m."caseId" = ids.case_id
+        LEFT JOIN (
+          SELECT a."caseId", string_agg(concat_ws(' ', a."ourNumber", a."partnerNumber"), ' ' ORDER BY a."createdAt", a.id) AS numbers
+            FROM "Agreement" a
+           WHERE a."caseId" = ANY (case_ids) AND a."deletedAt" IS NULL
+             AND (a."ourNumber" IS NOT NULL OR a."partnerNumber" IS NOT NULL)
+           GROUP BY a."caseId"
+        ) n ON n."caseId" = ids.case_id
+    ) s
+    WHERE c.id = s.case_id
+      AND (c."mainAgreementId", c."mainType", c."mainStatus", c."mainOurNumber", c."mainPartnerNumber", c."mainSignedAt",
+           c."mainStartDate", c."mainEndDate", c."agreementNumbers")
+          IS DISTINCT FROM
+          (s.id, s.type, s.status, s."ourNumber", s."partnerNumber", s."signedAt", s."startDate", s."endDate", s.numbers);
+    PERFORM set_config('enable_nestloop', nestloop, true);
+  END IF;
   PERFORM set_config('sikerda.register_refresh', '', true);
 END
 $fn$;
