@@ -6,6 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { deleteObject } from "../lib/storage";
 import { DEMO_PASSWORD, seedDemo } from "./seed/index";
+import { seedPartnerRequests } from "./seed/register-partners";
 import { USERS } from "./seed/users";
 
 const args = new Set(process.argv.slice(2));
@@ -79,6 +80,7 @@ async function main() {
       console.log(`Data lama dihapus (${keys.length} berkas dokumen). / Previous data removed.`);
     }
     const summary = await seedDemo(db);
+    Object.assign(summary, await seedPartnerRequests(db));
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     console.log(`\nData demo SIKERDA dimuat dalam ${seconds} detik / demo data loaded in ${seconds} s:`);
     console.table(summary);

@@ -16,6 +16,7 @@ import { connect, openBenchDatabase, serverInfo, type BenchDatabase } from "./be
 import { ensureDataset, journal, rewind, type DatasetState } from "./bench/dataset";
 import { capture, explain, labelOf, suggestIndex, type Captured, type PlanSummary } from "./bench/explain";
 import { concurrent, cpuMeter, printTable, sequential, verdictOf, type Row } from "./bench/measure";
+import { benchRegister } from "./bench/register";
 
 type CurrentUser = import("@/lib/auth/session").CurrentUser;
 type Service = typeof import("@/lib/cases/service");
@@ -306,6 +307,13 @@ async function main(): Promise<number> {
       note(row, r.firstError);
     }
 
+    // (e) the register (Daftar Kerja Sama): filters, search, capped count, 10,000-row export.
+    const register = await benchRegister({
+      client, kabag: kabag[0], operators: opds.map((o) => operators.get(o.opdId)!).filter(Boolean), warmup: WARMUP, n: N, log,
+    });
+    rows.push(...register.rows);
+    notes.push(...register.notes);
+
     // EXPLAIN the hot statements of one real transition per flow, and of the reads.
     log("EXPLAIN (ANALYZE, BUFFERS) of the hot statements…");
     const big = new Set(
@@ -346,6 +354,7 @@ async function main(): Promise<number> {
     );
     await readPlans("read: OPD case list, busiest OPD, no stage filter", () => queries.listCases(operators.get(opds[0].opdId)!, {}));
     await readPlans("read: KS register, no filter", () => queries.listCases(kabag[0], {}));
+    for (const plan of register.readPlans) await readPlans(plan.title, plan.run);
 
     // Consistency: one history row per successful transition, stages as expected.
     const check = await client.query<{ history: number; cases: number }>(

@@ -32,6 +32,8 @@ const PATHS = {
   inbox:
     "M22 12h-6l-2 3h-4l-2-3H2M5.45 5.11 2 12v6a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2v-6l-3.45-6.89A2 2 0 0 0 16.76 4H7.24a2 2 0 0 0-1.79 1.11z",
   refresh: "M21 12a9 9 0 1 1-3-6.7L21 8M21 3v5h-5",
+  download: "M12 3v12M7 10l5 5 5-5M4 17v3a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-3",
+  merge: "M6 3v6a6 6 0 0 0 6 6h6M15 12l3 3-3 3M6 21v-4",
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -10,6 +10,9 @@ import type { Role } from "./roles";
  *   ALL          — any record (Bagian Kerja Sama, Pimpinan, system-wide actions)
  *   OWN_OPD      — only records whose OPD is the user's own OPD (Operator/Kepala OPD)
  *   UNDER_REVIEW — only cases in a stage the TKKSD is reviewing (TKKSD_REVIEW_STAGES)
+ *   SIGNED_OR_UNDER_REVIEW — the register of a TKKSD member: every case with a signed naskah
+ *                  (the agreements the region has concluded, whatever their OPD) plus the cases
+ *                  under TKKSD review; never an OPD's unsigned proposal outside a review
  *
  * Target of an action:
  *   record — acts on one existing record: an OWN_OPD/UNDER_REVIEW grant needs the record's
@@ -29,7 +32,8 @@ import type { Role } from "./roles";
 export const ALL = "ALL";
 export const OWN_OPD = "OWN_OPD";
 export const UNDER_REVIEW = "UNDER_REVIEW";
-export type Scope = typeof ALL | typeof OWN_OPD | typeof UNDER_REVIEW;
+export const SIGNED_OR_UNDER_REVIEW = "SIGNED_OR_UNDER_REVIEW";
+export type Scope = typeof ALL | typeof OWN_OPD | typeof UNDER_REVIEW | typeof SIGNED_OR_UNDER_REVIEW;
 
 export type Target = "record" | "query" | "system";
 export type Effect = "read" | "write" | "self";
@@ -148,9 +152,12 @@ export const POLICY = {
     { OPERATOR_OPD: OWN_OPD, KEPALA_OPD: OWN_OPD, STAF_KS: ALL, KABAG_KS: ALL, TKKSD: UNDER_REVIEW, PIMPINAN: ALL }),
 
   // ── Partners ─────────────────────────────────────────────────────────────────────────────
-  "partner.read": row("Melihat data mitra", "query", "read", false,
+  // Partners (lib/partners): an unverified partner requested by an OPD is visible only to that OPD
+  // and to Bagian KS until confirmed (lib/partners/visibility.ts); its cases and agreements on the
+  // partner page follow the reader's register scope.
+  "partner.read": row("Melihat data mitra, dokumen legalnya, serta kerja sama yang boleh dilihat", "query", "read", false,
     { OPERATOR_OPD: ALL, KEPALA_OPD: ALL, STAF_KS: ALL, KABAG_KS: ALL, TKKSD: ALL, PIMPINAN: ALL }),
-  "partner.manage": row("Menambah dan mengubah data mitra", "system", "write", false,
+  "partner.manage": row("Menambah, mengubah, memverifikasi, dan menggabungkan data mitra; mengunggah dokumen legal mitra", "system", "write", false,
     { STAF_KS: ALL, KABAG_KS: ALL }),
   "partner.request": row("Mengusulkan mitra baru dari formulir usulan (OPD: menunggu verifikasi Bagian Kerja Sama)", "query", "write", false,
     { OPERATOR_OPD: OWN_OPD, KEPALA_OPD: OWN_OPD, STAF_KS: ALL, KABAG_KS: ALL }),
@@ -170,10 +177,13 @@ export const POLICY = {
   // ── Views and reporting ──────────────────────────────────────────────────────────────────
   "dashboard.view": row("Melihat dasbor", "query", "read", true,
     { OPERATOR_OPD: OWN_OPD, KEPALA_OPD: OWN_OPD, STAF_KS: ALL, KABAG_KS: ALL, TKKSD: UNDER_REVIEW, PIMPINAN: ALL }),
-  "register.view": row("Melihat register kerja sama", "query", "read", true,
-    { OPERATOR_OPD: OWN_OPD, KEPALA_OPD: OWN_OPD, STAF_KS: ALL, KABAG_KS: ALL, PIMPINAN: ALL }),
-  "register.export": row("Mengekspor register sesuai filter", "query", "read", true,
-    { OPERATOR_OPD: OWN_OPD, KEPALA_OPD: OWN_OPD, STAF_KS: ALL, KABAG_KS: ALL, PIMPINAN: ALL }),
+  // The register (Daftar Kerja Sama, lib/register/scope.ts): OPD users their OPD's cases at every
+  // stage; Bagian KS and Pimpinan every case; a TKKSD member every concluded agreement plus the
+  // cases under review. The list, its count and its export share this one scope.
+  "register.view": row("Melihat register kerja sama (daftar kerja sama dan usulan)", "query", "read", true,
+    { OPERATOR_OPD: OWN_OPD, KEPALA_OPD: OWN_OPD, STAF_KS: ALL, KABAG_KS: ALL, TKKSD: SIGNED_OR_UNDER_REVIEW, PIMPINAN: ALL }),
+  "register.export": row("Mengekspor register sesuai filter (Excel/CSV)", "query", "read", true,
+    { OPERATOR_OPD: OWN_OPD, KEPALA_OPD: OWN_OPD, STAF_KS: ALL, KABAG_KS: ALL, TKKSD: SIGNED_OR_UNDER_REVIEW, PIMPINAN: ALL }),
   "rekap.export": row("Mengekspor rekap untuk pelaporan ke Gubernur/Menteri", "system", "read", true,
     { STAF_KS: ALL, KABAG_KS: ALL, PIMPINAN: ALL }),
   "notification.read": row("Membaca notifikasi sendiri", "system", "self", false,

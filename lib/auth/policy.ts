@@ -23,6 +23,8 @@ export interface PolicyUser {
 export interface PolicyResource {
   opdId?: string | null;
   stage?: string;
+  /** Whether the case has a signed naskah (SIGNED_OR_UNDER_REVIEW grants). */
+  signed?: boolean;
 }
 
 export const ACTIONS: readonly Action[] = Object.freeze(Object.keys(POLICY) as Action[]);
@@ -63,6 +65,11 @@ function withinScope(scope: Scope, row: PolicyRow, user: PolicyUser, resource?: 
     if (stage === undefined) return !recordRequired;
     return isReviewStage(stage);
   }
+  if (scope === "SIGNED_OR_UNDER_REVIEW") {
+    const stage = resource?.stage;
+    if (stage === undefined && resource?.signed === undefined) return !recordRequired;
+    return resource?.signed === true || isReviewStage(stage);
+  }
   return false;
 }
 
@@ -82,15 +89,12 @@ export type CaseScope =
   | { kind: "all" }
   | { kind: "opd"; opdId: string }
   | { kind: "stages"; stages: string[] }
+  | { kind: "signedOrStages"; stages: string[] }
   | { kind: "none" };
 
-/**
- * Which cases a user's queries may return, derived from the `case.list` grant. Queries translate
- * it into a WHERE clause; "none" must yield no rows.
- */
-export function caseScope(user: PolicyUser): CaseScope {
+function scopeOf(user: PolicyUser, action: Action): CaseScope {
   if (!isWellFormed(user)) return { kind: "none" };
-  const scope = POLICY["case.list"].roles[user.role];
+  const scope = POLICY[action].roles[user.role];
   switch (scope) {
     case "ALL":
       return { kind: "all" };
@@ -98,7 +102,25 @@ export function caseScope(user: PolicyUser): CaseScope {
       return { kind: "opd", opdId: user.opdId as string };
     case "UNDER_REVIEW":
       return { kind: "stages", stages: [...TKKSD_REVIEW_STAGES] };
+    case "SIGNED_OR_UNDER_REVIEW":
+      return { kind: "signedOrStages", stages: [...TKKSD_REVIEW_STAGES] };
     default:
       return { kind: "none" };
   }
+}
+
+/**
+ * Which cases a user's queries may return, derived from the `case.list` grant. Queries translate
+ * it into a WHERE clause; "none" must yield no rows.
+ */
+export function caseScope(user: PolicyUser): CaseScope {
+  return scopeOf(user, "case.list");
+}
+
+/**
+ * Which cases the register (list, count and export) may return, derived from the `register.view`
+ * grant: lib/register/scope.ts translates it into SQL. "none" must yield no rows.
+ */
+export function registerScope(user: PolicyUser): CaseScope {
+  return scopeOf(user, "register.view");
 }

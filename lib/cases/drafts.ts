@@ -9,6 +9,7 @@ import type { Settings } from "@/lib/settings/defaults";
 import { computeRequiresDprd, dateInZone, partnerMismatch } from "@/lib/workflow";
 import type { DraftInput } from "./schemas";
 import { isEditableStage, mayEditDraft } from "./rules";
+import { partnerChoiceWhere } from "@/lib/partners/visibility";
 import { loadScopedCase } from "./snapshot";
 import { TX_OPTIONS } from "./transition";
 
@@ -34,9 +35,10 @@ export async function nextCaseCode(tx: Tx, now: Date, timeZone: string): Promise
 }
 
 /**
- * A partner the actor may choose (verified, or requested by the actor and not yet verified; the
- * case's current partner stays allowed) that fits the jenis (domain §2). Checked on every save, so
- * neither a new partner nor a changed jenis can slip past the matrix.
+ * A partner the actor may choose (confirmed, or an unconfirmed request of the actor's own OPD —
+ * lib/partners/visibility.ts partnerChoiceWhere; the case's current partner stays allowed) that
+ * fits the jenis (domain §2). Checked on every save, so neither another OPD's unconfirmed request,
+ * a new partner nor a changed jenis can slip past the matrix.
  */
 async function assertPartner(
   tx: Tx,
@@ -48,10 +50,7 @@ async function assertPartner(
   const partnerId = input.partnerId;
   if (!partnerId) return;
   const partner = await tx.partner.findFirst({
-    where: {
-      id: partnerId, deletedAt: null,
-      ...(partnerId === current ? {} : { OR: [{ verified: true }, { createdById: actor.id }] }),
-    },
+    where: partnerId === current ? { id: partnerId, deletedAt: null } : { AND: [{ id: partnerId }, partnerChoiceWhere(actor)] },
     select: { partnerClass: true, universityStatus: true },
   });
   if (!partner) throw invalid({ partnerId: "Mitra yang dipilih tidak ditemukan." });

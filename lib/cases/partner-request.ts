@@ -5,6 +5,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { DomainError } from "@/lib/errors";
 import type { CaseKind, PartnerClass, UniversityStatus } from "@/lib/generated/prisma/enums";
 import { loadSettings } from "@/lib/settings/load";
+import { partnerChoiceWhere } from "@/lib/partners/visibility";
 import { partnerMismatch } from "@/lib/workflow";
 
 export type PartnerRequestInput = {
@@ -44,8 +45,10 @@ export async function requestPartner({
   const mismatch = input.kind ? partnerMismatch(input.kind, facts, settings.ptnBhKind) : null;
   if (mismatch) throw invalid("partnerClass", mismatch);
   return db.$transaction(async (tx) => {
+    // Another OPD's unconfirmed request of the same name is not offered to this OPD: it may ask
+    // again, and Bagian KS merges the two (lib/partners/merge.ts).
     const same = await tx.partner.findFirst({
-      where: { name: { equals: name, mode: "insensitive" }, deletedAt: null },
+      where: { AND: [{ name: { equals: name, mode: "insensitive" } }, partnerChoiceWhere(actor)] },
       select: { id: true },
     });
     if (same) throw invalid("name", "Mitra dengan nama ini sudah terdaftar.");
@@ -54,6 +57,9 @@ export async function requestPartner({
         name, partnerClass: input.partnerClass, universityStatus: facts.universityStatus,
         address: input.address?.trim() || null, province: input.province?.trim() || null,
         country: input.country?.trim() || "Indonesia", verified: manages, createdById: actor.id, createdAt: now,
+        // Until Bagian KS confirms it, only this OPD may pick it (lib/partners/visibility.ts).
+        requestedByOpdId: manages ? null : actor.opdId,
+        ...(manages ? { verifiedAt: now, verifiedById: actor.id } : {}),
       },
       select: { id: true },
     });

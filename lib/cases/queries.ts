@@ -7,6 +7,7 @@ import { todayInZone } from "@/lib/dates";
 import { typesNeedingReason, uploadableTypes } from "@/lib/documents/rules";
 import { loadSettings } from "@/lib/settings/load";
 import { availableEvents, TERMINAL_STAGES } from "@/lib/workflow";
+import { partnerChoiceWhere } from "@/lib/partners/visibility";
 import { inboxWhere } from "./inbox-rules";
 import { mayEditDraft, mayGiveOpinion, mayReadOpinions, mayStartPerpanjangan, mayStartPksTurunan } from "./rules";
 import { caseWhereFor } from "./scope";
@@ -173,10 +174,13 @@ export async function inbox(actor: CurrentUser, now: Date): Promise<InboxItem[]>
   return items.map((i) => ({ ...i, opinionGiven: given.has(`${i.id}:${round.get(i.id) ?? 1}`) }));
 }
 
-/** Partners for the draft form: verified ones plus those the actor requested, by name. */
-export async function listPartnerOptions(actor?: CurrentUser) {
+/**
+ * Partners for the draft form: confirmed ones plus the actor's OPD's own unconfirmed requests
+ * (lib/partners/visibility.ts — the same rule the draft service enforces), by name.
+ */
+export async function listPartnerOptions(actor: CurrentUser) {
   return getDb().partner.findMany({
-    where: { deletedAt: null, OR: [{ verified: true }, ...(actor ? [{ createdById: actor.id }] : [])] },
+    where: partnerChoiceWhere(actor),
     select: { id: true, name: true, partnerClass: true, universityStatus: true, verified: true, country: true },
     orderBy: [{ name: "asc" }, { id: "asc" }],
   });

@@ -13,6 +13,9 @@ export function caseWhereFor(user: PolicyUser): Prisma.CaseWhereInput {
       return { ...notDeleted, opdId: scope.opdId };
     case "stages":
       return { ...notDeleted, stage: { in: scope.stages as Stage[] } };
+    case "signedOrStages":
+      // A signed naskah: the register summary's main naskah is past DRAF (lib/register/scope.ts).
+      return { ...notDeleted, OR: [{ stage: { in: scope.stages as Stage[] } }, { AND: [{ mainStatus: { not: null } }, { mainStatus: { not: "DRAF" } }] }] };
     default:
       return { id: { in: [] } };
   }

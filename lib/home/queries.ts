@@ -1,51 +1,33 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import type { Stage } from "@/lib/generated/prisma/enums";
 import type { CurrentUser } from "@/lib/auth/session";
-import { caseWhereFor } from "@/lib/cases/scope";
-import { addDaysToDate, todayInZone } from "@/lib/dates";
+import { can } from "@/lib/auth/policy";
+import { registerHref, type RegisterFilter } from "@/lib/register/filters";
+import { countRegister, registerContext } from "@/lib/register/queries";
 
-export type HomeTile = { label: string; value: number; hint: string; tone: "brand" | "warning" | "neutral" | "success" };
+/**
+ * A counter of the home page. Every counter of the cooperation work is a count of the register
+ * (lib/register: the same scope and the same filter) and links to the register with that filter,
+ * so the number on the tile is the number of rows the link shows.
+ */
+export type HomeTile = {
+  label: string;
+  value: number;
+  /** More than `value` rows (the count stops at TILE_CAP). */
+  capped?: boolean;
+  hint: string;
+  tone: "brand" | "warning" | "neutral" | "success";
+  /** The register with the tile's filter. */
+  href?: string;
+};
 
-const TERMINAL: Stage[] = ["SELESAI", "DIAKHIRI", "DITOLAK", "BATAL", "DITOLAK_DPRD"];
-const ACTIVE: Stage[] = ["PELAKSANAAN", "ADENDUM_PENYUSUNAN", "ADENDUM_KAJIAN", "ADENDUM_DPRD", "ADENDUM_PENANDATANGANAN"];
+/** Tiles count exactly up to 10,000 (a capped count; see lib/register/queries.ts). */
+const TILE_CAP = 10_000;
 
-/** Counts per stage of the cases the user may see (one grouped query). */
-async function stageCounts(user: CurrentUser): Promise<Map<Stage, number>> {
-  const rows = await getDb().case.groupBy({ by: ["stage"], where: caseWhereFor(user), _count: { _all: true } });
-  return new Map(rows.map((r) => [r.stage, r._count._all]));
-}
-
-function sum(counts: Map<Stage, number>, stages: readonly Stage[]): number {
-  return stages.reduce((n, s) => n + (counts.get(s) ?? 0), 0);
-}
-
-function inProcess(counts: Map<Stage, number>): number {
-  let n = 0;
-  for (const [stage, c] of counts) {
-    if (!TERMINAL.includes(stage) && !ACTIVE.includes(stage) && stage !== "BERAKHIR" && stage !== "DRAF") n += c;
-  }
-  return n;
-}
-
-/** Agreements in force whose end date falls within the next 90 days (dates in the region's zone). */
-async function endingSoon(user: CurrentUser, today: Date): Promise<number> {
-  return getDb().agreement.count({
-    where: {
-      status: "BERLAKU",
-      // The Rencana Kerja runs for its NK's period: count the NK once.
-      type: { not: "RK" },
-      deletedAt: null,
-      startDate: { lte: today },
-      endDate: { gte: today, lte: addDaysToDate(today, 90) },
-      ...(user.opdId && (user.role === "OPERATOR_OPD" || user.role === "KEPALA_OPD") ? { opdId: user.opdId } : {}),
-    },
-  });
-}
+type TileSpec = Omit<HomeTile, "value" | "capped" | "href"> & { filter: Partial<RegisterFilter> };
 
 /** The few numbers each role needs first on its home page. */
-export async function homeTiles(user: CurrentUser, now: Date, timeZone: string): Promise<HomeTile[]> {
-  const today = todayInZone(now, timeZone);
+export async function homeTiles(user: CurrentUser, now: Date): Promise<HomeTile[]> {
   if (user.role === "ADMIN") {
     const db = getDb();
     const [active, inactive, opd] = await Promise.all([
@@ -54,35 +36,45 @@ export async function homeTiles(user: CurrentUser, now: Date, timeZone: string):
       db.opd.count({ where: { active: true } }),
     ]);
     return [
-      { label: "Pengguna aktif", value: active, hint: "Akun yang dapat masuk", tone: "brand" },
-      { label: "Pengguna nonaktif", value: inactive, hint: "Akun yang dinonaktifkan", tone: "neutral" },
-      { label: "Perangkat daerah", value: opd, hint: "OPD aktif", tone: "neutral" },
+      { label: "Pengguna aktif", value: active, hint: "Akun yang dapat masuk", tone: "brand", href: "/admin/pengguna" },
+      { label: "Pengguna nonaktif", value: inactive, hint: "Akun yang dinonaktifkan", tone: "neutral", href: "/admin/pengguna" },
+      { label: "Perangkat daerah", value: opd, hint: "OPD aktif", tone: "neutral", href: "/admin/opd" },
     ];
   }
-  const counts = await stageCounts(user);
-  const active = sum(counts, ACTIVE);
-  switch (user.role) {
-    case "OPERATOR_OPD":
-      return [
-        { label: "Draf usulan", value: sum(counts, ["DRAF"]), hint: "Belum diajukan", tone: "neutral" },
-        { label: "Perlu perbaikan", value: sum(counts, ["PERBAIKAN"]), hint: "Dikembalikan oleh verifikator", tone: "warning" },
-        { label: "Dalam proses", value: inProcess(counts) - sum(counts, ["PERBAIKAN"]), hint: "Sedang berjalan di tahapan", tone: "brand" },
-        { label: "Kerja sama aktif", value: active, hint: `${await endingSoon(user, today)} berakhir ≤ 90 hari`, tone: "success" },
-      ];
-    case "KEPALA_OPD":
-      return [
-        { label: "Menunggu persetujuan Anda", value: sum(counts, ["PERSETUJUAN_OPD"]), hint: "Usulan dari operator OPD", tone: "warning" },
-        { label: "Dalam proses", value: inProcess(counts), hint: "Usulan OPD di tahapan", tone: "brand" },
-        { label: "Kerja sama aktif", value: active, hint: `${await endingSoon(user, today)} berakhir ≤ 90 hari`, tone: "success" },
-      ];
-    case "TKKSD":
-      return [{ label: "Dalam kajian TKKSD", value: sum(counts, ["KAJIAN_TKKSD", "ADENDUM_KAJIAN"]), hint: "Menunggu pendapat tertulis", tone: "warning" }];
-    default: // STAF_KS, KABAG_KS, PIMPINAN
-      return [
-        { label: "Menunggu verifikasi", value: sum(counts, ["VERIFIKASI"]), hint: "Usulan dari OPD", tone: "warning" },
-        { label: "Dalam proses", value: inProcess(counts), hint: "Usulan di seluruh tahapan", tone: "brand" },
-        { label: "Kerja sama aktif", value: active, hint: "Sedang dilaksanakan", tone: "success" },
-        { label: "Berakhir ≤ 90 hari", value: await endingSoon(user, today), hint: "Perlu keputusan perpanjangan", tone: "warning" },
-      ];
-  }
+  if (!can(user, "register.view")) return [];
+  const context = await registerContext(now);
+  const soon = `Berakhir ≤ ${context.endingSoonDays} hari`;
+  const specs: TileSpec[] = (() => {
+    switch (user.role) {
+      case "OPERATOR_OPD":
+        return [
+          { label: "Draf usulan", hint: "Belum diajukan", tone: "neutral", filter: { status: "DRAF" } },
+          { label: "Perlu perbaikan", hint: "Dikembalikan oleh verifikator", tone: "warning", filter: { status: "PERBAIKAN" } },
+          { label: "Dalam proses", hint: "Diajukan, belum ditandatangani", tone: "brand", filter: { status: "DALAM_PROSES" } },
+          { label: "Kerja sama aktif", hint: "Naskah sedang berlaku", tone: "success", filter: { status: "AKTIF" } },
+          { label: soon, hint: "Siapkan laporan akhir atau perpanjangan", tone: "warning", filter: { status: "AKAN_BERAKHIR" } },
+        ];
+      case "KEPALA_OPD":
+        return [
+          { label: "Menunggu persetujuan Anda", hint: "Usulan dari operator OPD", tone: "warning", filter: { status: "PERSETUJUAN_OPD" } },
+          { label: "Dalam proses", hint: "Diajukan, belum ditandatangani", tone: "brand", filter: { status: "DALAM_PROSES" } },
+          { label: "Kerja sama aktif", hint: "Naskah sedang berlaku", tone: "success", filter: { status: "AKTIF" } },
+          { label: soon, hint: "Perlu keputusan perpanjangan", tone: "warning", filter: { status: "AKAN_BERAKHIR" } },
+        ];
+      case "TKKSD":
+        return [
+          { label: "Dalam kajian TKKSD", hint: "Menunggu pendapat tertulis", tone: "warning", filter: { status: "DIKAJI_TKKSD" } },
+          { label: "Kerja sama aktif", hint: "Naskah sedang berlaku", tone: "success", filter: { status: "AKTIF" } },
+        ];
+      default: // STAF_KS, KABAG_KS, PIMPINAN
+        return [
+          { label: "Menunggu verifikasi", hint: "Usulan dari OPD", tone: "warning", filter: { status: "VERIFIKASI" } },
+          { label: "Dalam proses", hint: "Usulan di seluruh tahapan", tone: "brand", filter: { status: "DALAM_PROSES" } },
+          { label: "Kerja sama aktif", hint: "Naskah sedang berlaku", tone: "success", filter: { status: "AKTIF" } },
+          { label: soon, hint: "Perlu keputusan perpanjangan", tone: "warning", filter: { status: "AKAN_BERAKHIR" } },
+        ];
+    }
+  })();
+  const counts = await Promise.all(specs.map((s) => countRegister(user, s.filter, context, TILE_CAP)));
+  return specs.map(({ filter, ...tile }, i) => ({ ...tile, value: counts[i].value, capped: counts[i].capped, href: registerHref(filter) }));
 }

@@ -20,6 +20,8 @@ export type MonevPeriod = "BULANAN" | "TRIWULAN" | "SEMESTER" | "TAHUNAN";
 export type Settings = {
   region: RegionProfile;
   reminderOffsetsDays: number[];
+  /** An agreement in force whose end date is at most this many days away is "Akan Berakhir" (register, home). */
+  endingSoonDays: number;
   monevPeriod: MonevPeriod;
   kbWithoutPksMonths: number;
   pksMaxYears: number;
@@ -77,6 +79,7 @@ const foreignChain: Partial<Record<Stage, DocumentType[]>> = {
 export const DEFAULT_SETTINGS: Settings = {
   region: { name: "Kabupaten Sukamaju", level: "KABUPATEN", headTitle: "Bupati", timeZone: "Asia/Jakarta" },
   reminderOffsetsDays: [180, 90, 30, 7],
+  endingSoonDays: 90,
   monevPeriod: "TRIWULAN",
   kbWithoutPksMonths: 6,
   pksMaxYears: 5,

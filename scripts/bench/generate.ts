@@ -9,7 +9,7 @@
 // benchmark's own transitions are newer, which is how they are rewound afterwards (see dataset.ts).
 import type pg from "pg";
 
-export const GENERATOR_VERSION = "4";
+export const GENERATOR_VERSION = "5";
 export const TARGET = { opd: 60, partners: 10_000, cases: 100_000, history: 1_000_000, documents: 300_000 };
 
 type Chain = { grp: number; stages: string[] };
@@ -389,6 +389,29 @@ export async function generate(client: pg.Client, log: (line: string) => void): 
       CASE WHEN d.status = 'DIAKHIRI' THEN 'PARA_PIHAK_SEPAKAT'::"TerminationGround" END,
       d.created_at + (d.sign_pos + 1) * d.step, d.entered_at
     FROM dated d ORDER BY d.signed_at`);
+  // Drafts of the naskah being prepared or awaiting signature (no numbers, no dates yet), and the
+  // signed LoI of the foreign chain: the register's main naskah and number search see what a real
+  // office has. The register summary on "Case" is kept by the database's triggers (they fire under
+  // session_replication_role = replica too), not by this generator.
+  await step("Agreement (drafts, LoI)", `
+    INSERT INTO "Agreement" (id, "caseId", type, title, kind, "opdId", "partnerId", status, "ourNumber", "partnerNumber",
+      "signedAt", "startDate", "endDate", version, "createdAt", "updatedAt")
+    SELECT pg_temp.bid('agr-' || x.type, p.i), p.id, x.type, x.type || ' Kerja Sama Uji ' || p.i, p.kind,
+      pg_temp.bid('opd', p.opd), pg_temp.bid('partner', p.partner), x.status,
+      CASE WHEN x.status <> 'DRAF' THEN '180/' || p.i || '/' || x.type || '/' || extract(year FROM p.entered_at)::int END,
+      CASE WHEN x.status <> 'DRAF' THEN 'MTR/' || p.i || '/' || x.type END,
+      CASE WHEN x.status <> 'DRAF' THEN (p.entered_at - p.step)::date END,
+      CASE WHEN x.status <> 'DRAF' THEN (p.entered_at - p.step)::date END,
+      CASE WHEN x.status <> 'DRAF' THEN (p.entered_at - p.step)::date + 365 END,
+      1, p.entered_at, p.entered_at
+    FROM plan p
+    CROSS JOIN LATERAL (
+      SELECT 'KB'::"AgreementType" AS type, 'DRAF'::"AgreementStatus" AS status WHERE p.stage IN ('PENYUSUNAN_KB', 'PENANDATANGANAN_KB')
+      UNION ALL SELECT 'PKS', 'DRAF' WHERE p.stage IN ('PENYUSUNAN_PKS', 'PENANDATANGANAN_PKS')
+      UNION ALL SELECT 'NK', 'DRAF' WHERE p.stage IN ('PENYUSUNAN_NK', 'PENANDATANGANAN_NK')
+      UNION ALL SELECT 'MOU', 'DRAF' WHERE p.stage IN ('PERSETUJUAN_PUSAT', 'PENANDATANGANAN_MOU')
+      UNION ALL SELECT 'LOI', 'BERLAKU' WHERE p.grp = 4 AND p.base_pos > 4 AND p.stage NOT IN ('PELAKSANAAN', 'BERAKHIR', 'SELESAI', 'DIAKHIRI')
+    ) x`);
   await client.query(`
     UPDATE "Agreement" p SET "parentId" = k.id
     FROM "Agreement" k WHERE p.type = 'PKS' AND k.type = 'KB' AND k."caseId" = p."caseId"`);

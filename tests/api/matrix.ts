@@ -73,6 +73,10 @@ export const ACTIONS_TABLE = `
 | opinionAction              | TKKSD opinion, case in verification| form             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✗   |
 | startPksTurunanAction      | PKS turunan under an active KB     | form             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
 | startPerpanjanganAction    | perpanjangan of a running agreement| form             |  ✗   | ✓  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
+| createPartnerAction        | new partner (Bagian KS)            | form             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
+| updatePartnerAction        | edit a partner's data              | form             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
+| verifyPartnerAction        | confirm an OPD's partner request   | form             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
+| mergePartnerAction         | merge a requested duplicate        | form             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
 `;
 
 // Route handlers (app/**/route.ts × exported HTTP method).
@@ -84,6 +88,11 @@ export const ROUTES_TABLE = `
 | POST /api/dokumen            | upload berita acara, KAJIAN_TKKSD (KS)    |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
 | GET /api/dokumen/[id]        | download, case in PELAKSANAAN             |  ✗   | ✓  |  ✗  | ✓  |  ✗  |  ✓   |   ✓   |   ✗   |  ✓   |   ✗   |
 | GET /api/dokumen/[id]        | download, case under TKKSD review         |  ✗   | ✓  |  ✗  | ✓  |  ✗  |  ✓   |   ✓   |   ✓   |  ✓   |   ✗   |
+| GET /api/kerja-sama/ekspor   | export the register (CSV), own scope only |  ✗   | ✓  |  ✓  | ✓  |  ✓  |  ✓   |   ✓   |   ✓   |  ✓   |   ✗   |
+| POST /api/dokumen-mitra      | upload a partner's legal document (NIB)   |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
+| GET /api/dokumen-mitra/[id]  | legal document of a confirmed partner     |  ✗   | ✓  |  ✓  | ✓  |  ✓  |  ✓   |   ✓   |   ✓   |  ✓   |   ✗   |
+| GET /api/dokumen-mitra/[id]  | legal document of an OPD's request        |  ✗   | ✓  |  ✗  | ✓  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
+| GET /api/mitra/serupa        | similar partner names while typing        |  ✗   | ✓  |  ✓  | ✓  |  ✓  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
 | GET /api/auth/[...nextauth]  | next-auth's own (csrf, session): public   |  pub | pub | pub | pub | pub | pub | pub  |  pub  | pub  |  pub  |
 | POST /api/auth/[...nextauth] | next-auth's own sign-out: ends the session|  pub | ✓  | ✓   | ✓  | ✓   | ✓    | ✓     |  ✓    | ✓    |  ✓    |
 `;

@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { expect } from "@playwright/test";
 import type { FixtureOp } from "../support/fixtures/protocol";
-import type { CaseFixture, DocumentFixture, OpdFixture, UserFixture } from "../support/fixture-client";
+import type { CaseFixture, DocumentFixture, OpdFixture, PartnerFixture, UserFixture } from "../support/fixture-client";
 import { DEMO_PASSWORD, draftFields, FIXTURE_OPD } from "../support/fixtures/plan";
 import { samplePdf } from "../support/pdf";
 import { generate } from "otplib";
@@ -51,6 +51,8 @@ export type RouteScenario = {
 };
 
 const stamp = (n: number) => `${Date.now().toString(36)}${n}`;
+/** Unique per run: names of records the fixtures create must not meet a reused database's. */
+const RUN = Date.now().toString(36);
 const caseOf = (fx: Record<string, unknown>, key: string) => fx[key] as CaseFixture;
 
 async function partnerId(kind: "KSDD" | "KSDPK"): Promise<string> {
@@ -417,7 +419,72 @@ export const ACTION_SCENARIOS: Record<string, ActionScenario> = {
       };
     },
   },
+
+  // ── Partners (Mitra) ──────────────────────────────────────────────────────────────────────
+  "createPartnerAction | new partner (Bagian KS)": {
+    page: () => "/mitra/baru",
+    async prepare({ n }) {
+      const name = `PT Mitra Baru Matriks ${stamp(n)}`;
+      return {
+        // "A different partner" is ticked: earlier calls of the matrix created similar names.
+        fields: { name, partnerClass: "SWASTA", country: "Indonesia", province: "Jawa Barat", confirmSimilar: "on" },
+        check: () => expectRow(`SELECT 1 FROM "Partner" WHERE name = $1 AND verified`, [name]),
+      };
+    },
+  },
+
+  "updatePartnerAction | edit a partner's data": {
+    fixtures: [{ op: "partnerCreate", key: "editPartner", name: `PT Mitra Ubah Matriks ${RUN}`, partnerClass: "SWASTA" }],
+    page: (fx) => `/mitra/${(fx.editPartner as PartnerFixture).id}/ubah`,
+    async prepare({ fx, n }) {
+      const p = fx.editPartner as PartnerFixture;
+      const name = `PT Mitra Ubah Matriks ${stamp(n)}`;
+      return {
+        fields: { id: p.id, version: await partnerVersion(p.id), name, partnerClass: "SWASTA", country: "Indonesia", contact1Name: "Rudi Hartono", confirmSimilar: "on" },
+        check: () => expectRow(`SELECT 1 FROM "Partner" WHERE id = $1 AND name = $2 AND "contact1Name" = 'Rudi Hartono'`, [p.id, name]),
+      };
+    },
+  },
+
+  "verifyPartnerAction | confirm an OPD's partner request": {
+    // A fresh request per caller: an accepted call confirms it.
+    fixtures: partnerRequests("verify"),
+    page: (fx) => `/mitra/${(fx["verify:STAF"] as PartnerFixture).id}`,
+    async prepare({ fx, caller }) {
+      const p = fx[`verify:${caller.column}`] as PartnerFixture;
+      return {
+        fields: { id: p.id, version: await partnerVersion(p.id) },
+        check: () => expectRow(`SELECT 1 FROM "Partner" WHERE id = $1 AND verified AND "verifiedAt" IS NOT NULL`, [p.id]),
+      };
+    },
+  },
+
+  "mergePartnerAction | merge a requested duplicate": {
+    fixtures: partnerRequests("merge"),
+    page: (fx) => `/mitra/${(fx["merge:STAF"] as PartnerFixture).id}`,
+    async prepare({ fx, caller }) {
+      const p = fx[`merge:${caller.column}`] as PartnerFixture;
+      const target = (await one<{ id: string }>(`SELECT id FROM "Partner" WHERE "partnerClass" = 'SWASTA' AND verified AND "deletedAt" IS NULL ORDER BY name LIMIT 1`))!.id;
+      return {
+        fields: { id: p.id, version: await partnerVersion(p.id), targetId: target, confirm: "on" },
+        check: () => expectRow(`SELECT 1 FROM "Partner" WHERE id = $1 AND "deletedAt" IS NOT NULL AND "mergedIntoId" = $2`, [p.id, target]),
+      };
+    },
+  },
 };
+
+/** One unconfirmed partner per caller column, asked for by an OPD operator (the fixture OPD's). */
+function partnerRequests(prefix: string): FixtureOp[] {
+  return CALLER_COLUMNS.map((c) => ({
+    op: "partnerRequest" as const, key: `${prefix}:${c}`, by: "operator.dinkes", name: `CV Usulan ${prefix} ${c} ${RUN}`, partnerClass: "SWASTA" as const,
+  }));
+}
+
+/** The partner's version token as the pages send it (its updatedAt, ISO 8601 in UTC). */
+async function partnerVersion(id: string): Promise<string> {
+  const row = await one<{ v: string }>(`SELECT to_char("updatedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS v FROM "Partner" WHERE id = $1`, [id]);
+  return row!.v;
+}
 
 async function editDraft(caseId: string, kind: "KSDD" | "KSDPK", n: number): Promise<Prepared> {
   const title = `Draf Diubah Uji ${stamp(n)}`;
@@ -469,7 +536,86 @@ function downloadScenario(key: string, stage: "PELAKSANAAN" | "KAJIAN_TKKSD", ty
   };
 }
 
+/** The CSV export as each caller: accepted calls get their own scope only (an OPD user: their OPD's rows). */
+const exportScenario: RouteScenario = {
+  async request({ caller }) {
+    const audits = async () => Number((await one<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'register.export' AND "actorId" = $1`, [caller.userId]))!.n);
+    const before = caller.userId ? await audits() : 0;
+    // The URL asks for every OPD: the server still answers with the caller's scope.
+    return {
+      url: "/api/kerja-sama/ekspor?format=csv",
+      check: async ({ status, body }) => {
+        expect(status).toBe(200);
+        const lines = body.toString("utf8").replace(/^\uFEFF/, "").split("\r\n");
+        expect(lines[0]).toContain("Kode,Judul Kerja Sama");
+        // One record per case (a record starts with its code; a quoted field may span lines).
+        const records = lines.filter((l) => /^KS-\d{4}-/.test(l));
+        expect(records.length).toBeGreaterThan(0);
+        if (caller.opdId) {
+          const opd = (await one<{ name: string }>(`SELECT name FROM "Opd" WHERE id = $1`, [caller.opdId]))!.name;
+          const own = Number((await one<{ n: string }>(`SELECT count(*) AS n FROM "Case" WHERE "opdId" = $1 AND "deletedAt" IS NULL`, [caller.opdId]))!.n);
+          expect(records.length, "rows = the OPD's cases").toBe(own);
+          for (const line of records) expect(line).toContain(opd);
+        }
+        expect(await audits()).toBe(before + 1);
+      },
+    };
+  },
+};
+
+function partnerDocumentScenario(key: string, partner: FixtureOp): RouteScenario {
+  return {
+    fixtures: [partner, { op: "partnerDocument", key: `${key}Doc`, partnerId: `$${partner.key}` }],
+    async request({ fx }) {
+      const doc = fx[`${key}Doc`] as DocumentFixture;
+      return {
+        url: `/api/dokumen-mitra/${doc.id}`,
+        check: async ({ status, body }) => {
+          expect(status).toBe(200);
+          expect(createHash("sha256").update(body).digest("hex")).toBe(doc.sha256);
+        },
+      };
+    },
+  };
+}
+
 export const ROUTE_SCENARIOS: Record<string, RouteScenario> = {
+  "GET /api/kerja-sama/ekspor | export the register (CSV), own scope only": exportScenario,
+  "POST /api/dokumen-mitra | upload a partner's legal document (NIB)": {
+    fixtures: [{ op: "partnerCreate", key: "docPartner", name: `PT Mitra Dokumen Matriks ${RUN}`, partnerClass: "SWASTA" }],
+    async request({ fx, n }) {
+      const p = fx.docPartner as PartnerFixture;
+      const body = new Uint8Array(samplePdf(`NIB uji ${n}`));
+      const count = async () => Number((await one<{ n: string }>(`SELECT count(*) AS n FROM "PartnerDocument" WHERE "partnerId" = $1`, [p.id]))!.n);
+      const before = await count();
+      const query = new URLSearchParams({ mitra: p.id, type: "NIB", nomor: `NIB ${n}`, name: `nib-${n}.pdf` });
+      return {
+        url: `/api/dokumen-mitra?${query}`,
+        headers: { "x-sikerda-upload": "1", "content-type": "application/pdf", "content-length": String(body.byteLength) },
+        body,
+        check: async () => expect(await count()).toBe(before + 1),
+      };
+    },
+  },
+  "GET /api/dokumen-mitra/[id] | legal document of a confirmed partner": partnerDocumentScenario(
+    "docConfirmed", { op: "partnerCreate", key: "docConfirmedPartner", name: `PT Mitra Unduh Matriks ${RUN}`, partnerClass: "SWASTA" },
+  ),
+  "GET /api/dokumen-mitra/[id] | legal document of an OPD's request": partnerDocumentScenario(
+    "docRequested", { op: "partnerRequest", key: "docRequestedPartner", by: "operator.dinkes", name: `CV Permintaan Dinkes Matriks ${RUN}`, partnerClass: "SWASTA" },
+  ),
+  "GET /api/mitra/serupa | similar partner names while typing": {
+    async request() {
+      const known = (await one<{ name: string }>(`SELECT name FROM "Partner" WHERE verified AND "deletedAt" IS NULL AND "partnerClass" = 'PEMDA' ORDER BY name LIMIT 1`))!.name;
+      return {
+        url: `/api/mitra/serupa?nama=${encodeURIComponent(known.replace(/^Pemerintah /, ""))}`,
+        check: async ({ status, body }) => {
+          expect(status).toBe(200);
+          const { similar } = JSON.parse(body.toString("utf8")) as { similar: { name: string }[] };
+          expect(similar.map((s) => s.name)).toContain(known);
+        },
+      };
+    },
+  },
   "POST /api/dokumen | upload KAK, case in DRAF (OPD's desk)": uploadScenario("uploadDraf", "DRAF", "KAK"),
   "POST /api/dokumen | upload draft KB, PENYUSUNAN_KB (shared)": uploadScenario("uploadKb", "PENYUSUNAN_KB", "DRAF_KB"),
   "POST /api/dokumen | upload berita acara, KAJIAN_TKKSD (KS)": uploadScenario("uploadTkksd", "KAJIAN_TKKSD", "BERITA_ACARA_TKKSD"),

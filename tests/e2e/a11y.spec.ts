@@ -86,3 +86,42 @@ test("halaman usulan: daftar, usulan baru, perlu tindakan, dan halaman usulan", 
   await expect(page.getByText("Nyatakan Lengkap dan Teruskan ke TKKSD").first()).toBeVisible();
   await checkPage(page, "usulan-verifikasi-kabag");
 });
+
+test("daftar kerja sama dan mitra (1366 px dan ponsel)", async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await login(page, "kabag.ks");
+  await page.goto("/kerja-sama");
+  await checkPage(page, "kerja-sama-kabag");
+  await page.goto("/kerja-sama?status=AKTIF&urut=berakhir");
+  await checkPage(page, "kerja-sama-aktif-kabag");
+  await page.goto("/kerja-sama?q=tidakadayangcocokxyz");
+  await checkPage(page, "kerja-sama-kosong");
+  await page.goto("/mitra");
+  await checkPage(page, "mitra-daftar-kabag");
+  await page.goto("/mitra/baru");
+  await page.getByLabel("Nama mitra").fill("PT Medika Husada");
+  await expect(page.getByRole("alert").filter({ hasText: "nama mirip" })).toBeVisible();
+  await checkPage(page, "mitra-baru-peringatan");
+  await page.goto("/mitra/mitra-usulan-medika-husada");
+  await checkPage(page, "mitra-usulan-ganda-kabag");
+  await page.goto("/mitra/mitra-medika-husada");
+  await checkPage(page, "mitra-detail-kabag");
+  await page.goto("/mitra/mitra-medika-husada/ubah");
+  await checkPage(page, "mitra-ubah");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/kerja-sama");
+  await checkPage(page, "kerja-sama-ponsel");
+  await page.goto("/mitra/mitra-medika-husada");
+  await checkPage(page, "mitra-detail-ponsel");
+
+  for (const username of ["operator.dinkes", "tkksd"]) {
+    await page.context().clearCookies();
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await login(page, username);
+    await page.goto("/kerja-sama");
+    await checkPage(page, `kerja-sama-${username}`);
+    await page.goto("/mitra");
+    await checkPage(page, `mitra-daftar-${username}`);
+  }
+});

@@ -29,10 +29,10 @@ test("every menu item of every role opens its page (no 403, one header)", async 
   }
 });
 
-test("a TKKSD member has no Kerja Sama menu; the page itself says 403 inside one shell", async ({ page }) => {
+test("a TKKSD member has no Pengaturan menu; the page itself says 403 inside one shell", async ({ page }) => {
   await login(page, "tkksd");
-  await expect(page.getByRole("link", { name: "Kerja Sama", exact: true })).toHaveCount(0);
-  const response = await page.goto("/kerja-sama");
+  await expect(page.getByRole("link", { name: "Pengaturan", exact: true })).toHaveCount(0);
+  const response = await page.goto("/pengaturan");
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "Akses ditolak" })).toBeVisible();
   await expect(page.getByRole("banner")).toHaveCount(1);

@@ -22,7 +22,7 @@ export default async function BerandaPage() {
   const user = await requireUser();
   const now = new Date();
   const settings = await getSettings();
-  const tiles = await homeTiles(user, now, settings.region.timeZone);
+  const tiles = await homeTiles(user, now);
   const links = navItemsFor(user).filter((item) => item.href !== "/beranda");
   return (
     <>
@@ -34,16 +34,35 @@ export default async function BerandaPage() {
         <h2 id="ringkasan" className="mb-3 text-lg font-semibold text-slate-900">
           Ringkasan
         </h2>
-        <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-          {tiles.map((t) => (
-            <li key={t.label} className={`rounded-lg border border-l-4 border-slate-200 bg-white p-4 shadow-sm ${TILE_TONES[t.tone]}`}>
-              <p className="text-sm font-medium text-slate-600">{t.label}</p>
-              <p className="mt-1 text-3xl font-bold text-slate-900" data-testid={`tile-${t.label}`}>
-                {t.value.toLocaleString("id-ID")}
-              </p>
-              <p className="mt-1 text-sm text-slate-600">{t.hint}</p>
-            </li>
-          ))}
+        <ul className={`grid gap-4 sm:grid-cols-2 ${tiles.length > 4 ? "xl:grid-cols-5" : "xl:grid-cols-4"}`}>
+          {tiles.map((t) => {
+            const value = `${t.value.toLocaleString("id-ID")}${t.capped ? "+" : ""}`;
+            const body = (
+              <>
+                <p className="text-sm font-medium text-slate-600">{t.label}</p>
+                <p className="mt-1 text-3xl font-bold text-slate-900" data-testid={`tile-${t.label}`}>
+                  {value}
+                </p>
+                <p className="mt-1 text-sm text-slate-600">{t.hint}</p>
+              </>
+            );
+            return (
+              <li key={t.label} className={`rounded-lg border border-l-4 border-slate-200 bg-white shadow-sm ${TILE_TONES[t.tone]}`}>
+                {t.href ? (
+                  // The whole tile is the link to the register with the tile's filter.
+                  <Link
+                    href={t.href}
+                    className="block h-full rounded-r-lg p-4 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700"
+                  >
+                    {body}
+                    <span aria-hidden="true" className="mt-2 inline-block text-sm font-semibold text-brand-800 underline">Lihat daftar</span>
+                  </Link>
+                ) : (
+                  <div className="p-4">{body}</div>
+                )}
+              </li>
+            );
+          })}
         </ul>
       </section>
       <Card title="Menu Anda" description="Halaman yang dapat Anda gunakan sesuai peran.">

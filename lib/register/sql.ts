@@ -1,0 +1,132 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { registerScope, type PolicyUser } from "@/lib/auth/policy";
+import { addDaysToDate } from "@/lib/dates";
+import type { RegisterFilter, RegisterSort } from "./filters";
+import { parseStatusFilter } from "./status";
+
+/*
+ * THE register query, in SQL over "Case" (alias c) and its register summary columns: who may see
+ * which row (registerScope, from the policy table's `register.view` row) and every filter of the
+ * URL. The page's rows, its capped count, the export and the home page's counters all call
+ * registerWhere(); nothing else decides what the register holds.
+ */
+
+const TERMINAL = Prisma.sql`ARRAY['SELESAI','DIAKHIRI','DITOLAK','BATAL','DITOLAK_DPRD']::"Stage"[]`;
+
+/** Rows the user may see: the register scope, fail closed. */
+export function scopeSql(user: PolicyUser): Prisma.Sql {
+  const scope = registerScope(user);
+  switch (scope.kind) {
+    case "all":
+      return Prisma.sql`TRUE`;
+    case "opd":
+      return Prisma.sql`c."opdId" = ${scope.opdId}`;
+    case "stages":
+      return Prisma.sql`c.stage = ANY(${scope.stages}::"Stage"[])`;
+    case "signedOrStages":
+      return Prisma.sql`(c.stage = ANY(${scope.stages}::"Stage"[]) OR c."mainStatus" <> 'DRAF')`;
+    default:
+      return Prisma.sql`FALSE`;
+  }
+}
+
+/** The main naskah is in force on `today` (lib/agreements/state.ts isInForce). */
+const inForce = (today: Date) =>
+  Prisma.sql`c."mainStatus" = 'BERLAKU' AND (c."mainStartDate" IS NULL OR c."mainStartDate" <= ${today}::date)
+    AND (c."mainEndDate" IS NULL OR c."mainEndDate" >= ${today}::date)`;
+
+/** lib/register/status.ts registerState() as a predicate (an integration test compares both). */
+function statusSql(value: string, today: Date, endingSoonDays: number): Prisma.Sql {
+  const filter = parseStatusFilter(value);
+  if (!filter) return Prisma.sql`TRUE`;
+  if (filter.kind === "stages") return Prisma.sql`c.stage = ANY(${[...filter.stages]}::"Stage"[])`;
+  const open = Prisma.sql`c.stage <> ALL(${TERMINAL})`;
+  switch (filter.state) {
+    case "AKTIF":
+      return Prisma.sql`${open} AND ${inForce(today)}`;
+    case "AKAN_BERAKHIR":
+      return Prisma.sql`${open} AND ${inForce(today)} AND c."mainEndDate" <= ${addDaysToDate(today, endingSoonDays)}::date`;
+    case "BELUM_BERLAKU":
+      return Prisma.sql`${open} AND c."mainStatus" = 'BERLAKU' AND c."mainStartDate" > ${today}::date`;
+    case "BERAKHIR":
+      return Prisma.sql`${open} AND (
+        c."mainStatus" = 'BERAKHIR'
+        OR (c."mainStatus" = 'BERLAKU' AND (c."mainStartDate" IS NULL OR c."mainStartDate" <= ${today}::date)
+            AND c."mainEndDate" < ${today}::date)
+        OR (c.stage = 'BERAKHIR' AND (c."mainStatus" IS NULL OR c."mainStatus" NOT IN ('BERLAKU','BERAKHIR','DIAKHIRI','DITOLAK_DPRD'))))`;
+    case "DIAKHIRI":
+      return Prisma.sql`(c.stage = 'DIAKHIRI' OR (${open} AND c."mainStatus" = 'DIAKHIRI'))`;
+    case "DITOLAK_DPRD":
+      return Prisma.sql`(c.stage = 'DITOLAK_DPRD' OR (${open} AND c."mainStatus" = 'DITOLAK_DPRD'))`;
+    case "SELESAI":
+    case "DITOLAK":
+    case "BATAL":
+      return Prisma.sql`c.stage = ${filter.state}::"Stage"`;
+  }
+}
+
+/** `%` and `_` are wildcards of LIKE: a user's text is matched literally. */
+export function likePattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+/**
+ * Full-text search (configuration `indonesian`: stems, so "kesehatan" finds "sehat") over title,
+ * partner, subject, urusan and scope, OR a trigram-indexed substring match (pg_trgm) of code,
+ * title, partner name and both numbers of every naskah — "012/KS", "Sukamak" — from 3 characters.
+ */
+export function searchSql(q: string): Prisma.Sql {
+  const fts = Prisma.sql`c."searchVector" @@ websearch_to_tsquery('indonesian', ${q})`;
+  if (q.length < 3) return fts;
+  return Prisma.sql`(${fts} OR c."searchText" LIKE ${likePattern(q)})`;
+}
+
+export type WhereContext = { today: Date; endingSoonDays: number };
+
+/** Scope + every filter of `f` (the sort and the page are not filters). */
+export function registerWhere(user: PolicyUser, f: Partial<RegisterFilter>, ctx: WhereContext): Prisma.Sql {
+  const parts: Prisma.Sql[] = [Prisma.sql`c."deletedAt" IS NULL`, scopeSql(user)];
+  if (f.jenis) parts.push(Prisma.sql`c.kind = ${f.jenis}::"CaseKind"`);
+  if (f.kelas) parts.push(Prisma.sql`c."partnerClass" = ${f.kelas}::"PartnerClass"`);
+  if (f.opd) parts.push(Prisma.sql`c."opdId" = ${f.opd}`);
+  if (f.mitra) parts.push(Prisma.sql`c."partnerId" = ${f.mitra}`);
+  if (f.urusan) parts.push(Prisma.sql`c."governmentAffair" = ${f.urusan}`);
+  if (f.tahun) {
+    const from = new Date(Date.UTC(f.tahun, 0, 1));
+    const to = new Date(Date.UTC(f.tahun + 1, 0, 1));
+    parts.push(Prisma.sql`c."mainSignedAt" >= ${from}::date AND c."mainSignedAt" < ${to}::date`);
+  }
+  if (f.status) parts.push(statusSql(f.status, ctx.today, ctx.endingSoonDays));
+  if (f.q) parts.push(searchSql(f.q));
+  return Prisma.join(parts, " AND ");
+}
+
+/** ORDER BY of each sort; every order ends with the id, so pages and export batches are stable. */
+export const ORDER_SQL: Record<RegisterSort, Prisma.Sql> = {
+  terbaru: Prisma.sql`c."updatedAt" DESC, c.id DESC`,
+  judul: Prisma.sql`c.title ASC, c.id ASC`,
+  berakhir: Prisma.sql`c."mainEndDate" ASC NULLS LAST, c.id ASC`,
+  ditandatangani: Prisma.sql`c."mainSignedAt" DESC NULLS LAST, c.id DESC`,
+};
+
+/** The sort key of a row, for keyset batches (export). */
+export type SortKey = { id: string; updatedAt: Date; title: string; mainEndDate: Date | null; mainSignedAt: Date | null };
+
+/** Rows strictly after `k` in the order of `sort` (NULLS LAST handled explicitly). */
+export function afterSql(sort: RegisterSort, k: SortKey): Prisma.Sql {
+  switch (sort) {
+    case "terbaru":
+      return Prisma.sql`(c."updatedAt", c.id) < (${k.updatedAt}::timestamp, ${k.id})`;
+    case "judul":
+      return Prisma.sql`(c.title, c.id) > (${k.title}, ${k.id})`;
+    case "berakhir":
+      return k.mainEndDate
+        ? Prisma.sql`(c."mainEndDate" > ${k.mainEndDate}::date OR (c."mainEndDate" = ${k.mainEndDate}::date AND c.id > ${k.id}) OR c."mainEndDate" IS NULL)`
+        : Prisma.sql`(c."mainEndDate" IS NULL AND c.id > ${k.id})`;
+    case "ditandatangani":
+      return k.mainSignedAt
+        ? Prisma.sql`(c."mainSignedAt" < ${k.mainSignedAt}::date OR (c."mainSignedAt" = ${k.mainSignedAt}::date AND c.id < ${k.id}) OR c."mainSignedAt" IS NULL)`
+        : Prisma.sql`(c."mainSignedAt" IS NULL AND c.id < ${k.id})`;
+  }
+}
