@@ -21,6 +21,13 @@ export type Settings = {
   region: RegionProfile;
   reminderOffsetsDays: number[];
   monevPeriod: MonevPeriod;
+  /**
+   * A periodic report is due from the last day of its period and late after this many days (C:
+   * the common clause "paling lambat tanggal 10 bulan berikutnya"); lib/reports/periods.ts.
+   */
+  monevGraceDays: number;
+  /** The final report (laporan akhir) is due from the agreement's last day and late after this many days. */
+  monevFinalReportDays: number;
   kbWithoutPksMonths: number;
   pksMaxYears: number;
   /** Days the DPRD has to answer; null = no deadline. */
@@ -68,6 +75,8 @@ export const DEFAULT_SETTINGS: Settings = {
   region: { name: "Kabupaten Sukamaju", level: "KABUPATEN", headTitle: "Bupati", timeZone: "Asia/Jakarta" },
   reminderOffsetsDays: [180, 90, 30, 7],
   monevPeriod: "TRIWULAN",
+  monevGraceDays: 10,
+  monevFinalReportDays: 30,
   kbWithoutPksMonths: 6,
   pksMaxYears: 5,
   dprdResponseDays: null,

@@ -130,7 +130,7 @@ export const TRANSITIONS: readonly Transition[] = [
     label: "Catat Pengakhiran", reason: true, docs: ["BERITA_ACARA_PENGAKHIRAN"], guards: ["termination"],
     effects: [{ kind: "END_AGREEMENTS", status: "DIAKHIRI" }] },
   { kinds: ALL, from: "BERAKHIR", event: "selesai", to: "SELESAI", roles: KABAG, action: "case.close",
-    label: "Tutup (Laporan Akhir Telah Ditelaah)", leave: true, docs: ["LAPORAN_AKHIR"] },
+    label: "Tutup (Laporan Akhir Telah Ditelaah)", leave: true, guards: ["finalReportReviewed"] },
 ];
 
 /** Events whose note is shown to the OPD as "the reason" (PERBAIKAN, DITOLAK, BATAL, DITOLAK_DPRD…). */
