@@ -4,8 +4,13 @@ import type { Stage } from "@/lib/generated/prisma/enums";
 import type { CurrentUser } from "@/lib/auth/session";
 import { caseWhereFor } from "@/lib/cases/scope";
 import { addDaysToDate, todayInZone } from "@/lib/dates";
+import { listDueReports } from "@/lib/reports/queries";
 
-export type HomeTile = { label: string; value: number; hint: string; tone: "brand" | "warning" | "neutral" | "success" };
+export type HomeTile = {
+  label: string; value: number; hint: string; tone: "brand" | "warning" | "neutral" | "success";
+  /** The list behind the number, when there is one. */
+  href?: string;
+};
 
 const TERMINAL: Stage[] = ["SELESAI", "DIAKHIRI", "DITOLAK", "BATAL", "DITOLAK_DPRD"];
 const ACTIVE: Stage[] = ["PELAKSANAAN", "ADENDUM_PENYUSUNAN", "ADENDUM_KAJIAN", "ADENDUM_DPRD", "ADENDUM_PENANDATANGANAN"];
@@ -68,6 +73,8 @@ export async function homeTiles(user: CurrentUser, now: Date, timeZone: string):
         { label: "Perlu perbaikan", value: sum(counts, ["PERBAIKAN"]), hint: "Dikembalikan oleh verifikator", tone: "warning" },
         { label: "Dalam proses", value: inProcess(counts) - sum(counts, ["PERBAIKAN"]), hint: "Sedang berjalan di tahapan", tone: "brand" },
         { label: "Kerja sama aktif", value: active, hint: `${await endingSoon(user, today)} berakhir ≤ 90 hari`, tone: "success" },
+        // Periods whose report is due, late or returned for revision (lib/reports/periods.ts).
+        { label: "Laporan jatuh tempo", value: (await listDueReports(user, now)).length, hint: "Termasuk yang terlambat atau dikembalikan", tone: "warning", href: "/laporan" },
       ];
     case "KEPALA_OPD":
       return [

@@ -10,7 +10,9 @@ import type { Document } from "@/lib/generated/prisma/client";
 import { DocumentType } from "@/lib/generated/prisma/enums";
 import { deleteObject } from "@/lib/storage";
 import { DOCUMENT_LABELS } from "@/lib/workflow/documents";
+import { isoDate } from "@/lib/dates";
 import { loadReportCase } from "./context";
+import { FINAL_KEY } from "./periods";
 import { evidenceTypes, isEditable, MAX_EVIDENCE_PER_REPORT } from "./rules";
 import { assertMayWrite, auditReport, REPORT_NOT_FOUND } from "./service";
 import { FileTooLargeError } from "@/lib/documents/service";
@@ -29,7 +31,7 @@ async function editableReport(actor: CurrentUser, reportId: string) {
   const db = getDb();
   const report = await db.monitoringReport.findFirst({
     where: { id: reportId, deletedAt: null },
-    select: { id: true, caseId: true, agreementId: true, isFinal: true, status: true },
+    select: { id: true, caseId: true, agreementId: true, isFinal: true, status: true, periodStart: true },
   });
   const c = report ? await loadReportCase(db, actor, report.caseId) : null;
   if (!report || !c) throw new DomainError("NOT_FOUND", REPORT_NOT_FOUND);
@@ -112,5 +114,5 @@ export async function removeEvidence({ actor, now, reportId, documentId }: { act
     await tx.document.update({ where: { id: doc.id }, data: { deletedAt: now, deletedById: actor.id } });
     await auditReport(tx, actor.id, "report.evidence.remove", report.id, { caseId: report.caseId, documentId: doc.id, type: doc.type }, now);
   }, { maxWait: 10_000, timeout: 15_000 });
-  return { id: documentId };
+  return { id: documentId, caseId: report.caseId, period: report.isFinal ? FINAL_KEY : isoDate(report.periodStart) };
 }

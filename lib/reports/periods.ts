@@ -30,6 +30,11 @@ export const MONEV_PERIOD_LABELS: Record<MonevPeriod, string> = {
   BULANAN: "Bulanan", TRIWULAN: "Triwulanan", SEMESTER: "Semesteran", TAHUNAN: "Tahunan",
 };
 
+/** "setiap triwulan", "setiap bulan" … */
+export const MONEV_PERIOD_NOUNS: Record<MonevPeriod, string> = {
+  BULANAN: "bulan", TRIWULAN: "triwulan", SEMESTER: "semester", TAHUNAN: "tahun",
+};
+
 const BULAN = [
   "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember",
 ] as const;

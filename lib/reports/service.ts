@@ -9,7 +9,7 @@ import { can } from "@/lib/auth/policy";
 import { loadSettings } from "@/lib/settings/load";
 import { isoDate } from "@/lib/dates";
 import { loadReportCase, periodsOf, reportedAgreementOf } from "./context";
-import { findPeriod, mayDraftOn, maySendOn } from "./periods";
+import { FINAL_KEY, findPeriod, mayDraftOn, maySendOn } from "./periods";
 import { RATING_MAX, RATING_MIN, type ReportInput } from "./schemas";
 import { EDITABLE_STATUSES, isEditable, mayReviewReports, mayWriteReports, REPORTING_STAGES } from "./rules";
 
@@ -60,7 +60,10 @@ export type SaveReportRequest = { actor: CurrentUser; now: Date; input: ReportIn
  * report: when two users save the same period at once, the unique (agreement, final?, period start)
  * lets one win and the other gets STALE. Later saves need the version the form was opened with.
  */
-export async function saveReport({ actor, now, input }: SaveReportRequest): Promise<{ id: string; status: ReportStatus; version: number }> {
+/** What a report mutation answers: the report, and where its page is (case and period key). */
+export type ReportResult = { id: string; status: ReportStatus; version: number; caseId: string; period: string };
+
+export async function saveReport({ actor, now, input }: SaveReportRequest): Promise<ReportResult> {
   const db = getDb();
   const c = await loadReportCase(db, actor, input.caseId);
   if (!c) throw new DomainError("NOT_FOUND", "Kerja sama tidak ditemukan.");
@@ -143,7 +146,7 @@ export async function saveReport({ actor, now, input }: SaveReportRequest): Prom
       await auditReport(tx, actor.id, action, id, {
         caseId: c.id, agreementId: agreement.id, period: period.key, label: period.label, status, version,
       }, now);
-      return { id, status, version };
+      return { id, status, version, caseId: c.id, period: period.key };
     }, TX_OPTIONS);
   } catch (error) {
     if (isUniqueViolation(error)) throw new DomainError("STALE", STALE_MESSAGE);
@@ -175,7 +178,7 @@ async function closeReview(
   data: Prisma.MonitoringReportUncheckedUpdateManyInput,
   action: "report.review" | "report.return",
   details: Prisma.InputJsonObject,
-): Promise<{ id: string; status: ReportStatus; version: number }> {
+): Promise<ReportResult> {
   const report = await loadForReview(actor, reportId);
   if (report.version !== expectedVersion) throw new DomainError("STALE", STALE_MESSAGE);
   return getDb().$transaction(async (tx) => {
@@ -185,11 +188,11 @@ async function closeReview(
     });
     if (updated.count === 0) throw new DomainError("STALE", STALE_MESSAGE);
     const status = data.status as ReportStatus;
+    const period = report.isFinal ? FINAL_KEY : isoDate(report.periodStart);
     await auditReport(tx, actor.id, action, report.id, {
-      caseId: report.caseId, agreementId: report.agreementId,
-      period: report.isFinal ? "akhir" : isoDate(report.periodStart), label: report.periodLabel, status, ...details,
+      caseId: report.caseId, agreementId: report.agreementId, period, label: report.periodLabel, status, ...details,
     }, now);
-    return { id: report.id, status, version: expectedVersion + 1 };
+    return { id: report.id, status, version: expectedVersion + 1, caseId: report.caseId, period };
   }, TX_OPTIONS);
 }
 

@@ -42,6 +42,11 @@ export default async function BerandaPage() {
                 {t.value.toLocaleString("id-ID")}
               </p>
               <p className="mt-1 text-sm text-slate-600">{t.hint}</p>
+              {t.href && (
+                <Link href={t.href} className="mt-2 inline-block text-sm font-semibold text-brand-800 underline hover:text-brand-950">
+                  Lihat daftar<span className="sr-only">: {t.label}</span>
+                </Link>
+              )}
             </li>
           ))}
         </ul>
