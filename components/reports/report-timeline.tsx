@@ -32,9 +32,44 @@ function actionOf(entry: Entry, t: Pick<Timeline, "may" | "today">): { label: st
 export function ReportTimeline({
   timeline,
   caption = "Laporan pelaksanaan per periode",
+  focus = false,
 }: {
   timeline: Pick<Timeline, "case" | "entries" | "today" | "may">;
   caption?: string;
+  /**
+   * Only what matters now (the case page): every period that is due, late, sent or returned, the
+   * last reviewed one, the next one and the final report; the rest stays on /laporan/<case>.
+   */
+  focus?: boolean;
+}) {
+  const entries = focus ? focused(timeline.entries) : timeline.entries;
+  const hidden = timeline.entries.length - entries.length;
+  return (
+    <>
+      {hidden > 0 && (
+        <p className="mb-3 text-sm text-slate-700">
+          Ditampilkan {entries.length} dari {timeline.entries.length} periode; {hidden} periode lain telah ditinjau atau belum jatuh tempo.{" "}
+          <Link href={`/laporan/${encodeURIComponent(timeline.case.id)}`} className="font-semibold text-brand-800 underline hover:text-brand-950">
+            Lihat semua periode
+          </Link>
+        </p>
+      )}
+      <EntriesTable timeline={timeline} entries={entries} caption={caption} />
+    </>
+  );
+}
+
+function focused(entries: readonly Entry[]): Entry[] {
+  const lastReviewed = entries.findLast((e) => !e.period.isFinal && e.status === "DITINJAU");
+  const next = entries.find((e) => !e.period.isFinal && e.status === "BELUM_JATUH_TEMPO");
+  return entries.filter((e) =>
+    e === lastReviewed || e === next || e.period.isFinal || (e.status !== "DITINJAU" && e.status !== "BELUM_JATUH_TEMPO"));
+}
+
+function EntriesTable({ timeline, entries, caption }: {
+  timeline: Pick<Timeline, "case" | "entries" | "today" | "may">;
+  entries: readonly Entry[];
+  caption: string;
 }) {
   return (
     <Table caption={caption} captionHidden>
@@ -50,7 +85,7 @@ export function ReportTimeline({
         </TR>
       </THead>
       <TBody>
-        {timeline.entries.map((entry) => {
+        {entries.map((entry) => {
           const action = actionOf(entry, timeline);
           const href = `/laporan/${encodeURIComponent(timeline.case.id)}/${entry.period.key}`;
           return (

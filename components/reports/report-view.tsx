@@ -11,9 +11,9 @@ export type ReportContent = {
   recommendation: ReportRecommendation;
 };
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
+function Row({ label, children, wide = false }: { label: string; children: ReactNode; wide?: boolean }) {
   return (
-    <div>
+    <div className={wide ? "sm:col-span-2" : undefined}>
       <dt className="text-sm font-semibold text-slate-900">{label}</dt>
       <dd className="mt-0.5 text-sm whitespace-pre-line break-words text-slate-800">{children}</dd>
     </div>
@@ -26,12 +26,8 @@ export function ReportView({ report }: { report: ReportContent }) {
     <dl className="grid gap-x-8 gap-y-4 sm:grid-cols-2">
       <Row label="Realisasi kegiatan">{REALIZATION_LABELS[report.realization]}</Row>
       <Row label="Rekomendasi">{RECOMMENDATION_LABELS[report.recommendation]}</Row>
-      <div className="sm:col-span-2">
-        <Row label="Capaian output">{report.outputAchieved}</Row>
-      </div>
-      <div className="sm:col-span-2">
-        <Row label="Manfaat">{report.benefits ?? "—"}</Row>
-      </div>
+      <Row label="Capaian output" wide>{report.outputAchieved}</Row>
+      <Row label="Manfaat" wide>{report.benefits ?? "—"}</Row>
       <Row label="Kendala">{report.obstacles ?? "—"}</Row>
       <Row label="Tindak lanjut">{report.followUp ?? "—"}</Row>
     </dl>

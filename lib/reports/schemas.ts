@@ -37,12 +37,16 @@ export const reportSchema = z
     followUp: optionalText("Tindak lanjut", 4000, { multiline: true }),
     recommendation: requiredChoice(ReportRecommendation, "Rekomendasi"),
   })
-  .superRefine((v, ctx) => {
-    if (v.intent !== "kirim") return;
-    for (const [field, message] of Object.entries(SEND_REQUIRED) as [keyof typeof SEND_REQUIRED, string][]) {
-      if (!v[field]) ctx.addIssue({ code: "custom", path: [field], message });
-    }
-  });
+  .superRefine(
+    (v, ctx) => {
+      if (v.intent !== "kirim") return;
+      for (const [field, message] of Object.entries(SEND_REQUIRED) as [keyof typeof SEND_REQUIRED, string][]) {
+        if (!v[field]) ctx.addIssue({ code: "custom", path: [field], message });
+      }
+    },
+    // Also when other fields failed: every error of the form at once.
+    { when: (payload) => typeof payload.value === "object" && payload.value !== null },
+  );
 
 export type ReportInput = z.output<typeof reportSchema>;
 

@@ -72,6 +72,11 @@ export const ACTIONS_TABLE = `
 | opinionAction              | TKKSD opinion, case under review   | form             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✗   |   ✓   |  ✗   |   ✗   |
 | opinionAction              | TKKSD opinion, case in verification| form             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✗   |
 | startPksTurunanAction      | PKS turunan under an active KB     | form             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
+| saveReportAction           | send a drafted due report          | form             |  ✗   | ✓  |  ✗  | ✗  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✗   |
+| saveReportAction           | resend a report returned for revision | form          |  ✗   | ✓  |  ✗  | ✗  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✗   |
+| reviewReportAction         | rate a sent report 1–5 with a note | form             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
+| returnReportAction         | return a sent report for revision  | form             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
+| removeEvidenceAction       | remove unsent evidence of a draft  | form             |  ✗   | ✓  |  ✗  | ✗  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✗   |
 `;
 
 // Route handlers (app/**/route.ts × exported HTTP method).
@@ -81,6 +86,7 @@ export const ROUTES_TABLE = `
 | POST /api/dokumen            | upload KAK, case in DRAF (OPD's desk)     |  ✗   | ✓  |  ✗  | ✓  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✗   |
 | POST /api/dokumen            | upload draft KB, PENYUSUNAN_KB (shared)   |  ✗   | ✓  |  ✗  | ✓  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
 | POST /api/dokumen            | upload berita acara, KAJIAN_TKKSD (KS)    |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
+| POST /api/dokumen/bukti-laporan | evidence for a draft report (own OPD) |  ✗   | ✓  |  ✗  | ✗  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✗   |
 | GET /api/dokumen/[id]        | download, case in PELAKSANAAN             |  ✗   | ✓  |  ✗  | ✓  |  ✗  |  ✓   |   ✓   |   ✗   |  ✓   |   ✗   |
 | GET /api/dokumen/[id]        | download, case under TKKSD review         |  ✗   | ✓  |  ✗  | ✓  |  ✗  |  ✓   |   ✓   |   ✓   |  ✓   |   ✗   |
 | GET /api/auth/[...nextauth]  | next-auth's own (csrf, session): public   |  pub | pub | pub | pub | pub | pub | pub  |  pub  | pub  |  pub  |

@@ -43,8 +43,12 @@ export default async function BerandaPage() {
               </p>
               <p className="mt-1 text-sm text-slate-600">{t.hint}</p>
               {t.href && (
-                <Link href={t.href} className="mt-2 inline-block text-sm font-semibold text-brand-800 underline hover:text-brand-950">
-                  Lihat daftar<span className="sr-only">: {t.label}</span>
+                <Link
+                  href={t.href}
+                  aria-label={`Lihat daftar ${t.label.toLowerCase()}`}
+                  className="mt-2 inline-block text-sm font-semibold text-brand-800 underline hover:text-brand-950"
+                >
+                  Lihat daftar
                 </Link>
               )}
             </li>

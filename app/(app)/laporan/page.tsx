@@ -11,12 +11,13 @@ import { Breadcrumbs, PageHeader } from "@/components/ui/page-header";
 import { Pagination, type SearchParamsRecord } from "@/components/ui/pagination";
 import { Select } from "@/components/ui/select";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import { can, caseScope } from "@/lib/auth/policy";
+import { can, caseScope, type PolicyUser } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/session";
 import { formatTanggal, formatTanggalWaktu } from "@/lib/format";
 import { listActiveOpdOptions } from "@/lib/opd/queries";
 import { MONEV_PERIOD_NOUNS, type PeriodStatus } from "@/lib/reports/periods";
 import { listDueReports, listReportingAgreements, reportStatusCounts, reviewQueue, type DueReport } from "@/lib/reports/queries";
+import { mayWriteReports } from "@/lib/reports/rules";
 import { getSettings } from "@/lib/settings/service";
 import { reportListFilterSchema } from "./filters";
 
@@ -25,8 +26,8 @@ export const metadata: Metadata = { title: "Laporan Pelaksanaan" };
 const tanggal = (d: Date) => formatTanggal(d, "UTC");
 const SUMMARY: PeriodStatus[] = ["TERLAMBAT", "JATUH_TEMPO", "DIKEMBALIKAN", "DIKIRIM", "DITINJAU"];
 
-function dueAction(item: DueReport, mayWrite: boolean): string {
-  if (!mayWrite) return "Lihat";
+function dueAction(item: DueReport, actor: PolicyUser): string {
+  if (!mayWriteReports(actor, item.case)) return "Lihat";
   if (item.entry.status === "DIKEMBALIKAN") return "Perbaiki laporan";
   return item.entry.draft ? "Lanjutkan draf" : "Isi laporan";
 }
@@ -38,7 +39,6 @@ export default async function LaporanPage({ searchParams }: { searchParams: Prom
   // What the page holds follows from the grants (lib/auth/policy-table.ts), never from role names.
   const ownOpd = caseScope(actor).kind === "opd";
   const reviewer = can(actor, "report.review");
-  const mayWrite = can(actor, "report.submit");
   const opdFilter = ownOpd ? undefined : filter.opd;
   const [settings, due, queue, agreements, counts, opdOptions] = await Promise.all([
     getSettings(),
@@ -113,7 +113,7 @@ export default async function LaporanPage({ searchParams }: { searchParams: Prom
                         href={`/laporan/${item.case.id}/${item.entry.period.key}`}
                         className="font-semibold text-brand-800 underline hover:text-brand-950"
                       >
-                        {dueAction(item, mayWrite)}
+                        {dueAction(item, actor)}
                         <span className="sr-only">: {item.entry.period.label}, {item.case.title}</span>
                       </Link>
                     </TD>

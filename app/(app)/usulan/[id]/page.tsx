@@ -216,7 +216,7 @@ export default async function CaseDetailPage({ params, searchParams }: Props) {
                 </Link>
               }
             >
-              <ReportTimeline timeline={reports} />
+              <ReportTimeline timeline={reports} focus />
             </Card>
           )}
           {agreements.length > 0 && naskah}
