@@ -55,7 +55,7 @@ export function periodsOf(c: ReportCase, a: ReportedAgreement, settings: Setting
   const periodic = reportingPeriods(a, settings.monevPeriod, {
     from: reportingFrom(c, settings.region.timeZone), openEndedUntil: today,
   });
-  const final = asksFinalReport(c, a) ? finalPeriod(a, periodic.at(-1)?.index ?? 0) : null;
+  const final = asksFinalReport(c, a) ? finalPeriod(a, periodic) : null;
   const periods: ReportingPeriod[] = final ? [...periodic, final] : periodic;
   return { today, periods };
 }

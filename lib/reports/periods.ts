@@ -55,6 +55,8 @@ export type ReportingPeriod = {
   /** "Triwulan III 2026", "Semester I 2027", "Maret 2026", "Tahun 2026", "Laporan Akhir". */
   label: string;
   isFinal: boolean;
+  /** First day its report may be written: the period's start; for the final report, the start of the last period. */
+  opensOn: Date;
 };
 
 /** The dates of an agreement that reporting needs (date-only values). */
@@ -126,15 +128,22 @@ export function reportingPeriods(agreement: ReportingAgreement, kind: MonevPerio
   if (pieces.length > 1 && isStub(pieces[pieces.length - 1])) pieces.splice(-2, 2, join(pieces[pieces.length - 2], pieces[pieces.length - 1]));
   const from = options.from ? isoDate(options.from) : null;
   return pieces
-    .map((p, i) => ({ key: isoDate(p.start), index: i + 1, start: p.start, end: p.end, label: p.label, isFinal: false }))
+    .map((p, i) => ({ key: isoDate(p.start), index: i + 1, start: p.start, end: p.end, label: p.label, isFinal: false, opensOn: p.start }))
     .filter((p) => from === null || isoDate(p.end) >= from);
 }
 
-/** The final report's period: the whole agreement (null without both dates). */
-export function finalPeriod(agreement: ReportingAgreement, lastIndex: number): ReportingPeriod | null {
+/**
+ * The final report's period: the whole agreement (null without both dates). It may be written from
+ * the start of the agreement's last periodic period on.
+ */
+export function finalPeriod(agreement: ReportingAgreement, periodic: readonly ReportingPeriod[]): ReportingPeriod | null {
   const { startDate, endDate } = agreement;
   if (!startDate || !endDate) return null;
-  return { key: FINAL_KEY, index: lastIndex + 1, start: startDate, end: endDate, label: FINAL_LABEL, isFinal: true };
+  const last = periodic.at(-1);
+  return {
+    key: FINAL_KEY, index: (last?.index ?? 0) + 1, start: startDate, end: endDate, label: FINAL_LABEL, isFinal: true,
+    opensOn: last?.start ?? startDate,
+  };
 }
 
 // ── status per period ────────────────────────────────────────────────────────────────────────
@@ -187,9 +196,9 @@ export function statusAt(period: ReportingPeriod, report: { status: ReportStatus
   return statusOn(period, report, todayInZone(now, rules.region.timeZone), rules);
 }
 
-/** A report of this period may be written (saved as a draft) once the period has begun. */
+/** A report of this period may be written (saved as a draft) once the period has begun (the final report: its last period). */
 export function mayDraftOn(period: ReportingPeriod, today: Date): boolean {
-  return isoDate(today) >= isoDate(period.start);
+  return isoDate(today) >= isoDate(period.opensOn);
 }
 
 /** A report of this period may be sent from the period's last day on (the final report: the agreement's last day). */
@@ -231,13 +240,13 @@ export type TimelineInput<R extends ReportRef> = {
  */
 export function buildTimeline<R extends ReportRef & { periodEnd: Date; periodLabel: string }>(input: TimelineInput<R>): TimelineEntry<R>[] {
   const periodic = reportingPeriods(input.agreement, input.rules.monevPeriod, { from: input.from, openEndedUntil: input.today });
-  const final = input.includeFinal ? finalPeriod(input.agreement, periodic.at(-1)?.index ?? 0) : null;
+  const final = input.includeFinal ? finalPeriod(input.agreement, periodic) : null;
   const periods = final ? [...periodic, final] : periodic;
   const byKey = new Map(input.reports.map((r) => [reportKey(r), r]));
   const keys = new Set(periods.map((p) => p.key));
   const orphans: ReportingPeriod[] = input.reports
     .filter((r) => !keys.has(reportKey(r)) && r.status !== "DRAF")
-    .map((r) => ({ key: reportKey(r), index: 0, start: r.periodStart, end: r.periodEnd, label: r.periodLabel, isFinal: r.isFinal }));
+    .map((r) => ({ key: reportKey(r), index: 0, start: r.periodStart, end: r.periodEnd, label: r.periodLabel, isFinal: r.isFinal, opensOn: r.periodStart }));
   const all = [...periods, ...orphans].sort((a, b) =>
     a.isFinal !== b.isFinal ? (a.isFinal ? 1 : -1) : isoDate(a.start).localeCompare(isoDate(b.start)));
   return all.map((period) => {

@@ -4,7 +4,7 @@ import type { PolicyUser } from "@/lib/auth/policy";
 import type { CurrentUser } from "@/lib/auth/session";
 import { caseWhereFor } from "@/lib/cases/scope";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Realization, ReportRecommendation, ReportStatus } from "@/lib/generated/prisma/enums";
+import type { Realization, ReportRecommendation } from "@/lib/generated/prisma/enums";
 import { loadSettings } from "@/lib/settings/load";
 import type { Settings } from "@/lib/settings/defaults";
 import {
@@ -128,8 +128,6 @@ export async function getReportPage(actor: CurrentUser, caseId: string, periodKe
   };
 }
 
-export type ReportPage = NonNullable<Awaited<ReturnType<typeof getReportPage>>>;
-
 // ── lists ────────────────────────────────────────────────────────────────────────────────────
 /** Cases whose reported agreement is running or ended and still reporting, in the actor's scope. */
 function reportingCasesWhere(actor: PolicyUser, opdId?: string): Prisma.CaseWhereInput {
@@ -205,7 +203,8 @@ export async function listReportingAgreements(actor: CurrentUser, now: Date, fil
   const where = reportingCasesWhere(actor, filter.opdId);
   const [cases, total, settings] = await Promise.all([
     db.case.findMany({
-      where, select: REPORT_CASE_SELECT, orderBy: [{ opd: { shortName: "asc" } }, { code: "asc" }],
+      // By the case code (a unique index): cheap at any size; the OPD filter narrows the list.
+      where, select: REPORT_CASE_SELECT, orderBy: { code: "asc" },
       skip: (page - 1) * REPORT_PAGE_SIZE, take: REPORT_PAGE_SIZE,
     }),
     db.case.count({ where }),
@@ -240,13 +239,17 @@ export async function reviewQueue(actor: CurrentUser, filter: { page?: number } 
   return { items, total, page, pageSize: REPORT_PAGE_SIZE, totalPages: Math.max(1, Math.ceil(total / REPORT_PAGE_SIZE)) };
 }
 
-/** Reports per status in the actor's scope (sent, reviewed, returned; drafts only for the OPD's own). */
-export async function reportStatusCounts(actor: CurrentUser): Promise<Record<ReportStatus, number>> {
+/**
+ * Reports in the review cycle, in the actor's scope: sent and waiting for Bagian Kerja Sama, and
+ * returned to the OPD. Both sets stay small whatever the number of agreements (index status, submittedAt);
+ * reviewed reports, which only grow, are not counted here.
+ */
+export async function reviewCycleCounts(actor: CurrentUser): Promise<Record<"DIAJUKAN" | "DIKEMBALIKAN", number>> {
   const rows = await getDb().monitoringReport.groupBy({
-    by: ["status"], where: { deletedAt: null, case: caseWhereFor(actor) }, _count: { _all: true },
+    by: ["status"], where: { status: { in: ["DIAJUKAN", "DIKEMBALIKAN"] }, deletedAt: null, case: caseWhereFor(actor) }, _count: { _all: true },
   });
-  const counts: Record<ReportStatus, number> = { DRAF: 0, DIAJUKAN: 0, DITINJAU: 0, DIKEMBALIKAN: 0 };
-  for (const r of rows) counts[r.status] = r._count._all;
+  const counts = { DIAJUKAN: 0, DIKEMBALIKAN: 0 };
+  for (const r of rows) counts[r.status as keyof typeof counts] = r._count._all;
   return counts;
 }
 

@@ -22,11 +22,6 @@ export const REPORTING_STAGES: readonly Stage[] = [
   "PELAKSANAAN", "ADENDUM_PENYUSUNAN", "ADENDUM_KAJIAN", "ADENDUM_DPRD", "ADENDUM_PENANDATANGANAN", "BERAKHIR",
 ];
 
-/** Stages whose report timeline is shown read-only (the history of a closed or terminated agreement). */
-export const REPORT_HISTORY_STAGES: readonly Stage[] = [...REPORTING_STAGES, "SELESAI", "DIAKHIRI"];
-
-export const carriesReports = (stage: Stage) => REPORT_HISTORY_STAGES.includes(stage);
-
 /** A report the OPD may still change: a draft, or one returned for revision. */
 export const EDITABLE_STATUSES: readonly ReportStatus[] = ["DRAF", "DIKEMBALIKAN"];
 export const isEditable = (status: ReportStatus) => EDITABLE_STATUSES.includes(status);

@@ -74,7 +74,8 @@ export async function saveReport({ actor, now, input }: SaveReportRequest): Prom
   const period = findPeriod(periods, input.period);
   if (!period) throw new DomainError("NOT_FOUND", "Periode laporan tidak ditemukan.");
   if (!mayDraftOn(period, today)) {
-    throw new DomainError("VALIDATION", `Periode ${period.label} belum dimulai: laporan dapat disusun mulai ${tanggal(period.start)}.`);
+    const what = period.isFinal ? "Laporan akhir" : `Periode ${period.label} belum dimulai: laporannya`;
+    throw new DomainError("VALIDATION", `${what} dapat disusun mulai ${tanggal(period.opensOn)}.`);
   }
   const send = input.intent === "kirim";
   if (send && !maySendOn(period, today)) {

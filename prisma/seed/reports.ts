@@ -152,7 +152,7 @@ export function planReports(spec: CaseSpec, tl: Timeline, plans: AgreementPlan[]
 
   const berakhir = tl.path.indexOf("BERAKHIR");
   if (berakhir >= 0) {
-    const final = finalPeriod(op, all.at(-1)?.index ?? 0)!;
+    const final = finalPeriod(op, all)!;
     const done = spec.stage === "SELESAI";
     const created = addDays(tl.times[berakhir], 5);
     const r: ReportPlan = {

@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import {
   getLastReportSummary, getReportPage, getReportTimeline, lastReportSummaries, lastReportSummary, listDueReports,
-  listReportingAgreements, reportStatusCounts, reviewQueue,
+  listReportingAgreements, reviewCycleCounts, reviewQueue,
 } from "@/lib/reports/queries";
 import { samplePdf } from "../support/pdf";
 import { resetDatabase, testPool } from "./helpers/db";
@@ -126,7 +126,7 @@ describe("the OPD's operator submits each period's report", () => {
     await refusedWith(() => save(id, "2026-10-01", "kirim", OCT5), "VALIDATION", /dapat dikirim mulai 31 Desember 2026/);
     await refusedWith(() => save(id, "2027-01-01", "draf", OCT5), "VALIDATION", /belum dimulai/);
     await refusedWith(() => save(id, "2026-05-01", "draf", OCT5), "NOT_FOUND");
-    await refusedWith(() => save(id, "akhir", "kirim", OCT5), "VALIDATION", /dapat dikirim mulai 31 Maret 2029/);
+    await refusedWith(() => save(id, "akhir", "draf", OCT5), "VALIDATION", /Laporan akhir dapat disusun mulai 1 Januari 2029/);
     // The running period may be drafted ahead.
     expect(await save(id, "2026-10-01", "draf", OCT5)).toMatchObject({ status: "DRAF" });
   });
@@ -280,7 +280,8 @@ describe("Bagian Kerja Sama reviews", () => {
     const queue = await reviewQueue(actor("staf"));
     expect(queue.items.map((r) => r.id)).toEqual([b.id, a.id]);
     expect(queue.total).toBe(2);
-    expect(await reportStatusCounts(actor("kabag"))).toMatchObject({ DIAJUKAN: 2, DRAF: 1 });
+    expect(await reviewCycleCounts(actor("kabag"))).toEqual({ DIAJUKAN: 2, DIKEMBALIKAN: 0 });
+    expect(await reviewCycleCounts(actor("operatorB"))).toEqual({ DIAJUKAN: 0, DIKEMBALIKAN: 0 });
     expect((await reviewQueue(actor("operatorB"))).total).toBe(0);
     const listed = await listReportingAgreements(actor("pimpinan"), OCT5);
     expect(listed.items).toHaveLength(1);

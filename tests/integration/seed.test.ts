@@ -327,7 +327,7 @@ describe("demo seed", () => {
       const reports = data.reports.filter((r) => r.agreementId === a.id);
       const from = c.isArchive ? todayInZone(c.createdAt, "Asia/Jakarta") : null;
       const periodic = reportingPeriods(a, DEFAULT_SETTINGS.monevPeriod, { from });
-      const final = finalPeriod(a, periodic.at(-1)?.index ?? 0)!;
+      const final = finalPeriod(a, periodic)!;
       for (const r of reports) {
         const p = r.isFinal ? final : periodic.find((x) => x.key === r.periodStart.toISOString().slice(0, 10));
         expect(p, `${r.id}: not a period of ${a.id}`).toBeDefined();

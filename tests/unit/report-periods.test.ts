@@ -168,8 +168,14 @@ describe("status of a period on a day", () => {
   });
 
   it("the final report is due from the agreement's last day and late after 30 days", () => {
-    const final = finalPeriod({ startDate: d("2026-01-01"), endDate: d("2026-12-31") }, 4)!;
-    expect(final).toMatchObject({ key: "akhir", index: 5, isFinal: true, label: "Laporan Akhir" });
+    const year = { startDate: d("2026-01-01"), endDate: d("2026-12-31") };
+    const final = finalPeriod(year, reportingPeriods(year, "TRIWULAN"))!;
+    expect(final).toMatchObject({ key: "akhir", index: 5, isFinal: true, label: "Laporan Akhir", opensOn: d("2026-10-01") });
+    // Written during the last period, not from the first day of the agreement.
+    expect(mayDraftOn(final, d("2026-09-30"))).toBe(false);
+    expect(mayDraftOn(final, d("2026-10-01"))).toBe(true);
+    expect(maySendOn(final, d("2026-12-30"))).toBe(false);
+    expect(maySendOn(final, d("2026-12-31"))).toBe(true);
     expect(statusOn(final, null, d("2026-12-30"), RULES)).toBe("BELUM_JATUH_TEMPO");
     expect(statusOn(final, null, d("2026-12-31"), RULES)).toBe("JATUH_TEMPO");
     expect(statusOn(final, null, d("2027-01-30"), RULES)).toBe("JATUH_TEMPO");

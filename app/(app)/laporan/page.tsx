@@ -16,7 +16,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { formatTanggal, formatTanggalWaktu } from "@/lib/format";
 import { listActiveOpdOptions } from "@/lib/opd/queries";
 import { MONEV_PERIOD_NOUNS, type PeriodStatus } from "@/lib/reports/periods";
-import { listDueReports, listReportingAgreements, reportStatusCounts, reviewQueue, type DueReport } from "@/lib/reports/queries";
+import { listDueReports, listReportingAgreements, reviewCycleCounts, reviewQueue, type DueReport } from "@/lib/reports/queries";
 import { mayWriteReports } from "@/lib/reports/rules";
 import { getSettings } from "@/lib/settings/service";
 import { reportListFilterSchema } from "./filters";
@@ -45,7 +45,7 @@ export default async function LaporanPage({ searchParams }: { searchParams: Prom
     ownOpd ? listDueReports(actor, now) : Promise.resolve([]),
     reviewer ? reviewQueue(actor) : Promise.resolve(null),
     listReportingAgreements(actor, now, { page: filter.page, opdId: opdFilter }),
-    ownOpd ? Promise.resolve(null) : reportStatusCounts(actor),
+    ownOpd ? Promise.resolve(null) : reviewCycleCounts(actor),
     ownOpd ? Promise.resolve([]) : listActiveOpdOptions(),
   ]);
   const tz = settings.region.timeZone;
@@ -130,11 +130,10 @@ export default async function LaporanPage({ searchParams }: { searchParams: Prom
           <h2 id="ringkasan-laporan" className="mb-3 text-lg font-semibold text-slate-900">
             Ringkasan
           </h2>
-          <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+          <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
             {[
               { label: "Menunggu telaah", value: counts.DIAJUKAN, hint: "Dikirim OPD, belum dinilai" },
               { label: "Dikembalikan ke OPD", value: counts.DIKEMBALIKAN, hint: "Menunggu perbaikan OPD" },
-              { label: "Telah ditinjau", value: counts.DITINJAU, hint: "Dinilai Bagian Kerja Sama" },
               { label: "Kerja sama melapor", value: agreements.total, hint: "Sedang berjalan atau menunggu laporan akhir" },
             ].map((t) => (
               <li key={t.label} className="rounded-lg border border-l-4 border-slate-200 border-l-brand-700 bg-white p-4 shadow-sm">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cache } from "react";
 import { notFound } from "next/navigation";
 import { AGREEMENT_TYPE_LABELS } from "@/components/cases/labels";
 import { StageBadge } from "@/components/cases/stage-badge";
@@ -17,16 +18,17 @@ type Props = { params: Promise<{ caseId: string }> };
 const tanggal = (d: Date) => formatTanggal(d, "UTC");
 const SUMMARY_ORDER: PeriodStatus[] = ["TERLAMBAT", "JATUH_TEMPO", "DIKEMBALIKAN", "DIKIRIM", "DITINJAU", "BELUM_JATUH_TEMPO"];
 
+/** Once per request for the title and the page. */
+const loadTimeline = cache(async (caseId: string) => getReportTimeline(await requirePermission("report.list"), caseId, new Date()));
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const actor = await requirePermission("report.list");
-  const timeline = await getReportTimeline(actor, (await params).caseId, new Date());
+  const timeline = await loadTimeline((await params).caseId);
   return { title: timeline ? `Laporan ${timeline.case.code}` : "Laporan tidak ditemukan" };
 }
 
 /** Every reporting period of one agreement (the same timeline the case page shows). */
 export default async function AgreementReportsPage({ params }: Props) {
-  const actor = await requirePermission("report.list");
-  const timeline = await getReportTimeline(actor, (await params).caseId, new Date());
+  const timeline = await loadTimeline((await params).caseId);
   if (!timeline) notFound();
   const { case: c, agreement, counts } = timeline;
   const summary = SUMMARY_ORDER.filter((s) => counts[s] > 0).map((s) => `${PERIOD_STATUS_LABELS[s].toLowerCase()} ${counts[s]}`).join(" · ");

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cache } from "react";
 import { notFound } from "next/navigation";
 import { AGREEMENT_TYPE_LABELS } from "@/components/cases/labels";
 import { EvidenceList } from "@/components/reports/evidence-list";
@@ -24,10 +25,13 @@ type Props = { params: Promise<{ caseId: string; periode: string }>; searchParam
 
 const tanggal = (d: Date) => formatTanggal(d, "UTC");
 
+/** Once per request for the title and the page. */
+const loadPage = cache(async (caseId: string, periode: string) =>
+  getReportPage(await requirePermission("report.list"), caseId, periode, new Date()));
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const actor = await requirePermission("report.list");
   const { caseId, periode } = await params;
-  const page = await getReportPage(actor, caseId, periode, new Date());
+  const page = await loadPage(caseId, periode);
   return { title: page ? `${page.entry.period.label} · ${page.case.code}` : "Laporan tidak ditemukan" };
 }
 
@@ -40,9 +44,8 @@ const SAVED: Record<string, string> = {
 };
 
 export default async function ReportPage({ params, searchParams }: Props) {
-  const actor = await requirePermission("report.list");
   const [{ caseId, periode }, sp, settings] = await Promise.all([params, searchParams, getSettings()]);
-  const page = await getReportPage(actor, caseId, periode, new Date());
+  const page = await loadPage(caseId, periode);
   if (!page) notFound();
   const tz = settings.region.timeZone;
   const { case: c, agreement, entry, report, history, may } = page;
