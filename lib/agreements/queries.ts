@@ -3,6 +3,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { getCaseDetail } from "@/lib/cases/queries";
 import { caseWhereFor } from "@/lib/cases/scope";
 import { getDb } from "@/lib/db";
+import { getReportTimeline } from "@/lib/reports/queries";
 import type { Agreement, Document } from "@/lib/generated/prisma/client";
 
 /*
@@ -29,12 +30,8 @@ export async function getCooperation(actor: CurrentUser, caseId: string, now: Da
   if (!detail) return null;
   const agreements = detail.agreements.filter(shown);
   const kbIds = agreements.filter((a) => a.type === "KB").map((a) => a.id);
-  const reportsQuery = getDb().monitoringReport.findMany({
-    where: { caseId, deletedAt: null },
-    orderBy: { periodEnd: "desc" },
-    take: 4,
-    select: { id: true, periodLabel: true, status: true, rating: true, realization: true, recommendation: true, submittedAt: true },
-  });
+  // The monev timeline of the reported naskah (PKS/NK/MoU), null when there is none or the viewer may not read it.
+  const reportsQuery = getReportTimeline(actor, caseId, now);
   const turunan = kbIds.length
     ? await getDb().case.findMany({
         where: { AND: [{ parentAgreementId: { in: kbIds }, id: { not: caseId } }, caseWhereFor(actor)] },

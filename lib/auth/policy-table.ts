@@ -140,9 +140,11 @@ export const POLICY = {
   // ── Monitoring and evaluation (§6) ───────────────────────────────────────────────────────
   "report.list": row("Melihat daftar laporan pelaksanaan", "query", "read", true,
     { OPERATOR_OPD: OWN_OPD, KEPALA_OPD: OWN_OPD, STAF_KS: ALL, KABAG_KS: ALL, PIMPINAN: ALL }),
-  "report.submit": row("Menyampaikan laporan pelaksanaan (monev)", "record", "write", true,
+  "report.read": row("Membuka laporan pelaksanaan satu kerja sama beserta buktinya", "record", "read", true,
+    { OPERATOR_OPD: OWN_OPD, KEPALA_OPD: OWN_OPD, STAF_KS: ALL, KABAG_KS: ALL, PIMPINAN: ALL }),
+  "report.submit": row("Menyusun, mengunggah bukti, dan mengirim laporan pelaksanaan (monev)", "record", "write", true,
     { OPERATOR_OPD: OWN_OPD }),
-  "report.review": row("Menelaah dan menilai laporan pelaksanaan (1–5)", "record", "write", true,
+  "report.review": row("Menelaah laporan pelaksanaan: menilai 1–5 dengan catatan, atau mengembalikan untuk perbaikan", "record", "write", true,
     { STAF_KS: ALL, KABAG_KS: ALL }),
 
   // ── Documents (§8) ───────────────────────────────────────────────────────────────────────

@@ -30,7 +30,7 @@ export async function loadScopedCase(db: Db | Tx, actor: CurrentUser, caseId: st
 }
 
 const RUNNING_TYPES: readonly string[] = ["PKS", "NK", "MOU"];
-const NASKAH_SELECT = { type: true, status: true, signedAt: true, startDate: true, endDate: true } as const;
+const NASKAH_SELECT = { id: true, type: true, status: true, signedAt: true, startDate: true, endDate: true } as const;
 
 const facts = (a: NaskahFacts | null | undefined): NaskahFacts | null =>
   a ? { status: a.status, signedAt: a.signedAt, startDate: a.startDate, endDate: a.endDate } : null;
@@ -69,6 +69,17 @@ export async function buildSnapshot(db: Db | Tx, c: CaseState): Promise<CaseSnap
   const running = agreements
     .filter((a) => RUNNING_TYPES.includes(a.type) && a.status === "BERLAKU" && a.endDate)
     .sort((a, b) => (b.endDate as Date).getTime() - (a.endDate as Date).getTime());
+  // Only the closing step asks for the laporan akhir (lib/reports: one per reported naskah).
+  const finalReport = c.stage === "BERAKHIR"
+    ? await db.monitoringReport.findFirst({
+        where: {
+          caseId: c.id, isFinal: true, deletedAt: null,
+          agreementId: { in: agreements.filter((a) => RUNNING_TYPES.includes(a.type)).map((a) => a.id) },
+        },
+        orderBy: { createdAt: "desc" },
+        select: { status: true },
+      })
+    : null;
   return {
     kind: c.kind,
     stage: c.stage,
@@ -81,6 +92,7 @@ export async function buildSnapshot(db: Db | Tx, c: CaseState): Promise<CaseSnap
     kb: facts(c.parentAgreementId ? parent : agreements.findLast((a) => a.type === "KB")),
     loi: facts(agreements.findLast((a) => a.type === "LOI")),
     running: facts(running[0]),
+    finalReport,
     isPksTurunan: Boolean(c.parentAgreementId),
     adendum,
   };

@@ -13,7 +13,7 @@ import { sanitizeFileName } from "./file-name";
 import { MAX_UPLOAD_BYTES, SIZE_LIMIT_MESSAGE } from "./http";
 import { QUOTA, quotaRefusal } from "./quota";
 import { needsCorrectionReason, uploadableTypes } from "./rules";
-import { isAccepted, SNIFF_BYTES, sniffType, wrongTypeMessage } from "./sniff";
+import { isAccepted, SNIFF_BYTES, sniffType, wrongTypeMessage, type SniffedType } from "./sniff";
 import { readHead, toAsyncIterable, type ByteSource } from "./stream";
 
 export type DocumentActor = PolicyUser & { id: string };
@@ -120,7 +120,7 @@ async function admit(actor: DocumentActor, input: UploadInput) {
 }
 
 /** Refuses when this file would exceed the case's or the uploader's quota (QUOTA, lib/documents/quota.ts). */
-async function assertQuota(tx: Tx, userId: string, caseId: string, size: number, now: Date): Promise<void> {
+export async function assertQuota(tx: Tx, userId: string, caseId: string, size: number, now: Date): Promise<void> {
   // One uploader's parallel uploads to different cases are serialized here; the case row lock covers the case.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`upload:${userId}`}))`;
   const since = new Date(now.getTime() - 24 * 60 * 60 * 1000);
@@ -145,10 +145,16 @@ async function assertQuota(tx: Tx, userId: string, caseId: string, size: number,
  * in a transaction that holds the case row lock, so concurrent uploads get distinct versions and a
  * stage change in between is seen. Any failure leaves neither a file nor a row.
  */
-export async function uploadDocument(actor: DocumentActor, input: UploadInput): Promise<Document> {
-  const { found, type, reason } = await admit(actor, input);
+export type StoredUpload = { storageKey: string; sha256: string; sizeBytes: number; sniffed: SniffedType };
 
-  const { head, rest, cancel } = await readHead(toAsyncIterable(input.stream), SNIFF_BYTES);
+/**
+ * The file part of every upload (case documents, report evidence): the first bytes decide the type
+ * (refused unless `type` accepts it), then the body is streamed to storage, hashed and counted
+ * (≤ 20 MB). Nothing is kept on a refusal; after success the caller deletes `storageKey` if its
+ * transaction fails.
+ */
+export async function storeUpload(type: DocumentType, stream: ByteSource, declaredSize?: number | null): Promise<StoredUpload> {
+  const { head, rest, cancel } = await readHead(toAsyncIterable(stream), SNIFF_BYTES);
   if (head.byteLength === 0) {
     await cancel();
     throw new DomainError("VALIDATION", EMPTY_MESSAGE);
@@ -170,10 +176,16 @@ export async function uploadDocument(actor: DocumentActor, input: UploadInput): 
   }
   // A body shorter than its Content-Length was cut off on the way (aborted upload, or a layer that
   // truncates, such as Next's proxy body clone at 10 MB): never keep a partial document.
-  if (input.declaredSize != null && written.sizeBytes !== input.declaredSize) {
+  if (declaredSize != null && written.sizeBytes !== declaredSize) {
     await deleteObject(storageKey);
     throw new DomainError("VALIDATION", "Berkas tidak diterima utuh. Unggah ulang berkas tersebut.");
   }
+  return { storageKey, ...written, sniffed };
+}
+
+export async function uploadDocument(actor: DocumentActor, input: UploadInput): Promise<Document> {
+  const { found, type, reason } = await admit(actor, input);
+  const { storageKey, sniffed, ...written } = await storeUpload(type, input.stream, input.declaredSize);
 
   try {
     return await getDb().$transaction(async (tx) => {

@@ -4,6 +4,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
 import { registerHref, type RegisterFilter } from "@/lib/register/filters";
 import { countRegister, registerContext } from "@/lib/register/queries";
+import { listDueReports, reviewCycleCounts } from "@/lib/reports/queries";
 
 /**
  * A counter of the home page. Every counter of the cooperation work is a count of the register
@@ -75,6 +76,25 @@ export async function homeTiles(user: CurrentUser, now: Date): Promise<HomeTile[
         ];
     }
   })();
-  const counts = await Promise.all(specs.map((s) => countRegister(user, s.filter, context, TILE_CAP)));
-  return specs.map(({ filter, ...tile }, i) => ({ ...tile, value: counts[i].value, capped: counts[i].capped, href: registerHref(filter) }));
+  const [counts, reports] = await Promise.all([
+    Promise.all(specs.map((s) => countRegister(user, s.filter, context, TILE_CAP))),
+    reportTiles(user, now),
+  ]);
+  return [
+    ...specs.map(({ filter, ...tile }, i) => ({ ...tile, value: counts[i].value, capped: counts[i].capped, href: registerHref(filter) })),
+    ...reports,
+  ];
+}
+
+/** Monev: the OPD's reports due (jatuh tempo, terlambat, dikembalikan); Bagian KS's review queue. */
+async function reportTiles(user: CurrentUser, now: Date): Promise<HomeTile[]> {
+  if (user.role === "OPERATOR_OPD" && can(user, "report.submit")) {
+    const due = await listDueReports(user, now);
+    return [{ label: "Laporan jatuh tempo", value: due.length, hint: "Termasuk yang terlambat atau dikembalikan", tone: "warning", href: "/laporan" }];
+  }
+  if (can(user, "report.review")) {
+    const cycle = await reviewCycleCounts(user);
+    return [{ label: "Laporan menunggu tinjauan", value: cycle.DIAJUKAN, hint: "Laporan pelaksanaan dari OPD", tone: "warning", href: "/laporan" }];
+  }
+  return [];
 }

@@ -23,6 +23,13 @@ export type Settings = {
   /** An agreement in force whose end date is at most this many days away is "Akan Berakhir" (register, home). */
   endingSoonDays: number;
   monevPeriod: MonevPeriod;
+  /**
+   * A periodic report is due from the last day of its period and late after this many days (C:
+   * the common clause "paling lambat tanggal 10 bulan berikutnya"); lib/reports/periods.ts.
+   */
+  monevGraceDays: number;
+  /** The final report (laporan akhir) is due from the agreement's last day and late after this many days. */
+  monevFinalReportDays: number;
   kbWithoutPksMonths: number;
   pksMaxYears: number;
   /** Days the DPRD has to answer; null = no deadline. */
@@ -81,6 +88,8 @@ export const DEFAULT_SETTINGS: Settings = {
   reminderOffsetsDays: [180, 90, 30, 7],
   endingSoonDays: 90,
   monevPeriod: "TRIWULAN",
+  monevGraceDays: 10,
+  monevFinalReportDays: 30,
   kbWithoutPksMonths: 6,
   pksMaxYears: 5,
   dprdResponseDays: null,

@@ -29,7 +29,8 @@ export type GuardName =
   | "termination"
   | "adendumData"
   | "signAdendum"
-  | "runningInForce";
+  | "runningInForce"
+  | "finalReportReviewed";
 
 export type Refusal = {
   code: RefusalCode;
@@ -322,6 +323,22 @@ export const GUARDS: Record<GuardName, Guard> = {
     s.running?.endDate && isoDate(today(ctx)) > isoDate(s.running.endDate)
       ? null
       : { code: "NOT_ENDED_YET", message: "Jangka waktu kerja sama belum berakhir." },
+
+  // Domain §4.1 row 12 and §6: a case that ran to its end is closed only after the OPD's laporan akhir
+  // has been sent and Bagian Kerja Sama has reviewed it (lib/reports).
+  finalReportReviewed: (s) => {
+    const status = s.finalReport?.status;
+    if (status === "DITINJAU") return null;
+    const state =
+      status === "DIAJUKAN" ? "sudah dikirim OPD tetapi belum ditelaah Bagian Kerja Sama"
+        : status === "DIKEMBALIKAN" ? "dikembalikan kepada OPD untuk diperbaiki dan belum dikirim ulang"
+          : status === "DRAF" ? "masih berupa draf dan belum dikirim OPD"
+            : "belum disampaikan OPD";
+    return {
+      code: "FINAL_REPORT_REQUIRED",
+      message: `Laporan akhir pelaksanaan ${state}: kerja sama dapat ditutup setelah laporan akhir ditelaah Bagian Kerja Sama.`,
+    };
+  },
 
   // Pengakhiran (domain §5): ground and date, recorded after the fact and not before the signing.
   termination: (s, input, ctx) => {

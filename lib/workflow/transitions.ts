@@ -131,7 +131,7 @@ export const TRANSITIONS: readonly Transition[] = [
     label: "Catat Pengakhiran", reason: true, docs: ["BERITA_ACARA_PENGAKHIRAN"], guards: ["termination"],
     effects: [{ kind: "END_AGREEMENTS", status: "DIAKHIRI" }] },
   { kinds: ALL, from: "BERAKHIR", event: "selesai", to: "SELESAI", roles: KABAG, action: "case.close",
-    label: "Tutup (Laporan Akhir Telah Ditelaah)", leave: true, docs: ["LAPORAN_AKHIR"] },
+    label: "Tutup (Laporan Akhir Telah Ditelaah)", leave: true, guards: ["finalReportReviewed"] },
 
   // 13: adendum (domain §5) — the running naskah is amended: draft → TKKSD review → the DPRD again
   // when the change adds a burden or an unbudgeted cost → signed with its own two numbers → back to

@@ -1,6 +1,6 @@
 // Types of the pure stage machine. No I/O, no clock: callers pass `now` and the settings.
 import type {
-  AgreementStatus, CaseKind, DocumentType, Initiator, PartnerClass, SignerType, Stage, UniversityStatus,
+  AgreementStatus, CaseKind, DocumentType, Initiator, PartnerClass, ReportStatus, SignerType, Stage, UniversityStatus,
 } from "@/lib/generated/prisma/enums";
 import type { Role } from "@/lib/auth/roles";
 import type { Settings } from "@/lib/settings/defaults";
@@ -49,6 +49,8 @@ export interface CaseSnapshot {
   loi?: NaskahFacts | null;
   /** The running agreement (PKS/NK/MoU) once in PELAKSANAAN. */
   running?: NaskahFacts | null;
+  /** The final monitoring report (laporan akhir) of the running agreement, once the OPD has saved one. */
+  finalReport?: { status: ReportStatus } | null;
   /** A PKS turunan starts at PENYUSUNAN_PKS under an existing KB. */
   isPksTurunan?: boolean;
   /** The adendum being prepared (stages ADENDUM_*): its draft row. */
@@ -127,6 +129,7 @@ export type RefusalCode =
   | "DURATION_EXCEEDED"
   | "CENTRAL_APPROVAL_REQUIRED"
   | "NOT_ENDED_YET"
+  | "FINAL_REPORT_REQUIRED"
   | "TERMINATION_DATA_REQUIRED"
   | "DATE_IMPLAUSIBLE"
   | "KB_NOT_IN_FORCE"

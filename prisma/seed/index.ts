@@ -9,7 +9,8 @@ import { agreementRows, numberAgreements, planAgreements, signingNotes, type Agr
 import { CASE_SPECS, assignCodes, caseRow } from "./cases";
 import { planCaseDocuments, type DocPlan } from "./documents";
 import { buildHistory } from "./history";
-import { planNotifications, planOpinions, planReports, reportDocuments, type ReportPlan } from "./monev";
+import { planNotifications, planOpinions } from "./monev";
+import { planReports, reportDocuments, type ReportAudit, type ReportPlan } from "./reports";
 import { OPDS, opdId } from "./opds";
 import { partnerRows } from "./partners";
 import { buildPlaceholderPdf } from "./pdf";
@@ -43,7 +44,7 @@ export function planDemo(now: Date) {
   const planById = new Map(allPlans.map((p) => [p.id, p]));
   const { codes, perYear: casePerYear } = assignCodes(CASE_SPECS, timelines);
 
-  const history = [], cases = [], opinions = [], reports: ReportPlan[] = [], documents: DocPlan[] = [], notifications = [];
+  const history = [], cases = [], opinions = [], reports: ReportPlan[] = [], reportAudit: ReportAudit[] = [], documents: DocPlan[] = [], notifications = [];
   for (const spec of CASE_SPECS) {
     const tl = timelines.get(spec.id)!;
     const plans = plansByCase.get(spec.id)!;
@@ -51,8 +52,9 @@ export function planDemo(now: Date) {
     history.push(...rows);
     cases.push(caseRow(spec, codes.get(spec.id)!, tl, rows, plans, now));
     opinions.push(...planOpinions(spec, tl, now));
-    const caseReports = planReports(spec, tl, plans, now);
+    const { reports: caseReports, audit } = planReports(spec, tl, plans, now);
     reports.push(...caseReports);
+    reportAudit.push(...audit);
     documents.push(...planCaseDocuments(spec, tl, plans, now));
     const leftPelaksanaan = ["BERAKHIR", "SELESAI", "DIAKHIRI"].includes(spec.stage);
     documents.push(...reportDocuments(spec, caseReports, leftPelaksanaan));
@@ -73,7 +75,7 @@ export function planDemo(now: Date) {
     ...[...casePerYear].map(([year, value]) => ({ key: `case:${year}`, value })),
     ...[...naskahPerYear].map(([year, value]) => ({ key: `naskah:${year}`, value })),
   ];
-  return { history, cases, opinions, reports, documents, notifications, agreements, powerOfAttorney, pksTurunan, sequences };
+  return { history, cases, opinions, reports, reportAudit, documents, notifications, agreements, powerOfAttorney, pksTurunan, sequences };
 }
 
 async function writeDocuments(plans: DocPlan[], codes: Map<string, { code: string; title: string }>) {
@@ -123,6 +125,7 @@ export async function seedDemo(db: PrismaClient, options: SeedOptions = {}): Pro
     await tx.stageHistory.createMany({ data: plan.history });
     await tx.tkksdOpinion.createMany({ data: plan.opinions });
     await tx.monitoringReport.createMany({ data: plan.reports });
+    await tx.auditEvent.createMany({ data: plan.reportAudit.map((a) => ({ ...a, data: a.data as never })) });
     await tx.document.createMany({ data: written.rows });
     for (const p of plan.powerOfAttorney) await tx.agreement.update({ where: { id: p.agreementId }, data: { powerOfAttorneyDocumentId: p.documentId } });
     await tx.notification.createMany({ data: plan.notifications.map((n) => ({ ...n, channel: "IN_APP" as const })) });

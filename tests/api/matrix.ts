@@ -77,6 +77,11 @@ export const ACTIONS_TABLE = `
 | updatePartnerAction        | edit a partner's data              | form             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
 | verifyPartnerAction        | confirm an OPD's partner request   | form             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
 | mergePartnerAction         | merge a requested duplicate        | form             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
+| saveReportAction           | send a drafted due report          | form             |  ✗   | ✓  |  ✗  | ✗  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✗   |
+| saveReportAction           | resend a report returned for revision | form          |  ✗   | ✓  |  ✗  | ✗  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✗   |
+| reviewReportAction         | rate a sent report 1–5 with a note | form             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
+| returnReportAction         | return a sent report for revision  | form             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
+| removeEvidenceAction       | remove unsent evidence of a draft  | form             |  ✗   | ✓  |  ✗  | ✗  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✗   |
 `;
 
 // Route handlers (app/**/route.ts × exported HTTP method).
@@ -86,6 +91,7 @@ export const ROUTES_TABLE = `
 | POST /api/dokumen            | upload KAK, case in DRAF (OPD's desk)     |  ✗   | ✓  |  ✗  | ✓  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✗   |
 | POST /api/dokumen            | upload draft KB, PENYUSUNAN_KB (shared)   |  ✗   | ✓  |  ✗  | ✓  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
 | POST /api/dokumen            | upload berita acara, KAJIAN_TKKSD (KS)    |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
+| POST /api/dokumen/bukti-laporan | evidence for a draft report (own OPD) |  ✗   | ✓  |  ✗  | ✗  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✗   |
 | GET /api/dokumen/[id]        | download, case in PELAKSANAAN             |  ✗   | ✓  |  ✗  | ✓  |  ✗  |  ✓   |   ✓   |   ✗   |  ✓   |   ✗   |
 | GET /api/dokumen/[id]        | download, case under TKKSD review         |  ✗   | ✓  |  ✗  | ✓  |  ✗  |  ✓   |   ✓   |   ✓   |  ✓   |   ✗   |
 | GET /api/kerja-sama/ekspor   | export the register (CSV), own scope only |  ✗   | ✓  |  ✓  | ✓  |  ✓  |  ✓   |   ✓   |   ✓   |  ✓   |   ✗   |

@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { expect } from "@playwright/test";
 import type { FixtureOp } from "../support/fixtures/protocol";
-import type { CaseFixture, DocumentFixture, OpdFixture, PartnerFixture, UserFixture } from "../support/fixture-client";
+import type { CaseFixture, DocumentFixture, OpdFixture, PartnerFixture, ReportFixture, UserFixture } from "../support/fixture-client";
 import { DEMO_PASSWORD, draftFields, FIXTURE_OPD } from "../support/fixtures/plan";
 import { samplePdf } from "../support/pdf";
 import { generate } from "otplib";
@@ -486,6 +486,63 @@ async function partnerVersion(id: string): Promise<string> {
   return row!.v;
 }
 
+// ── Monitoring reports: cases running for about a year (periods due), reports through the services ──
+const monevCase = (key: string): FixtureOp => ({ op: "caseAt", key, kind: "SINERGI", stage: "PELAKSANAAN", dates: "monev" });
+const reportOf = (fx: Record<string, unknown>, key: string) => fx[key] as ReportFixture;
+const REPORT_FIELDS = {
+  realization: "PENUH", outputAchieved: "Seluruh kegiatan periode ini terlaksana (uji matriks).", benefits: "Layanan lebih cepat.",
+  obstacles: "Tidak ada kendala.", followUp: "Melanjutkan rencana kerja.", recommendation: "LANJUTKAN",
+};
+const reportStatus = async (id: string) => (await one<{ status: string }>(`SELECT status::text AS status FROM "MonitoringReport" WHERE id = $1`, [id]))!.status;
+
+function sendReport(key: string): ActionScenario {
+  return {
+    fixtures: [monevCase(`${key}Case`), { op: "report", key, caseId: `$${key}Case`, status: key === "returnedReport" ? "DIKEMBALIKAN" : "DRAF" }],
+    page: (fx) => `/laporan/${reportOf(fx, key).caseId}/${reportOf(fx, key).period}`,
+    async prepare({ fx }) {
+      const r = reportOf(fx, key);
+      return {
+        fields: { caseId: r.caseId, period: r.period, reportId: r.id, version: String(r.version), intent: "kirim", ...REPORT_FIELDS },
+        check: async () => expect(await reportStatus(r.id)).toBe("DIAJUKAN"),
+      };
+    },
+  };
+}
+
+/** Two sent reports: Staf KS acts on the first, Kabag KS on the second (the refused callers try the first). */
+function reviewScenario(prefix: string, fields: Record<string, string>, to: string): ActionScenario {
+  return {
+    fixtures: [
+      monevCase(`${prefix}Case`),
+      { op: "report", key: `${prefix}A`, caseId: `$${prefix}Case`, status: "DIAJUKAN" },
+      { op: "report", key: `${prefix}B`, caseId: `$${prefix}Case`, status: "DIAJUKAN" },
+    ],
+    page: (fx) => `/laporan/${reportOf(fx, `${prefix}A`).caseId}/${reportOf(fx, `${prefix}A`).period}`,
+    async prepare({ fx, caller }) {
+      const r = reportOf(fx, caller.column === "KABAG" ? `${prefix}B` : `${prefix}A`);
+      return { fields: { reportId: r.id, version: String(r.version), ...fields }, check: async () => expect(await reportStatus(r.id)).toBe(to) };
+    },
+  };
+}
+
+ACTION_SCENARIOS["saveReportAction | send a drafted due report"] = sendReport("draftReport");
+ACTION_SCENARIOS["saveReportAction | resend a report returned for revision"] = sendReport("returnedReport");
+ACTION_SCENARIOS["reviewReportAction | rate a sent report 1–5 with a note"] =
+  reviewScenario("rated", { rating: "4", reviewNote: "Laporan lengkap (uji matriks)." }, "DITINJAU");
+ACTION_SCENARIOS["returnReportAction | return a sent report for revision"] =
+  reviewScenario("returned", { reason: "Lampirkan daftar hadir kegiatan (uji matriks)." }, "DIKEMBALIKAN");
+ACTION_SCENARIOS["removeEvidenceAction | remove unsent evidence of a draft"] = {
+  fixtures: [monevCase("evidenceCase"), { op: "report", key: "evidenceReport", caseId: "$evidenceCase", status: "DRAF", evidence: true }],
+  page: (fx) => `/laporan/${reportOf(fx, "evidenceReport").caseId}/${reportOf(fx, "evidenceReport").period}`,
+  async prepare({ fx }) {
+    const r = reportOf(fx, "evidenceReport");
+    return {
+      fields: { reportId: r.id, documentId: r.documentId! },
+      check: () => expectRow(`SELECT 1 FROM "Document" WHERE id = $1 AND "deletedAt" IS NOT NULL`, [r.documentId]),
+    };
+  },
+};
+
 async function editDraft(caseId: string, kind: "KSDD" | "KSDPK", n: number): Promise<Prepared> {
   const title = `Draf Diubah Uji ${stamp(n)}`;
   const version = await versionOf(caseId);
@@ -563,6 +620,24 @@ const exportScenario: RouteScenario = {
   },
 };
 
+/** Evidence (a PNG photo) for a draft report: checked by content, attached to the report. */
+const evidenceUpload: RouteScenario = {
+  fixtures: [monevCase("uploadEvidenceCase"), { op: "report", key: "uploadEvidenceReport", caseId: "$uploadEvidenceCase", status: "DRAF" }],
+  async request({ fx, n }) {
+    const r = reportOf(fx, "uploadEvidenceReport");
+    const body = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82, n % 256]);
+    const count = async () =>
+      Number((await one<{ n: string }>(`SELECT count(*) AS n FROM "Document" WHERE "reportId" = $1 AND "deletedAt" IS NULL`, [r.id]))!.n);
+    const before = await count();
+    return {
+      url: `/api/dokumen/bukti-laporan?${new URLSearchParams({ reportId: r.id, type: "BUKTI_KEGIATAN", name: `foto-${n}.png` })}`,
+      headers: { "x-sikerda-upload": "1", "content-type": "image/png", "content-length": String(body.byteLength) },
+      body,
+      check: async () => expect(await count()).toBe(before + 1),
+    };
+  },
+};
+
 function partnerDocumentScenario(key: string, partner: FixtureOp): RouteScenario {
   return {
     fixtures: [partner, { op: "partnerDocument", key: `${key}Doc`, partnerId: `$${partner.key}` }],
@@ -616,6 +691,7 @@ export const ROUTE_SCENARIOS: Record<string, RouteScenario> = {
       };
     },
   },
+  "POST /api/dokumen/bukti-laporan | evidence for a draft report (own OPD)": evidenceUpload,
   "POST /api/dokumen | upload KAK, case in DRAF (OPD's desk)": uploadScenario("uploadDraf", "DRAF", "KAK"),
   "POST /api/dokumen | upload draft KB, PENYUSUNAN_KB (shared)": uploadScenario("uploadKb", "PENYUSUNAN_KB", "DRAF_KB"),
   "POST /api/dokumen | upload berita acara, KAJIAN_TKKSD (KS)": uploadScenario("uploadTkksd", "KAJIAN_TKKSD", "BERITA_ACARA_TKKSD"),

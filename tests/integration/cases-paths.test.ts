@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { createDraft, getCaseDetail, listActiveKbOptions, startPksTurunan } from "./helpers/services";
+import { createDraft, getCaseDetail, listActiveKbOptions, NOW, startPksTurunan } from "./helpers/services";
 import { resetDatabase } from "./helpers/db";
 import {
   actor, caseAt, caseRow, d, draftInput, expectRefused, historyOf, OPD_A, OPD_B, PKS_SIGNING, seedBase, signing, step,
@@ -62,8 +62,16 @@ describe("KSDD with DPRD: DRAF → … → PELAKSANAAN → BERAKHIR → SELESAI"
 
     await step(id, "kabag", "berakhir");
     expect((await db().agreement.findMany({ where: { caseId: id } })).map((a) => a.status)).toEqual(["BERAKHIR", "BERAKHIR"]);
-    await expectRefused(id, () => step(id, "kabag", "selesai"), "INVALID_TRANSITION", "DOCUMENTS_MISSING");
-    await step(id, "kabag", "selesai", {}, ["LAPORAN_AKHIR"]);
+    // Closing needs the laporan akhir reviewed by Bagian KS (its whole cycle: tests/integration/reports.test.ts).
+    await expectRefused(id, () => step(id, "kabag", "selesai", {}, ["LAPORAN_AKHIR"]), "INVALID_TRANSITION", "FINAL_REPORT_REQUIRED");
+    await db().monitoringReport.create({
+      data: {
+        agreementId: pks.id, caseId: id, periodStart: pks.startDate!, periodEnd: pks.endDate!, periodLabel: "Laporan Akhir", isFinal: true,
+        realization: "PENUH", outputAchieved: "Seluruh ruang lingkup terlaksana.", recommendation: "LANJUTKAN", status: "DITINJAU",
+        submittedById: "u-operatorA", submittedAt: NOW, reviewedById: "u-kabag", reviewedAt: NOW, rating: 4, reviewNote: "Diterima.",
+      },
+    });
+    await step(id, "kabag", "selesai");
     c = await caseRow(id);
     expect(c.stage).toBe("SELESAI");
     expect(c.closedAt).not.toBeNull();

@@ -12,6 +12,7 @@ import { CaseKind, KsdpkForm, PartnerClass, type Stage } from "@/lib/generated/p
 import { isInForce } from "@/lib/agreements/state";
 import { todayInZone } from "@/lib/dates";
 import { partnerMismatch } from "@/lib/workflow";
+import { buildTimeline, finalPeriod, reportingPeriods } from "@/lib/reports/periods";
 import { DEFAULT_SETTINGS } from "@/lib/settings/defaults";
 import { sha256Hex, storageRoot } from "@/lib/storage";
 import { DEMO_PASSWORD, seedDemo, type SeedSummary } from "@/prisma/seed/index";
@@ -336,6 +337,38 @@ describe("demo seed", () => {
     for (const n of ours) {
       const [, urut, year] = n.match(/^\d+\/(\d+)\/KS\/(\d{4})$/)!;
       expect(seq.get(`naskah:${year}`) ?? 0, n).toBeGreaterThanOrEqual(Number(urut));
+    }
+  });
+
+  it("puts every monitoring report on a period of its agreement and shows every period status (lib/reports)", () => {
+    const today = todayWib();
+    const statuses = new Set<string>();
+    for (const a of data.agreements.filter((x) => ["PKS", "NK", "MOU"].includes(x.type) && x.signedAt)) {
+      const c = data.cases.find((x) => x.id === a.caseId)!;
+      const reports = data.reports.filter((r) => r.agreementId === a.id);
+      const from = c.isArchive ? todayInZone(c.createdAt, "Asia/Jakarta") : null;
+      const periodic = reportingPeriods(a, DEFAULT_SETTINGS.monevPeriod, { from });
+      const final = finalPeriod(a, periodic)!;
+      for (const r of reports) {
+        const p = r.isFinal ? final : periodic.find((x) => x.key === r.periodStart.toISOString().slice(0, 10));
+        expect(p, `${r.id}: not a period of ${a.id}`).toBeDefined();
+        expect([r.periodEnd, r.periodLabel], r.id).toEqual([p!.end, p!.label]);
+        expect(r.rating === null || (r.status === "DITINJAU" && r.rating >= 1 && r.rating <= 5), r.id).toBe(true);
+        if (r.status !== "DRAF") expect(r.submittedAt, r.id).not.toBeNull();
+        if (r.status === "DIKEMBALIKAN") expect(r.returnReason?.length, r.id).toBeGreaterThan(10);
+        for (const d of data.documents.filter((x) => x.reportId === r.id)) {
+          if (r.status !== "DRAF") expect(d.locked, `${d.id}: evidence sent with its report is locked`).toBe(true);
+        }
+      }
+      if (!["PELAKSANAAN", "BERAKHIR", "SELESAI"].includes(c.stage)) continue;
+      const entries = buildTimeline({ agreement: a, reports, today, rules: DEFAULT_SETTINGS, from, includeFinal: true });
+      for (const e of entries) statuses.add(e.status);
+    }
+    expect([...statuses].sort()).toEqual(["BELUM_JATUH_TEMPO", "DIKEMBALIKAN", "DIKIRIM", "DITINJAU", "JATUH_TEMPO", "TERLAMBAT"]);
+    expect(new Set(data.reports.map((r) => r.status))).toEqual(new Set(["DRAF", "DIAJUKAN", "DITINJAU", "DIKEMBALIKAN"]));
+    // The closing guard: every closed case has its laporan akhir reviewed.
+    for (const c of data.cases.filter((x) => x.stage === "SELESAI")) {
+      expect(data.reports.some((r) => r.caseId === c.id && r.isFinal && r.status === "DITINJAU"), c.id).toBe(true);
     }
   });
 

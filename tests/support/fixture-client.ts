@@ -4,11 +4,11 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import type {
-  CaseFixture, DocumentFixture, FixtureOp, FixtureResults, OpdFixture, PartnerFixture, TransitionFixture, UserFixture,
+  CaseFixture, DocumentFixture, FixtureOp, FixtureResults, OpdFixture, PartnerFixture, ReportFixture, TransitionFixture, UserFixture,
 } from "./fixtures/protocol";
 import { FIXTURE_MARKER } from "./fixtures/protocol";
 
-export type { CaseFixture, DocumentFixture, OpdFixture, PartnerFixture, TransitionFixture, UserFixture };
+export type { CaseFixture, DocumentFixture, OpdFixture, PartnerFixture, ReportFixture, TransitionFixture, UserFixture };
 
 const ROOT = path.resolve(__dirname, "..", "..");
 

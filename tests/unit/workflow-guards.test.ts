@@ -51,6 +51,7 @@ function snap(kind: CaseKind, stage: Stage, over: Partial<CaseSnapshot> = {}): C
     partner: FITTING[kind],
     kb: KB,
     running: { status: "BERLAKU", signedAt: d("2026-02-01"), startDate: d("2026-02-01"), endDate: d("2027-12-31") },
+    finalReport: { status: "DITINJAU" },
     ...over,
   };
 }
@@ -527,9 +528,25 @@ describe("other guards of §4.1", () => {
       "DOCUMENTS_MISSING");
     expect(r.missing).toEqual(["BERITA_ACARA_PENGAKHIRAN"]);
   });
-  it("closing needs the laporan akhir (§4.1 row 12)", () => {
-    const r = refused(decide(snap("KSDD", "BERAKHIR", { documents: without("LAPORAN_AKHIR") }), "selesai", KABAG, INPUT, ctx()), "DOCUMENTS_MISSING");
-    expect(r.missing).toEqual(["LAPORAN_AKHIR"]);
+  it("closing needs a laporan akhir that Bagian KS has reviewed (§4.1 row 12, §6) → FINAL_REPORT_REQUIRED", () => {
+    for (const [finalReport, state] of [
+      [null, /belum disampaikan OPD/],
+      [{ status: "DRAF" }, /masih berupa draf/],
+      [{ status: "DIAJUKAN" }, /belum ditelaah Bagian Kerja Sama/],
+      [{ status: "DIKEMBALIKAN" }, /dikembalikan kepada OPD/],
+    ] as const) {
+      for (const kind of ["KSDD", "KSDPK", "SINERGI", "KSDPL", "KSDLL"] as const) {
+        const r = refused(decide(snap(kind, "BERAKHIR", { finalReport }), "selesai", KABAG, INPUT, ctx()), "FINAL_REPORT_REQUIRED");
+        expect(r.message, kind).toMatch(state);
+      }
+    }
+    // The laporan akhir document alone no longer closes a case; the reviewed report does, whatever was uploaded.
+    refused(decide(snap("KSDD", "BERAKHIR", { finalReport: undefined }), "selesai", KABAG, INPUT, ctx()), "FINAL_REPORT_REQUIRED");
+    accepted(decide(snap("KSDD", "BERAKHIR", { documents: without("LAPORAN_AKHIR") }), "selesai", KABAG, INPUT, ctx()), "SELESAI");
+  });
+  it("the final report is asked only of the closing step: ending and terminating do not need it", () => {
+    accepted(decide(snap("KSDD", "PELAKSANAAN", { finalReport: null }), "berakhir", KABAG, INPUT, ctx()), "BERAKHIR");
+    accepted(decide(snap("KSDD", "PELAKSANAAN", { finalReport: null }), "akhiri", KABAG, INPUT, ctx()), "DIAKHIRI");
   });
   it("an OPD user without an OPD is never on its own OPD → NOT_OWN_OPD", () => {
     refused(decide(snap("KSDD", "DRAF"), "ajukan", { role: "OPERATOR_OPD", opdId: null }, INPUT, ctx()), "NOT_OWN_OPD");

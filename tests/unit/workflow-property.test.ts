@@ -23,7 +23,9 @@ import {
  * "No random sequence of events reaches a stage without passing every mandated earlier stage"
  * (house-style.md, targets.md: ≥ 1,000 runs). A small model plays random steps against decide():
  * an accepted event moves the model and appends one history row, as the service does in one
- * transaction. fast-check prints the seed and the shrunk counterexample on failure; reproduce with
+ * transaction. Properties: (a) only stages of the path, (b) no stage skipped, (c) one history row per
+ * accepted event, (d) nothing after a terminal stage, (e) the DPRD before the PKS, (f) no closing
+ * without a reviewed laporan akhir. fast-check prints the seed and the shrunk counterexample on failure; reproduce with
  * `npx vitest run --project unit tests/unit/workflow-property.test.ts` after putting
  * `seed: <seed>, path: "<path>"` into RUNS below.
  */
@@ -152,6 +154,10 @@ function play(spec: CaseSpec, steps: Step[]): RunResult {
       : step.docs === "some" ? uploadable.filter((_, i) => (step.docMask >> i) & 1) : [];
     for (const t of uploads) if (!s.documents.includes(t)) s.documents.push(t);
     s.missingFields = step.formIncomplete ? ["judul"] : [];
+    // After the end the OPD files its laporan akhir ("some": sent; "stage": also reviewed by Bagian KS).
+    if (s.stage === "BERAKHIR" && step.docs !== "none" && s.finalReport?.status !== "DITINJAU") {
+      s.finalReport = { status: step.docs === "stage" ? "DITINJAU" : "DIAJUKAN" };
+    }
 
     const rows = rowsFor(s);
     const tableEvents = [...new Set(rows.map((r) => r.event))];
@@ -207,6 +213,8 @@ function play(spec: CaseSpec, steps: Step[]): RunResult {
         if (missed.length > 0) violations.push(`(b) in ${to} without ${missed.join(", ")}`);
       }
     }
+    // (f) a case is closed only after its laporan akhir was reviewed
+    if (to === "SELESAI" && s.finalReport?.status !== "DITINJAU") violations.push("(f) SELESAI without a reviewed final report");
     // (e) DPRD before the PKS / the interministerial round
     const dprdNeeded = (spec.requiresDprd && !spec.isPksTurunan) || spec.kind === "KSDPL" || spec.kind === "KSDLL";
     if (dprdNeeded && (to === "PENYUSUNAN_PKS" || to === "PEMBAHASAN_INTERKEMENTERIAN")
@@ -225,7 +233,7 @@ function play(spec: CaseSpec, steps: Step[]): RunResult {
 }
 
 describe("property: random event sequences never skip a mandated stage", () => {
-  it(`${RUNS.numRuns} random cases × ≤ 40 steps keep properties (a)–(e)`, () => {
+  it(`${RUNS.numRuns} random cases × ≤ 40 steps keep properties (a)–(f)`, () => {
     const deepest = new Map<Stage, number>();
     fc.assert(
       fc.property(caseArb, fc.array(stepArb, { maxLength: 40, size: "max" }), (spec, steps) => {

@@ -147,6 +147,7 @@ function satisfiedSnapshot(kind: CaseKind, stage: Stage, initiator: Initiator, r
     partner: { partnerClass: FITTING[kind], universityStatus: null },
     kb: { status: "BERLAKU", signedAt: d("2026-01-01"), startDate: d("2026-01-01"), endDate: d("2030-12-31") },
     running: { status: "BERLAKU", signedAt: d("2026-02-01"), startDate: d("2026-02-01"), endDate: runningEnd },
+    finalReport: { status: "DITINJAU" },
     isPksTurunan: false,
     // The adendum in progress follows the same DPRD answer as the variant under test.
     adendum: { requiresDprd, amends: { type: "PKS", signedAt: d("2026-02-01") } },

@@ -34,7 +34,7 @@ export default async function BerandaPage() {
         <h2 id="ringkasan" className="mb-3 text-lg font-semibold text-slate-900">
           Ringkasan
         </h2>
-        <ul className={`grid gap-4 sm:grid-cols-2 ${tiles.length > 4 ? "xl:grid-cols-5" : "xl:grid-cols-4"}`}>
+        <ul className={`grid gap-4 sm:grid-cols-2 ${tiles.length === 5 ? "xl:grid-cols-5" : tiles.length % 3 === 0 ? "xl:grid-cols-3" : "xl:grid-cols-4"}`}>
           {tiles.map((t) => {
             const value = `${t.value.toLocaleString("id-ID")}${t.capped ? "+" : ""}`;
             const body = (

@@ -5,6 +5,8 @@ import { NaskahTree } from "@/components/agreements/naskah-tree";
 import { ExtensionLinks } from "@/components/cases/extension-links";
 import { KSDD_NATURE_LABELS, KSDPK_FORM_LABELS, PARTNER_CLASS_LABELS } from "@/components/cases/labels";
 import { StageBadge } from "@/components/cases/stage-badge";
+import { ReportStatusBadge } from "@/components/reports/report-status-badge";
+import { ReportTimeline } from "@/components/reports/report-timeline";
 import { Badge } from "@/components/ui/badge";
 import { LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -15,6 +17,7 @@ import { requireUser } from "@/lib/auth/session";
 import type { ExtensionBasis } from "@/lib/cases/perpanjangan";
 import { getCaseTitle } from "@/lib/cases/queries";
 import { formatTanggal } from "@/lib/format";
+import type { PeriodStatus } from "@/lib/reports/periods";
 import { getSettings } from "@/lib/settings/service";
 import { KIND_LABELS } from "@/lib/workflow";
 import { CaseActions, runningNaskah } from "../../usulan/[id]/case-actions";
@@ -27,8 +30,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: found ? `${found.code} · ${found.title}` : "Kerja sama tidak ditemukan" };
 }
 
-const REPORT_STATUS: Record<string, string> = { DRAF: "Draf", DIAJUKAN: "Dikirim", DITINJAU: "Ditinjau", DIKEMBALIKAN: "Dikembalikan" };
-const REALIZATION: Record<string, string> = { PENUH: "Terlaksana penuh", SEBAGIAN: "Terlaksana sebagian", TIDAK: "Tidak terlaksana" };
+const MONEV_ORDER: PeriodStatus[] = ["TERLAMBAT", "DIKEMBALIKAN", "JATUH_TEMPO", "DIKIRIM", "DITINJAU", "BELUM_JATUH_TEMPO"];
 
 /**
  * Halaman kerja sama: one cooperation after signing — its naskah tree (KB → PKS/PKS turunan →
@@ -111,27 +113,32 @@ export default async function CooperationPage({ params }: Props) {
           <Card title="Naskah kerja sama" description="Naskah induk, perjanjian pelaksanaannya, dan setiap adendum; teks asli tetap dapat dibuka.">
             <NaskahTree roots={roots} today={today} />
           </Card>
+          {reports && (
+            <Card
+              title="Laporan pelaksanaan"
+              description="Laporan monitoring dan evaluasi per periode; laporan akhir diperlukan sebelum kerja sama ditutup."
+            >
+              <ReportTimeline timeline={reports} focus />
+            </Card>
+          )}
           <CaseActions detail={detail} settings={settings} />
         </div>
-        <Card className="self-start" title="Laporan pelaksanaan" description="Laporan berkala OPD pelaksana dan penilaian Bagian Kerja Sama.">
-          {reports.length === 0 ? (
-            <p className="text-sm text-slate-700">Belum ada laporan pelaksanaan untuk kerja sama ini.</p>
+        <Card className="self-start" title="Status monev" description="Laporan berkala OPD pelaksana dan penilaian Bagian Kerja Sama.">
+          {!reports ? (
+            <p className="text-sm text-slate-700">Belum ada naskah berjalan yang wajib dilaporkan.</p>
           ) : (
-            <ul className="space-y-3">
-              {reports.map((r) => (
-                <li key={r.id} className="rounded-md border border-slate-200 p-3 text-sm">
-                  <p className="font-semibold text-slate-900">{r.periodLabel}</p>
-                  <p className="text-slate-800">
-                    {REPORT_STATUS[r.status] ?? r.status}
-                    {r.realization && ` · ${REALIZATION[r.realization] ?? r.realization}`}
-                    {r.rating && ` · nilai ${r.rating}/5`}
-                  </p>
+            <ul className="flex flex-wrap gap-2" aria-label="Jumlah periode per status">
+              {MONEV_ORDER.filter((s) => reports.counts[s] > 0).map((s) => (
+                <li key={s} className="flex items-center gap-1 text-sm text-slate-800">
+                  <ReportStatusBadge status={s} /> <span className="font-semibold">{reports.counts[s]}</span>
                 </li>
               ))}
             </ul>
           )}
           <p className="mt-4 text-sm">
-            <Link href="/laporan" className="text-brand-800 underline hover:no-underline">Semua laporan pelaksanaan</Link>
+            <Link href={reports ? `/laporan/${reports.case.id}` : "/laporan"} className="text-brand-800 underline hover:no-underline">
+              {reports ? "Buka laporan kerja sama ini" : "Semua laporan pelaksanaan"}
+            </Link>
           </p>
         </Card>
       </div>

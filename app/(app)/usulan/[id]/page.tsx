@@ -11,6 +11,7 @@ import { PksTurunanForm } from "@/components/cases/pks-turunan-form";
 import { StageBadge } from "@/components/cases/stage-badge";
 import { StageTimeline } from "@/components/cases/stage-timeline";
 import { DocumentList } from "@/components/documents/document-list";
+import { ReportTimeline } from "@/components/reports/report-timeline";
 import { UploadForm } from "@/components/documents/upload-form";
 import { Alert } from "@/components/ui/alert";
 import { LinkButton } from "@/components/ui/button";
@@ -23,6 +24,8 @@ import { getCaseDetail, getCaseTitle } from "@/lib/cases/queries";
 import { reviewRound } from "@/lib/cases/rules";
 import { formatTanggal, formatTanggalWaktu } from "@/lib/format";
 import { listActiveOpdOptions } from "@/lib/opd/queries";
+import { getReportTimeline } from "@/lib/reports/queries";
+import { REPORTING_STAGES } from "@/lib/reports/rules";
 import { getSettings } from "@/lib/settings/service";
 import { DOCUMENT_LABELS, KIND_LABELS, stageLabel, stagePath, type DocumentType, type Stage } from "@/lib/workflow";
 import type { ExtensionBasis } from "@/lib/cases/perpanjangan";
@@ -72,6 +75,8 @@ export default async function CaseDetailPage({ params, searchParams }: Props) {
   const round = reviewRound(history);
   const ownOpinion = opinions.findLast((o) => o.memberId === actor.id && o.round === round);
   const opinionOpen = may.giveOpinion;
+  // The monitoring reports of the running agreement (lib/reports), while it runs and until the case is closed.
+  const reports = REPORTING_STAGES.includes(c.stage) ? await getReportTimeline(actor, c.id, new Date()) : null;
 
   const naskah = (
     <Card title="Naskah kerja sama">
@@ -202,6 +207,19 @@ export default async function CaseDetailPage({ params, searchParams }: Props) {
                 caseId={c.id}
                 current={ownOpinion ? { opinion: ownOpinion.opinion, note: ownOpinion.note } : undefined}
               />
+            </Card>
+          )}
+          {reports && (
+            <Card
+              title="Laporan pelaksanaan"
+              description="Laporan monitoring dan evaluasi per periode; laporan akhir diperlukan sebelum kerja sama ditutup."
+              actions={
+                <Link href={`/laporan/${c.id}`} className="text-sm font-semibold text-brand-800 underline hover:text-brand-950">
+                  Buka laporan
+                </Link>
+              }
+            >
+              <ReportTimeline timeline={reports} focus />
             </Card>
           )}
           {agreements.length > 0 && naskah}
