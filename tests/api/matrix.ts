@@ -83,6 +83,7 @@ export const ROUTES_TABLE = `
 | POST /api/dokumen            | upload berita acara, KAJIAN_TKKSD (KS)    |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
 | GET /api/dokumen/[id]        | download, case in PELAKSANAAN             |  ✗   | ✓  |  ✗  | ✓  |  ✗  |  ✓   |   ✓   |   ✗   |  ✓   |   ✗   |
 | GET /api/dokumen/[id]        | download, case under TKKSD review         |  ✗   | ✓  |  ✗  | ✓  |  ✗  |  ✓   |   ✓   |   ✓   |  ✓   |   ✗   |
+| GET /api/dokumen/[id]        | preview inline (?tampil=1), PELAKSANAAN   |  ✗   | ✓  |  ✗  | ✓  |  ✗  |  ✓   |   ✓   |   ✗   |  ✓   |   ✗   |
 | GET /api/auth/[...nextauth]  | next-auth's own (csrf, session): public   |  pub | pub | pub | pub | pub | pub | pub  |  pub  | pub  |  pub  |
 | POST /api/auth/[...nextauth] | next-auth's own sign-out: ends the session|  pub | ✓  | ✓   | ✓  | ✓   | ✓    | ✓     |  ✓    | ✓    |  ✓    |
 `;

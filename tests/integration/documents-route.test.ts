@@ -1,6 +1,7 @@
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db";
+import { deleteObject } from "@/lib/storage";
 import type { CurrentUser } from "@/lib/auth/session";
 import { resetDatabase } from "./helpers/db";
 import { STORAGE_KINDS, useTestStorage, type TestStorage } from "./helpers/storage";
@@ -70,6 +71,7 @@ describe.each(STORAGE_KINDS)("document routes on %s storage", (kind) => {
       expect(cross.status).toBe(403);
       expect(await cross.json()).toEqual({ message: "Permintaan dari situs lain ditolak." });
       expect(await getDb().document.count()).toBe(0);
+      expect(await store.leftovers()).toEqual([]);
     });
 
     it("stores the streamed body (201) and maps domain errors to 404/400/413", async () => {
@@ -95,14 +97,32 @@ describe.each(STORAGE_KINDS)("document routes on %s storage", (kind) => {
       expect(res.headers.get("content-disposition")).toBe("attachment; filename*=UTF-8''Kerangka%20Acuan.pdf");
       expect(res.headers.get("x-content-type-options")).toBe("nosniff");
       expect(res.headers.get("cache-control")).toBe("private, no-store");
-      expect(res.headers.get("content-security-policy")).toBe("sandbox");
+      expect(res.headers.get("content-security-policy")).toBe("sandbox; default-src 'none'; frame-ancestors 'none'");
       expect(new Uint8Array(await res.arrayBuffer())).toEqual(PDF);
-      expect((await get(id, "?tampil=1")).headers.get("content-disposition")).toMatch(/^inline;/);
+      // The preview: the same file and the same authorization, inline, framable by SIKERDA only.
+      const preview = await get(id, "?tampil=1");
+      expect(preview.headers.get("content-disposition")).toBe("inline; filename*=UTF-8''Kerangka%20Acuan.pdf");
+      expect(preview.headers.get("content-security-policy")).toBe("sandbox; default-src 'none'; frame-ancestors 'self'");
+      expect(new Uint8Array(await preview.arrayBuffer())).toEqual(PDF);
       session.user = opB;
       expect((await get(id)).status).toBe(404);
+      expect((await get(id, "?tampil=1")).status).toBe(404);
       expect((await get("tidak-ada")).status).toBe(404);
       session.user = null;
       expect((await get(id)).status).toBe(401);
+      expect((await get(id, "?tampil=1")).status).toBe(401);
+    });
+
+    it("answers 404 (and logs) when the row's file is missing from storage", async () => {
+      const { id } = await (await post(PDF)).json();
+      const { storageKey } = await getDb().document.findUniqueOrThrow({ where: { id } });
+      await deleteObject(storageKey);
+      const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+      const res = await get(id);
+      expect(res.status).toBe(404);
+      expect(await res.json()).toEqual({ message: "Berkas dokumen tidak tersedia di penyimpanan." });
+      expect(errors).toHaveBeenCalledWith(expect.stringContaining(storageKey));
+      errors.mockRestore();
     });
   });
 });
