@@ -93,11 +93,9 @@ export async function verifyStoredObjects(storage: StorageBackend, objects: Obje
       problems.push(`${o.key}: tidak ada di penyimpanan / missing`);
       return;
     }
-    const { stream, digest } = hashing();
-    await pipeline(opened.body, stream, async function (source: AsyncIterable<Buffer>) {
-      for await (const _ of source);
-    });
-    if (digest() !== o.sha256) problems.push(`${o.key}: SHA-256 berbeda / hash differs`);
+    const hash = createHash("sha256");
+    for await (const chunk of opened.body) hash.update(chunk as Buffer);
+    if (hash.digest("hex") !== o.sha256) problems.push(`${o.key}: SHA-256 berbeda / hash differs`);
   });
   return problems;
 }
