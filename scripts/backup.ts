@@ -33,7 +33,7 @@ function stamp(date: Date): string {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { out: { type: "string" }, gzip: { type: "string", default: "6" } } });
+  const { values } = parseArgs({ options: { out: { type: "string" }, gzip: { type: "string", default: "1" } } });
   const gzip = Number(values.gzip);
   if (!Number.isInteger(gzip) || gzip < 0 || gzip > 9) throw new Error("--gzip harus 0–9 / must be 0–9");
   const started = performance.now();

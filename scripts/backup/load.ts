@@ -2,9 +2,10 @@
 // the migrations (never by the app role, never with the append-only triggers disabled: those
 // refuse UPDATE and DELETE, and a restore only inserts).
 //
-// One transaction: foreign keys are dropped and re-created around the COPY (the backup holds
-// cycles, e.g. Case ↔ Agreement, and pg_dump also adds them after the data; re-adding validates
-// every reference), user triggers that fire on INSERT are disabled meanwhile (the rows already carry
+// One transaction: foreign keys and secondary indexes are dropped and re-created around the COPY,
+// as pg_dump orders it (the backup holds reference cycles, e.g. Case ↔ Agreement; re-adding
+// validates every reference and every unique index; building an index once is much faster than
+// maintaining it row by row), user triggers that fire on INSERT are disabled meanwhile (the rows already carry
 // what such a trigger would compute — as with pg_dump, where triggers come after the data),
 // sequences are set, row counts checked against the manifest; any failure rolls everything back.
 import { createReadStream } from "node:fs";
@@ -29,7 +30,17 @@ export async function nonEmptyTables(client: pg.Client): Promise<string[]> {
   return found;
 }
 
-export async function loadDatabase(client: pg.Client, dir: string, manifest: Manifest): Promise<void> {
+export type LoadTimes = { copy: number; indexes: number; foreignKeys: number };
+
+export async function loadDatabase(client: pg.Client, dir: string, manifest: Manifest): Promise<LoadTimes> {
+  let mark = performance.now();
+  const lap = () => {
+    const now = performance.now();
+    const seconds = Math.round((now - mark) / 100) / 10;
+    mark = now;
+    return seconds;
+  };
+  const times: LoadTimes = { copy: 0, indexes: 0, foreignKeys: 0 };
   const tables = await tablesOf(client);
   const present = new Map(tables.map((t) => [t.name, t]));
   const missing = manifest.database.tables.filter((t) => !present.has(t.name)).map((t) => t.name);
@@ -37,12 +48,21 @@ export async function loadDatabase(client: pg.Client, dir: string, manifest: Man
 
   await client.query("BEGIN");
   try {
+    // Index builds after the load are far cheaper than maintaining every index row by row.
+    await client.query("SET LOCAL maintenance_work_mem = '256MB'");
+    const { rows: indexes } = await client.query<{ name: string; def: string }>(
+      `SELECT ic.relname AS name, pg_get_indexdef(i.indexrelid) AS def
+         FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_namespace n ON n.oid = ic.relnamespace
+        WHERE n.nspname = 'public' AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+        ORDER BY 1`,
+    );
     const { rows: foreignKeys } = await client.query<{ rel: string; name: string; def: string }>(
       `SELECT cl.relname AS rel, co.conname AS name, pg_get_constraintdef(co.oid) AS def
          FROM pg_constraint co JOIN pg_class cl ON cl.oid = co.conrelid JOIN pg_namespace n ON n.oid = cl.relnamespace
         WHERE co.contype = 'f' AND n.nspname = 'public' ORDER BY cl.relname, co.conname`,
     );
     for (const fk of foreignKeys) await client.query(`ALTER TABLE ${table(fk.rel)} DROP CONSTRAINT ${quoteIdent(fk.name)}`);
+    for (const ix of indexes) await client.query(`DROP INDEX public.${quoteIdent(ix.name)}`);
     const { rows: triggers } = await client.query<{ rel: string; name: string }>(
       `SELECT cl.relname AS rel, tg.tgname AS name
          FROM pg_trigger tg JOIN pg_class cl ON cl.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = cl.relnamespace
@@ -59,8 +79,12 @@ export async function loadDatabase(client: pg.Client, dir: string, manifest: Man
       await (t.file.endsWith(".gz") ? pipeline(source, createGunzip(), sink) : pipeline(source, sink));
     }
 
+    times.copy = lap();
+    for (const ix of indexes) await client.query(ix.def);
+    times.indexes = lap();
     for (const t of triggers) await client.query(`ALTER TABLE ${table(t.rel)} ENABLE TRIGGER ${quoteIdent(t.name)}`);
     for (const fk of foreignKeys) await client.query(`ALTER TABLE ${table(fk.rel)} ADD CONSTRAINT ${quoteIdent(fk.name)} ${fk.def}`);
+    times.foreignKeys = lap();
     for (const s of manifest.database.sequences) {
       await client.query(`SELECT setval($1::regclass, $2::bigint, $3)`, [`public.${quoteIdent(s.name)}`, s.lastValue, s.isCalled]);
     }
@@ -71,6 +95,7 @@ export async function loadDatabase(client: pg.Client, dir: string, manifest: Man
     }
     if (wrong.length) throw new Error(`Jumlah baris tidak cocok / row counts differ: ${wrong.join("; ")}`);
     await client.query("COMMIT");
+    return times;
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     throw error;
