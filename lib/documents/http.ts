@@ -58,7 +58,7 @@ const INLINE_MIME = ["application/pdf", "image/jpeg", "image/png"];
  * preview may be framed, and only by SIKERDA's own pages (`frame-ancestors 'self'`, which takes
  * precedence over X-Frame-Options); everything else keeps `frame-ancestors 'none'`.
  */
-export function fileContentSecurityPolicy(previewable: boolean): string {
+function fileContentSecurityPolicy(previewable: boolean): string {
   return `sandbox; default-src 'none'; frame-ancestors ${previewable ? "'self'" : "'none'"}`;
 }
 

@@ -12,7 +12,7 @@ import { MeasuredBody } from "./measured";
 import { s3Backend } from "./s3";
 
 export type { OpenedObject, StorageBackend, StoredObject } from "./backend";
-export { contentTypeOf, isStorageKey, newStorageKey, sha256Hex, type StorageExtension } from "./keys";
+export { contentTypeOf, newStorageKey, sha256Hex } from "./keys";
 export { ObjectTooLargeError } from "./measured";
 
 /** The disk backend's directory (STORAGE_DIR, default .data/dokumen under the working directory). */

@@ -54,7 +54,7 @@ export type Manifest = {
   seconds: { database: number; objects: number; total: number };
 };
 
-export async function sha256File(file: string): Promise<{ sha256: string; bytes: number }> {
+async function sha256File(file: string): Promise<{ sha256: string; bytes: number }> {
   const hash = createHash("sha256");
   let bytes = 0;
   for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
