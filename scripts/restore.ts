@@ -158,7 +158,11 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: Error) => {
-    log(`${error instanceof Refused ? "Ditolak / refused" : "Pemulihan gagal / restore failed"}: ${error.message}`);
+    const hint =
+      (error as { code?: string }).code === "42501"
+        ? "\nPemulihan perlu peran pemilik (MIGRATION_DATABASE_URL) / the restore needs the owner role (MIGRATION_DATABASE_URL)."
+        : "";
+    log(`${error instanceof Refused ? "Ditolak / refused" : "Pemulihan gagal / restore failed"}: ${error.message}${hint}`);
     process.exit(1);
   },
 );
