@@ -17,10 +17,16 @@ const nextConfig: NextConfig = {
         source: "/:path*",
         headers: [
           { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "X-Frame-Options", value: "DENY" },
           { key: "Referrer-Policy", value: "same-origin" },
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
         ],
+      },
+      // No framing anywhere — except that the document API decides for itself (config headers would
+      // override it): DENY on every file and error, SAMEORIGIN only for the inline PDF preview
+      // (lib/documents/http.ts, app/api/dokumen/responses.ts).
+      {
+        source: "/:path((?!api/dokumen/).*)",
+        headers: [{ key: "X-Frame-Options", value: "DENY" }],
       },
     ];
   },

@@ -17,7 +17,9 @@ for (const file of [".env.local", ".env"]) {
 export default defineConfig({
   schema: "prisma/schema.prisma",
   migrations: {
-    path: "prisma/migrations",
+    // SIKERDA_MIGRATIONS_DIR: only `npm run restore`, to rebuild a backup's schema from the
+    // migrations it recorded before this code's newer ones (scripts/backup/migrations.ts).
+    path: process.env.SIKERDA_MIGRATIONS_DIR || "prisma/migrations",
     seed: "tsx prisma/seed.ts",
   },
   // The CLI (migrations) connects as the owner of the tables: MIGRATION_DATABASE_URL, or

@@ -10,7 +10,8 @@ import { z } from "zod";
  * misconfigured server stops with a clear message instead of failing on a later request.
  *
  * Variables read by the scripts only (ports, data directories, MIGRATION_DATABASE_URL,
- * TRUSTED_PROXY_HOPS of scripts/server.mjs) are documented in .env.example.
+ * TRUSTED_PROXY_HOPS of scripts/server.mjs) are documented in .env.example. The storage group
+ * (STORAGE_DRIVER, STORAGE_DIR, S3_*) is also read by `npm run backup` / `npm run restore`.
  */
 
 const boolean = z
@@ -40,16 +41,74 @@ const authSchema = z.object({
     .default(30),
 });
 
-const storageSchema = z.object({
-  STORAGE_DIR: z.string().min(1).optional(),
-});
+// Document storage (lib/storage): the local disk by default, or an S3-compatible bucket shared by
+// several app instances. Every message names the variable, in Indonesian and English.
+const S3_BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+const S3_PREFIX = /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*\/?$/;
 
 const jobsSchema = z.object({
   /** Whether this server instance schedules and runs the background jobs (pg-boss); default on. */
   JOBS_SCHEDULER: boolean.default(true),
 });
 
-const schema = databaseSchema.extend(authSchema.shape).extend(storageSchema.shape).extend(jobsSchema.shape);
+const storageSchema = z
+  .object({
+    STORAGE_DRIVER: z
+      .enum(["disk", "s3"], { error: "STORAGE_DRIVER harus disk atau s3 / must be disk or s3" })
+      .default("disk"),
+    /** disk: the directory of the documents (default .data/dokumen). */
+    STORAGE_DIR: z.string().min(1).optional(),
+    /** s3: where an upload is spooled (≤ 20 MB, removed at once) before it is sent; default the OS temp directory. */
+    STORAGE_TMP_DIR: z.string().min(1).optional(),
+    S3_BUCKET: z
+      .string()
+      .regex(S3_BUCKET_NAME, {
+        error: "S3_BUCKET harus nama bucket yang sah (3–63 huruf kecil, angka, titik, tanda hubung) / must be a valid bucket name",
+      })
+      .optional(),
+    S3_ENDPOINT: z
+      .url({ error: "S3_ENDPOINT harus URL lengkap, mis. https://s3.example.go.id / must be a full URL" })
+      .regex(/^https?:\/\//, { error: "S3_ENDPOINT harus http(s):// / must be http(s)://" })
+      .optional(),
+    S3_REGION: z
+      .string()
+      .regex(/^[a-z0-9-]{2,32}$/, { error: "S3_REGION tidak sah, mis. us-east-1 / invalid region, e.g. us-east-1" })
+      .default("us-east-1"),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    /** true for MinIO and most self-hosted stores (bucket in the path, not in the host name). */
+    S3_FORCE_PATH_STYLE: boolean.default(false),
+    /** Key prefix inside the bucket, e.g. `sikerda/` (a bucket shared with other data). */
+    S3_PREFIX: z
+      .string()
+      .regex(S3_PREFIX, { error: "S3_PREFIX hanya huruf, angka, . _ - dan / (mis. sikerda/) / letters, digits, . _ - and / only" })
+      .transform((v) => (v.endsWith("/") ? v : `${v}/`))
+      .optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.STORAGE_DRIVER !== "s3") return;
+    if (!value.S3_BUCKET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["S3_BUCKET"],
+        message: "S3_BUCKET wajib diatur bila STORAGE_DRIVER=s3 / S3_BUCKET is required when STORAGE_DRIVER=s3",
+      });
+    }
+    if (!value.S3_ACCESS_KEY_ID !== !value.S3_SECRET_ACCESS_KEY) {
+      ctx.addIssue({
+        code: "custom",
+        path: [value.S3_ACCESS_KEY_ID ? "S3_SECRET_ACCESS_KEY" : "S3_ACCESS_KEY_ID"],
+        message:
+          "S3_ACCESS_KEY_ID dan S3_SECRET_ACCESS_KEY diatur berdua, atau keduanya kosong (kredensial bawaan AWS, mis. IAM role) / " +
+          "set both or neither (neither = the AWS default credential chain)",
+      });
+    }
+  });
+
+const baseSchema = databaseSchema.extend(authSchema.shape).extend(jobsSchema.shape);
+
+// The storage group carries a cross-field rule (superRefine), so it is intersected, not extended.
+const schema = z.intersection(baseSchema, storageSchema);
 
 export type Env = z.infer<typeof schema>;
 export type DatabaseEnv = z.infer<typeof databaseSchema>;

@@ -15,6 +15,9 @@ const PORT = Number(process.env.SIKERDA_E2E_PORT || 3100);
 const PG_PORT = Number(process.env.SIKERDA_E2E_PG_PORT || 54349);
 const E2E_DIR = path.join(ROOT, ".data-e2e");
 const APP_URL = `http://localhost:${PORT}`;
+// The server, the seed and the fixture CLI share one document directory (the seed's placeholder
+// PDFs must be where the server reads them, never in the developer's .data/dokumen).
+const STORAGE_DIR = path.join(E2E_DIR, "dokumen");
 // A fixed secret: e2e sessions are throw-away and never valid outside this server.
 const E2E_AUTH_SECRET = "e2e-only-secret-not-for-production-3f9c2a7d1b6e4f08";
 
@@ -36,7 +39,7 @@ try {
 
   const seed = await run("tsx", ["prisma/seed.ts"], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: db.ownerUrl },
+    env: { ...process.env, DATABASE_URL: db.ownerUrl, STORAGE_DRIVER: "disk", STORAGE_DIR },
   });
   if (seed !== 0) throw new Error(`Seed failed (exit ${seed})`);
 
@@ -57,7 +60,7 @@ releaseSignals();
 // Written after the seed, so a test that finds the file finds a ready database.
 fs.writeFileSync(
   path.join(E2E_DIR, "env.json"),
-  `${JSON.stringify({ databaseUrl: db.ownerUrl, storageDir: path.join(E2E_DIR, "dokumen"), appUrl: APP_URL, authSecret: E2E_AUTH_SECRET }, null, 2)}\n`,
+  `${JSON.stringify({ databaseUrl: db.ownerUrl, storageDir: STORAGE_DIR, appUrl: APP_URL, authSecret: E2E_AUTH_SECRET }, null, 2)}\n`,
 );
 
 const env = {
@@ -71,7 +74,8 @@ const env = {
   // Tests give each case its own X-Forwarded-For, as one reverse proxy in front would, so the
   // per-address sign-in throttle of one test never blocks another (tests/e2e/fixtures.ts).
   TRUSTED_PROXY_HOPS: "1",
-  STORAGE_DIR: path.join(E2E_DIR, "dokumen"),
+  STORAGE_DRIVER: "disk",
+  STORAGE_DIR,
 };
 delete env.MIGRATION_DATABASE_URL;
 const code = await run(process.execPath, ["scripts/server.mjs"], { cwd: ROOT, env }).catch((error) => {

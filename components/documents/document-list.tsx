@@ -1,5 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
+import { DocumentPreviewRow } from "./document-preview";
+import { isPreviewable } from "@/lib/documents/http";
 import { formatTanggalWaktu } from "@/lib/format";
 import type { DocumentType, Stage } from "@/lib/generated/prisma/enums";
 import { DOCUMENT_LABELS } from "@/lib/workflow/documents";
@@ -40,42 +42,62 @@ function groupByStage(documents: readonly DocumentListItem[]): [Stage, DocumentL
 
 function DocumentRow({ doc }: { doc: DocumentListItem }) {
   const label = `${DOCUMENT_LABELS[doc.type]} versi ${doc.version}`;
+  const inlineUrl = `/api/dokumen/${doc.id}?tampil=1`;
+  const summary = (
+    <div className="min-w-0 space-y-1">
+      <p className="flex flex-wrap items-center gap-2 font-semibold text-slate-900">
+        {DOCUMENT_LABELS[doc.type]}
+        <span className="font-normal text-slate-700">Versi {doc.version}</span>
+        <Badge tone={doc.locked ? "warning" : "success"}>{doc.locked ? "Terkunci" : "Dapat diubah"}</Badge>
+      </p>
+      <p className="text-sm break-all text-slate-700">
+        {doc.originalName} · {formatUkuran(doc.sizeBytes)}
+      </p>
+      <p className="text-sm text-slate-600">
+        Diunggah oleh {doc.uploadedBy.fullName}, {formatTanggalWaktu(doc.uploadedAt)}
+      </p>
+      {doc.correctionReason && (
+        <p className="text-sm text-slate-700">
+          <span className="font-semibold">Alasan koreksi:</span> {doc.correctionReason}
+        </p>
+      )}
+    </div>
+  );
+  const download = (
+    <a href={`/api/dokumen/${doc.id}`} className="text-brand-800 underline hover:text-brand-900" aria-label={`Unduh ${label}`}>
+      Unduh
+    </a>
+  );
+  if (isPreviewable(doc.mimeType)) {
+    const newTab = (
+      <a
+        href={inlineUrl}
+        target="_blank"
+        rel="noopener noreferrer"
+        className="text-brand-800 underline hover:text-brand-900"
+        aria-label={`Buka di tab baru: ${label}`}
+      >
+        Buka di tab baru
+      </a>
+    );
+    return (
+      <DocumentPreviewRow
+        summary={summary}
+        actions={
+          <>
+            {newTab}
+            {download}
+          </>
+        }
+        src={inlineUrl}
+        label={label}
+      />
+    );
+  }
   return (
     <li className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-start sm:justify-between">
-      <div className="min-w-0 space-y-1">
-        <p className="flex flex-wrap items-center gap-2 font-semibold text-slate-900">
-          {DOCUMENT_LABELS[doc.type]}
-          <span className="font-normal text-slate-700">Versi {doc.version}</span>
-          <Badge tone={doc.locked ? "warning" : "success"}>{doc.locked ? "Terkunci" : "Dapat diubah"}</Badge>
-        </p>
-        <p className="text-sm break-all text-slate-700">
-          {doc.originalName} · {formatUkuran(doc.sizeBytes)}
-        </p>
-        <p className="text-sm text-slate-600">
-          Diunggah oleh {doc.uploadedBy.fullName}, {formatTanggalWaktu(doc.uploadedAt)}
-        </p>
-        {doc.correctionReason && (
-          <p className="text-sm text-slate-700">
-            <span className="font-semibold">Alasan koreksi:</span> {doc.correctionReason}
-          </p>
-        )}
-      </div>
-      <div className="flex shrink-0 gap-3 text-sm font-semibold">
-        {doc.mimeType === "application/pdf" && (
-          <a
-            href={`/api/dokumen/${doc.id}?tampil=1`}
-            target="_blank"
-            rel="noopener noreferrer"
-            className="text-brand-800 underline hover:text-brand-900"
-            aria-label={`Lihat ${label} (tab baru)`}
-          >
-            Lihat
-          </a>
-        )}
-        <a href={`/api/dokumen/${doc.id}`} className="text-brand-800 underline hover:text-brand-900" aria-label={`Unduh ${label}`}>
-          Unduh
-        </a>
-      </div>
+      {summary}
+      <div className="flex shrink-0 gap-3 text-sm font-semibold">{download}</div>
     </li>
   );
 }

@@ -51,15 +51,39 @@ export function contentDisposition(name: string, inline: boolean): string {
 
 const INLINE_MIME = ["application/pdf", "image/jpeg", "image/png"];
 
-/** Headers of a document download; shown inline only on request and only for PDF/images. */
+/**
+ * Content-Security-Policy of a stored file. `sandbox` gives the response an opaque origin (no
+ * scripts, no forms, no access to SIKERDA's cookies or pages even if a file were ever rendered as
+ * something active), `default-src 'none'` lets it load nothing. Framing: only the inline PDF
+ * preview may be framed, and only by SIKERDA's own pages (`frame-ancestors 'self'`, which takes
+ * precedence over X-Frame-Options); everything else keeps `frame-ancestors 'none'`.
+ */
+function fileContentSecurityPolicy(previewable: boolean): string {
+  return `sandbox; default-src 'none'; frame-ancestors ${previewable ? "'self'" : "'none'"}`;
+}
+
+/** True when a document may be shown inline inside a SIKERDA page (the PDF preview). */
+export function isPreviewable(mimeType: string): boolean {
+  return mimeType === "application/pdf";
+}
+
+/**
+ * Headers of a document download; shown inline only on request and only for PDF/images (the type
+ * sniffed from the content at upload, never the user's file name), never HTML/SVG: anything else is
+ * an attachment of type application/octet-stream. nosniff stops a browser from guessing otherwise.
+ */
 export function downloadHeaders(doc: { mimeType: string; originalName: string; sizeBytes: number }, wantInline: boolean): Headers {
   const inline = wantInline && INLINE_MIME.includes(doc.mimeType);
+  const framable = inline && isPreviewable(doc.mimeType);
   return new Headers({
     "Content-Type": INLINE_MIME.includes(doc.mimeType) ? doc.mimeType : "application/octet-stream",
     "Content-Length": String(doc.sizeBytes),
     "Content-Disposition": contentDisposition(doc.originalName, inline),
     "X-Content-Type-Options": "nosniff",
     "Cache-Control": "private, no-store",
-    "Content-Security-Policy": "sandbox",
+    "Content-Security-Policy": fileContentSecurityPolicy(framable),
+    // next.config.ts sends DENY everywhere; the preview's frame is allowed for this origin only.
+    "X-Frame-Options": framable ? "SAMEORIGIN" : "DENY",
+    "Cross-Origin-Resource-Policy": "same-origin",
   });
 }

@@ -1,95 +1,101 @@
-// Document storage behind a small interface: local disk now (STORAGE_DIR, default .data/dokumen);
-// an S3-compatible driver can implement the same three calls for multi-instance deployments.
-import { createHash, randomUUID } from "node:crypto";
-import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
+// Document storage behind one interface (backend.ts), chosen by the environment (lib/env.ts):
+//   STORAGE_DRIVER=disk (default)  files under STORAGE_DIR (default .data/dokumen) — one machine;
+//   STORAGE_DRIVER=s3              an S3-compatible bucket (S3_*) — several app instances.
+// Every caller goes through the functions below: keys are validated (only server-generated keys,
+// never a path), writes are size-limited and hashed while they stream, and all-or-nothing.
 import path from "node:path";
-import type { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import { env } from "@/lib/env";
+import { env, type StorageEnv } from "@/lib/env";
+import type { OpenedObject, StorageBackend, StoredObject } from "./backend";
+import { diskBackend } from "./disk";
+import { assertStorageKey } from "./keys";
+import { MeasuredBody } from "./measured";
+import { s3Backend } from "./s3";
 
-export function storageRoot(): string {
-  return path.resolve(/*turbopackIgnore: true*/ env.storage().STORAGE_DIR ?? path.join(process.cwd(), ".data", "dokumen"));
+export type { OpenedObject, StorageBackend, StoredObject } from "./backend";
+export { contentTypeOf, newStorageKey, sha256Hex } from "./keys";
+export { ObjectTooLargeError } from "./measured";
+
+/** The disk backend's directory (STORAGE_DIR, default .data/dokumen under the working directory). */
+export function storageRoot(config: StorageEnv = env.storage()): string {
+  return path.resolve(/*turbopackIgnore: true*/ config.STORAGE_DIR ?? path.join(process.cwd(), ".data", "dokumen"));
 }
 
-/** Server-generated key: never derived from the user's file name. */
-export function newStorageKey(extension: "pdf" | "jpg" | "png", now = new Date()): string {
-  const y = now.getUTCFullYear();
-  const m = String(now.getUTCMonth() + 1).padStart(2, "0");
-  return `${y}/${m}/${randomUUID()}.${extension}`;
-}
-
-function resolveKey(key: string): string {
-  if (!/^\d{4}\/\d{2}\/[0-9a-f-]{36}\.(pdf|jpg|png)$/.test(key)) throw new Error(`Kunci penyimpanan tidak sah: ${key}`);
-  return path.join(storageRoot(), key);
-}
-
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash("sha256").update(bytes).digest("hex");
-}
-
-/** Writes atomically (temp file + rename) so a crash never leaves a half file under a real key. */
-export async function putObject(key: string, bytes: Uint8Array): Promise<void> {
-  const target = resolveKey(key);
-  await mkdir(path.dirname(target), { recursive: true });
-  const tmp = `${target}.${randomUUID()}.tmp`;
-  await writeFile(tmp, bytes, { mode: 0o640 });
-  await rename(tmp, target);
-}
-
-export async function objectSize(key: string): Promise<number | null> {
-  try {
-    return (await stat(resolveKey(key))).size;
-  } catch {
-    return null;
+/** A backend for a storage configuration (scripts may open one besides the app's own). */
+export function createStorage(config: StorageEnv): StorageBackend {
+  if (config.STORAGE_DRIVER === "s3") {
+    return s3Backend({
+      bucket: config.S3_BUCKET!,
+      region: config.S3_REGION,
+      endpoint: config.S3_ENDPOINT,
+      accessKeyId: config.S3_ACCESS_KEY_ID,
+      secretAccessKey: config.S3_SECRET_ACCESS_KEY,
+      forcePathStyle: config.S3_FORCE_PATH_STYLE,
+      prefix: config.S3_PREFIX ?? "",
+      tmpDir: config.STORAGE_TMP_DIR,
+    });
   }
+  return diskBackend(storageRoot(config));
 }
 
-export function readObject(key: string): Readable {
-  return createReadStream(resolveKey(key));
-}
+let current: { config: StorageEnv; backend: StorageBackend } | undefined;
 
-export async function deleteObject(key: string): Promise<void> {
-  await rm(resolveKey(key), { force: true });
-}
-
-/** Thrown by writeObjectStream when the source is longer than `maxBytes` (nothing is kept). */
-export class ObjectTooLargeError extends Error {
-  constructor(public readonly maxBytes: number) {
-    super(`Objek melebihi ${maxBytes} byte`);
-    this.name = "ObjectTooLargeError";
+/** The app's storage, one backend per parsed environment (forgetEnv("storage") switches it). */
+export function storage(): StorageBackend {
+  const config = env.storage();
+  if (current?.config !== config) {
+    void current?.backend.close();
+    current = { config, backend: createStorage(config) };
   }
+  return current.backend;
+}
+
+/** Closes the app's storage connections (scripts, tests). */
+export async function closeStorage(): Promise<void> {
+  const closing = current;
+  current = undefined;
+  await closing?.backend.close();
 }
 
 /**
  * Streams `source` to `key` while hashing and counting, never holding the whole file in memory.
- * Written to a temp file and renamed only when complete; on any failure (source error, size past
- * `maxBytes`, disk error) the temp file is removed, so no partial or oversized object is left.
+ * The first byte past `maxBytes` stops it with ObjectTooLargeError; on any failure (source error,
+ * size, storage error) nothing is left behind — neither under `key` nor in a temporary place.
  */
 export async function writeObjectStream(
   key: string,
-  source: AsyncIterable<Uint8Array>,
+  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   maxBytes: number,
+  backend: StorageBackend = storage(),
 ): Promise<{ sha256: string; sizeBytes: number }> {
-  const target = resolveKey(key);
-  await mkdir(path.dirname(target), { recursive: true });
-  const tmp = `${target}.${randomUUID()}.tmp`;
-  const hash = createHash("sha256");
-  let sizeBytes = 0;
-  async function* counted(chunks: AsyncIterable<Uint8Array>) {
-    for await (const chunk of chunks) {
-      sizeBytes += chunk.byteLength;
-      if (sizeBytes > maxBytes) throw new ObjectTooLargeError(maxBytes);
-      hash.update(chunk);
-      yield chunk;
-    }
-  }
-  try {
-    await pipeline(source, counted, createWriteStream(tmp, { mode: 0o640, flags: "wx" }));
-    await rename(tmp, target);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
-  }
-  return { sha256: hash.digest("hex"), sizeBytes };
+  assertStorageKey(key);
+  const body = new MeasuredBody(source, maxBytes);
+  await backend.write(key, body);
+  const { sha256, sizeBytes } = body.result();
+  return { sha256, sizeBytes };
+}
+
+/** Stores bytes already in memory (seed, small generated files). */
+export async function putObject(key: string, bytes: Uint8Array, backend: StorageBackend = storage()): Promise<void> {
+  await writeObjectStream(key, [bytes], Number.MAX_SAFE_INTEGER, backend);
+}
+
+/** The object as a stream with its size, or null when it is missing. */
+export async function openObject(key: string, backend: StorageBackend = storage()): Promise<OpenedObject | null> {
+  assertStorageKey(key);
+  return backend.open(key);
+}
+
+export async function objectSize(key: string, backend: StorageBackend = storage()): Promise<number | null> {
+  assertStorageKey(key);
+  return backend.size(key);
+}
+
+export async function deleteObject(key: string, backend: StorageBackend = storage()): Promise<void> {
+  assertStorageKey(key);
+  await backend.remove(key);
+}
+
+/** Every stored object (key and size): what a backup copies. */
+export function listObjects(backend: StorageBackend = storage()): AsyncIterable<StoredObject> {
+  return backend.list();
 }

@@ -94,6 +94,7 @@ export const ROUTES_TABLE = `
 | POST /api/dokumen/bukti-laporan | evidence for a draft report (own OPD) |  ✗   | ✓  |  ✗  | ✗  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✗   |
 | GET /api/dokumen/[id]        | download, case in PELAKSANAAN             |  ✗   | ✓  |  ✗  | ✓  |  ✗  |  ✓   |   ✓   |   ✗   |  ✓   |   ✗   |
 | GET /api/dokumen/[id]        | download, case under TKKSD review         |  ✗   | ✓  |  ✗  | ✓  |  ✗  |  ✓   |   ✓   |   ✓   |  ✓   |   ✗   |
+| GET /api/dokumen/[id]        | preview inline (?tampil=1), PELAKSANAAN   |  ✗   | ✓  |  ✗  | ✓  |  ✗  |  ✓   |   ✓   |   ✗   |  ✓   |   ✗   |
 | GET /api/kerja-sama/ekspor   | export the register (CSV), own scope only |  ✗   | ✓  |  ✓  | ✓  |  ✓  |  ✓   |   ✓   |   ✓   |  ✓   |   ✗   |
 | POST /api/dokumen-mitra      | upload a partner's legal document (NIB)   |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
 | GET /api/dokumen-mitra/[id]  | legal document of a confirmed partner     |  ✗   | ✓  |  ✓  | ✓  |  ✓  |  ✓   |   ✓   |   ✓   |  ✓   |   ✗   |

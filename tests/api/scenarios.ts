@@ -573,7 +573,7 @@ function uploadScenario(key: string, stage: "DRAF" | "PENYUSUNAN_KB" | "KAJIAN_T
   };
 }
 
-function downloadScenario(key: string, stage: "PELAKSANAAN" | "KAJIAN_TKKSD", type: string, by: string): RouteScenario {
+function downloadScenario(key: string, stage: "PELAKSANAAN" | "KAJIAN_TKKSD", type: string, by: string, query = ""): RouteScenario {
   return {
     fixtures: [
       { op: "caseAt", key, kind: "KSDD", stage },
@@ -583,7 +583,7 @@ function downloadScenario(key: string, stage: "PELAKSANAAN" | "KAJIAN_TKKSD", ty
     async request({ fx }) {
       const doc = fx[`${key}Doc`] as DocumentFixture;
       return {
-        url: `/api/dokumen/${doc.id}`,
+        url: `/api/dokumen/${doc.id}${query}`,
         check: async ({ status, body }) => {
           expect(status).toBe(200);
           expect(createHash("sha256").update(body).digest("hex")).toBe(doc.sha256);
@@ -697,6 +697,8 @@ export const ROUTE_SCENARIOS: Record<string, RouteScenario> = {
   "POST /api/dokumen | upload berita acara, KAJIAN_TKKSD (KS)": uploadScenario("uploadTkksd", "KAJIAN_TKKSD", "BERITA_ACARA_TKKSD"),
   "GET /api/dokumen/[id] | download, case in PELAKSANAAN": downloadScenario("downloadActive", "PELAKSANAAN", "LAINNYA", "staf.ks"),
   "GET /api/dokumen/[id] | download, case under TKKSD review": downloadScenario("downloadReview", "KAJIAN_TKKSD", "UNDANGAN_TKKSD", "kabag.ks"),
+  // The preview is the same route and rule as the download (components/documents/document-preview.tsx).
+  "GET /api/dokumen/[id] | preview inline (?tampil=1), PELAKSANAAN": downloadScenario("previewActive", "PELAKSANAAN", "LAINNYA", "staf.ks", "?tampil=1"),
   "GET /api/auth/[...nextauth] | next-auth's own (csrf, session): public": {
     request: async () => ({ url: "/api/auth/session" }),
   },

@@ -29,7 +29,7 @@ export function runFixtures(ops: FixtureOp[]): Promise<FixtureResults> {
   return new Promise((resolve, reject) => {
     const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["tests/support/fixtures-cli.ts"], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: env.databaseUrl, STORAGE_DIR: env.storageDir, AUTH_SECRET: env.authSecret, NODE_ENV: "test" },
+      env: { ...process.env, DATABASE_URL: env.databaseUrl, STORAGE_DRIVER: "disk", STORAGE_DIR: env.storageDir, AUTH_SECRET: env.authSecret, NODE_ENV: "test" },
       stdio: ["pipe", "pipe", "pipe"],
     });
     let out = "";

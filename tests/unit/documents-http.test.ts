@@ -74,11 +74,32 @@ describe("download headers", () => {
     expect(inline.get("content-type")).toBe("application/pdf");
     expect(inline.get("x-content-type-options")).toBe("nosniff");
     expect(inline.get("cache-control")).toBe("private, no-store");
-    expect(inline.get("content-security-policy")).toBe("sandbox");
+    expect(inline.get("content-security-policy")).toBe("sandbox; default-src 'none'; frame-ancestors 'self'");
     expect(downloadHeaders(doc, false).get("content-disposition")).toMatch(/^attachment;/);
     const odd = downloadHeaders({ ...doc, mimeType: "text/html" }, true);
     expect(odd.get("content-disposition")).toMatch(/^attachment;/);
     expect(odd.get("content-type")).toBe("application/octet-stream");
+  });
+
+  it("lets only SIKERDA's own pages frame an inline PDF (the preview); nothing else may be framed", () => {
+    const pdf = { mimeType: "application/pdf", originalName: "x.pdf", sizeBytes: 10 };
+    const preview = downloadHeaders(pdf, true);
+    expect(preview.get("content-security-policy")).toMatch(/frame-ancestors 'self'$/);
+    expect(preview.get("x-frame-options")).toBe("SAMEORIGIN");
+    expect(preview.get("cross-origin-resource-policy")).toBe("same-origin");
+    const refused = [
+      downloadHeaders(pdf, false), // attachment
+      downloadHeaders({ ...pdf, mimeType: "image/png" }, true), // an image opens in its own tab
+      downloadHeaders({ ...pdf, mimeType: "image/svg+xml" }, true),
+      downloadHeaders({ ...pdf, mimeType: "text/html" }, true),
+    ];
+    for (const headers of refused) {
+      expect(headers.get("content-security-policy")).toBe("sandbox; default-src 'none'; frame-ancestors 'none'");
+      expect(headers.get("x-frame-options")).toBe("DENY");
+      expect(headers.get("x-content-type-options")).toBe("nosniff");
+    }
+    expect(refused[2].get("content-type")).toBe("application/octet-stream");
+    expect(refused[2].get("content-disposition")).toMatch(/^attachment;/);
   });
 });
 

@@ -36,6 +36,41 @@ describe("parseEnv", () => {
   });
 });
 
+describe("storage environment (STORAGE_DRIVER, S3_*)", () => {
+  const s3 = { ...ok, STORAGE_DRIVER: "s3", S3_BUCKET: "sikerda-dokumen" };
+
+  it("defaults to the local disk; S3 settings are ignored until STORAGE_DRIVER=s3", () => {
+    expect(parseEnv(ok)).toMatchObject({ STORAGE_DRIVER: "disk", S3_REGION: "us-east-1", S3_FORCE_PATH_STYLE: false });
+    expect(parseEnv({ ...ok, S3_ACCESS_KEY_ID: "only-one" }).STORAGE_DRIVER).toBe("disk");
+  });
+
+  it("accepts a complete S3 configuration and normalises the key prefix", () => {
+    expect(
+      parseEnv({
+        ...s3, S3_ENDPOINT: "http://minio.internal:9000", S3_REGION: "ap-southeast-3", S3_ACCESS_KEY_ID: "id",
+        S3_SECRET_ACCESS_KEY: "secret", S3_FORCE_PATH_STYLE: "true", S3_PREFIX: "sikerda/dokumen",
+      }),
+    ).toMatchObject({ S3_ENDPOINT: "http://minio.internal:9000", S3_FORCE_PATH_STYLE: true, S3_PREFIX: "sikerda/dokumen/" });
+    // No keys at all: the SDK's default credentials (an IAM role).
+    expect(parseEnv(s3).S3_ACCESS_KEY_ID).toBeUndefined();
+  });
+
+  it("names every S3 problem at once, in Indonesian and English", () => {
+    expect(() => parseEnv({ ...ok, STORAGE_DRIVER: "s3" })).toThrow(/S3_BUCKET wajib diatur bila STORAGE_DRIVER=s3 \/ S3_BUCKET is required/);
+    expect(() => parseEnv({ ...ok, STORAGE_DRIVER: "minio" })).toThrow(/STORAGE_DRIVER harus disk atau s3/);
+    let message = "";
+    try {
+      parseEnv({ ...s3, S3_BUCKET: "Bucket_Saya", S3_ENDPOINT: "ftp://x", S3_ACCESS_KEY_ID: "id", S3_PREFIX: "/../x" });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/S3_BUCKET: S3_BUCKET harus nama bucket yang sah/);
+    expect(message).toMatch(/S3_ENDPOINT: S3_ENDPOINT harus http\(s\):\/\//);
+    expect(message).toMatch(/S3_PREFIX: S3_PREFIX hanya huruf/);
+    expect(message).toMatch(/S3_SECRET_ACCESS_KEY: S3_ACCESS_KEY_ID dan S3_SECRET_ACCESS_KEY diatur berdua/);
+  });
+});
+
 describe("env (parsed once, per group)", () => {
   const saved = { ...process.env };
   afterEach(() => {

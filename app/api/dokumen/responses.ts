@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import type { DomainError } from "@/lib/errors";
 
 export function jsonMessage(status: number, message: string): NextResponse {
-  return NextResponse.json({ message }, { status, headers: { "Cache-Control": "no-store" } });
+  return NextResponse.json({ message }, { status, headers: { "Cache-Control": "no-store", "X-Frame-Options": "DENY" } });
 }
 
 const STATUS: Record<DomainError["code"], number> = {

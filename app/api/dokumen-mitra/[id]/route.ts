@@ -4,7 +4,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { downloadHeaders } from "@/lib/documents/http";
 import { isDomainError } from "@/lib/errors";
 import { getPartnerDocumentForDownload } from "@/lib/partners/documents";
-import { objectSize, readObject } from "@/lib/storage";
+import { openObject } from "@/lib/storage";
 import { errorResponse, jsonMessage } from "../../dokumen/responses";
 
 // Download of a partner's legal document: GET /api/dokumen-mitra/<id> (attachment) or ?tampil=1
@@ -23,12 +23,13 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     if (isDomainError(error)) return errorResponse(error);
     throw error;
   }
-  const size = await objectSize(doc.storageKey);
-  if (size === null) {
+  // One request to the store (disk or bucket): the stream and its real size together.
+  const stored = await openObject(doc.storageKey);
+  if (!stored) {
     console.error(`Berkas dokumen mitra ${doc.id} tidak ada di penyimpanan (${doc.storageKey}).`);
     return jsonMessage(404, "Berkas dokumen tidak tersedia di penyimpanan.");
   }
   const inline = request.nextUrl.searchParams.get("tampil") === "1";
-  const body = Readable.toWeb(readObject(doc.storageKey)) as ReadableStream<Uint8Array>;
-  return new Response(body, { status: 200, headers: downloadHeaders({ ...doc, sizeBytes: size }, inline) });
+  const body = Readable.toWeb(stored.body) as ReadableStream<Uint8Array>;
+  return new Response(body, { status: 200, headers: downloadHeaders({ ...doc, sizeBytes: stored.sizeBytes }, inline) });
 }

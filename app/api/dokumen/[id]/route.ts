@@ -4,7 +4,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { downloadHeaders } from "@/lib/documents/http";
 import { getDocumentForDownload } from "@/lib/documents/service";
 import { isDomainError } from "@/lib/errors";
-import { objectSize, readObject } from "@/lib/storage";
+import { openObject } from "@/lib/storage";
 import { errorResponse, jsonMessage } from "../responses";
 
 // Download: GET /api/dokumen/<id> (attachment) or ?tampil=1 (inline, PDF/images only). Only users
@@ -26,12 +26,13 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     throw error;
   }
 
-  const size = await objectSize(doc.storageKey);
-  if (size === null) {
+  // One request to the store (disk or bucket): the stream and its real size together.
+  const stored = await openObject(doc.storageKey);
+  if (!stored) {
     console.error(`Berkas dokumen ${doc.id} tidak ada di penyimpanan (${doc.storageKey}).`);
     return jsonMessage(404, "Berkas dokumen tidak tersedia di penyimpanan.");
   }
   const inline = request.nextUrl.searchParams.get("tampil") === "1";
-  const body = Readable.toWeb(readObject(doc.storageKey)) as ReadableStream<Uint8Array>;
-  return new Response(body, { status: 200, headers: downloadHeaders({ ...doc, sizeBytes: size }, inline) });
+  const body = Readable.toWeb(stored.body) as ReadableStream<Uint8Array>;
+  return new Response(body, { status: 200, headers: downloadHeaders({ ...doc, sizeBytes: stored.sizeBytes }, inline) });
 }
