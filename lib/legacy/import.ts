@@ -24,11 +24,16 @@ import type { RawRow } from "./workbook";
  * numbers re-checked inside it), reporting progress row by row.
  *
  * Partners: an exact name (case and spacing ignored) uses the registered partner, whose class must
- * agree with the row's. A name close to a registered one (trigram similarity ≥ 0.45) is an error
- * naming the close matches — a typo must not create a duplicate partner. Any other name creates a
- * new partner from the row's class, NOT verified: Bagian Kerja Sama confirms, edits or merges it in
- * the partner master like an OPD's request. Rows of one file naming the same new partner share it.
+ * agree with the row's. A name very close to a registered one (trigram similarity ≥ 0.7: "Kab." for
+ * "Kabupaten", "PT." for "PT", a typo) is an error naming the match — a typo must not create a
+ * duplicate partner; a different partner with such a name is first added in the partner master.
+ * Any other name creates a new partner from the row's class, NOT verified: Bagian Kerja Sama
+ * confirms, edits or merges it in the partner master like an OPD's request; the preview notes
+ * similar names (≥ 0.45) so it can be looked at. Rows of one file naming the same new partner share it.
  */
+
+/** pg_trgm-style similarity from which an unknown partner name counts as a typo of a registered one. */
+const TYPO_SIMILARITY = 0.7;
 
 export const IMPORT_FORBIDDEN = "Hanya Bagian Kerja Sama yang dapat mengimpor kerja sama arsip.";
 
@@ -44,6 +49,8 @@ export type PreviewRow = {
   period: string;
   stage: "PELAKSANAAN" | "BERAKHIR" | null;
   errors: RowError[];
+  /** Remarks that do not stop the import (a new partner resembling a registered one). */
+  notes: string[];
 };
 export type ImportPreview = { total: number; valid: boolean; errorCount: number; newPartners: string[]; rows: PreviewRow[] };
 
@@ -126,8 +133,9 @@ function validateRows(rows: readonly RawRow[], l: Lookups): Validation {
     } else if (nameKey) {
       const close = l.closeTo(v.partnerName);
       const pending = newPartners.get(nameKey);
-      if (close.length > 0) {
-        errors.partnerName = `Mitra "${v.partnerName}" belum terdaftar. Nama yang mirip: ${close.map((n) => `"${n}"`).join(", ")}. Tulis nama persis seperti di menu Mitra, atau ubah nama bila memang mitra lain.`;
+      const typo = close.filter((c) => c.score >= TYPO_SIMILARITY);
+      if (typo.length > 0) {
+        errors.partnerName = `Mitra "${v.partnerName}" belum terdaftar; namanya sangat mirip ${typo.map((c) => `"${c.name}"`).join(", ")}. Tulis nama persis seperti di menu Mitra; bila memang mitra lain, tambahkan dulu di menu Mitra lalu periksa ulang berkas.`;
       } else if (pending) {
         partner = pending;
         newPartnerKey = nameKey;
@@ -151,7 +159,7 @@ function validateRows(rows: readonly RawRow[], l: Lookups): Validation {
 
     const opd = v.opd ? l.opdByName.get(normalizeName(v.opd)) : undefined;
     if (v.opd && !opd) errors.opd = `OPD "${v.opd}" tidak ditemukan atau sudah nonaktif. Tulis singkatan atau nama OPD seperti di lembar Daftar.`;
-    if (data?.naskah?.signerType === "PEJABAT_DIKUASAKAN") {
+    if (v["naskah.signerType"] === "PEJABAT_DIKUASAKAN") {
       errors["naskah.signerType"] = "PKS yang ditandatangani pejabat dengan surat kuasa wajib dilampiri surat kuasa: daftarkan kerja sama ini melalui formulir Kerja Sama Arsip.";
     }
 
@@ -176,11 +184,15 @@ function validateRows(rows: readonly RawRow[], l: Lookups): Validation {
     }
 
     const list = rowErrors(errors);
+    const notes = newPartnerKey && !errors.partnerName
+      ? [`Mitra baru "${v.partnerName}" akan ditambahkan dan menunggu konfirmasi Bagian Kerja Sama${l.closeTo(v.partnerName).length ? `; mirip dengan ${l.closeTo(v.partnerName).map((c) => `"${c.name}"`).join(", ")}` : ""}.`]
+      : [];
     previewRows.push({
       row: raw.row, kind: v.kind ?? "", title: v.title ?? "", partner: v.partnerName ?? "", newPartner: newPartnerKey !== null,
       opd: opd?.shortName ?? v.opd ?? "", numbers: [v["induk.ourNumber"], v["naskah.ourNumber"]].filter(Boolean).join(" · "),
       period: period(v), stage: input && list.length === 0 ? archiveStage(input.naskah ?? {}, l.now, l.settings.region.timeZone) : null,
       errors: list,
+      notes,
     });
     if (input && list.length === 0) prepared.push({ row: raw.row, input, partnerName: partner ? (existing?.name ?? newPartners.get(nameKey)!.name) : "", newPartnerKey });
   }

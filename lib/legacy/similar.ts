@@ -30,15 +30,14 @@ function setSimilarity(ta: Set<string>, tb: Set<string>): number {
  * A matcher over `names` (trigrams computed once): up to `limit` names at least `threshold` similar
  * to the one asked for, most similar first.
  */
-export function closeMatcher(names: readonly string[], threshold = 0.45, limit = 3): (name: string) => string[] {
+export function closeMatcher(names: readonly string[], threshold = 0.45, limit = 3): (name: string) => { name: string; score: number }[] {
   const index = names.map((n) => ({ n, t: trigrams(n) }));
   return (name) => {
     const t = trigrams(name);
     return index
-      .map((x) => ({ n: x.n, s: setSimilarity(t, x.t) }))
-      .filter((x) => x.s >= threshold)
-      .sort((a, b) => b.s - a.s || a.n.localeCompare(b.n))
-      .slice(0, limit)
-      .map((x) => x.n);
+      .map((x) => ({ name: x.n, score: setSimilarity(t, x.t) }))
+      .filter((x) => x.score >= threshold)
+      .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name))
+      .slice(0, limit);
   };
 }
