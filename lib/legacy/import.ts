@@ -165,8 +165,13 @@ function validateRows(rows: readonly RawRow[], l: Lookups): Validation {
 
     let input: ArchiveInput | null = null;
     if (data) {
-      const { partnerName: _n, partnerClass: _c, universityStatus: _u, opd: _o, ...rest } = data;
-      input = { ...rest, partnerId: partnerId ?? "", opdId: opd?.id ?? "" };
+      input = {
+        kind: data.kind, title: data.title, ksddNature: data.ksddNature, ksdpkForm: data.ksdpkForm, subject: data.subject,
+        governmentAffair: data.governmentAffair, scope: data.scope, fundingSource: data.fundingSource,
+        fundingAmount: data.fundingAmount, fundingYear: data.fundingYear, requiresDprd: data.requiresDprd,
+        dprdNumber: data.dprdNumber, dprdDate: data.dprdDate, induk: data.induk, naskah: data.naskah,
+        partnerId: partnerId ?? "", opdId: opd?.id ?? "",
+      };
       const legal = checkArchive(input, { partner, documents: [] }, { now: l.now, settings: l.settings });
       for (const [field, message] of Object.entries(legal)) errors[field] ??= message;
     }
