@@ -76,7 +76,7 @@ test("Kerja Sama Arsip: Bagian KS registers a signed KSDD with its KB and PKS PD
   await page.getByRole("button", { name: "Daftarkan Kerja Sama Arsip" }).click();
   await page.waitForURL(/\/usulan\/[^/?]+\?tersimpan=arsip$/, { timeout: 30_000 });
   await expect(page.getByText("Pelaksanaan (Aktif)").first()).toBeVisible();
-  await expect(page.getByText(/Didaftarkan dari arsip/).first()).toBeVisible();
+  await expect(page.getByText(/Didaftarkan sebagai kerja sama arsip/).first()).toBeVisible();
   await shot(page, "arsip-terdaftar");
 
   const caseId = page.url().split("/usulan/")[1].split("?")[0];
@@ -88,6 +88,10 @@ test("Kerja Sama Arsip: Bagian KS registers a signed KSDD with its KB and PKS PD
     [caseId],
   );
   expect(row).toEqual({ stage: "PELAKSANAAN", isArchive: true, docs: "KB_DITANDATANGANI,PKS_DITANDATANGANI", agreements: "KB:BERLAKU,PKS:BERLAKU" });
+  const history = await one<{ note: string; username: string }>(
+    `SELECT h.note, u.username FROM "StageHistory" h JOIN "User" u ON u.id = h."actorId" WHERE h."caseId" = $1 AND h.event = 'registrasi_arsip'`, [caseId]);
+  expect(history?.username).toBe("staf.ks");
+  expect(history?.note).toMatch(/^Didaftarkan dari arsip/);
 });
 
 test("an OPD operator has no way into the archive pages", async ({ page }) => {
