@@ -66,7 +66,7 @@ export function ArchiveForm({
   const [form, fields] = useForm({
     id: "arsip",
     lastResult,
-    defaultValue: { kind },
+    defaultValue: { kind, naskah: { signerType: "KEPALA_DAERAH" } },
     constraint: formConstraints(archiveSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
