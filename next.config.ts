@@ -10,7 +10,7 @@ const nextConfig: NextConfig = {
     proxyClientMaxBodySize: 1024 * 1024 + 1,
   },
   // Native / WASM server packages must not be bundled.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "pg-boss"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "pg-boss", "exceljs"],
   async headers() {
     return [
       {

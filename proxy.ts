@@ -101,9 +101,10 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything except Next's static files, public images/fonts and the document API (it streams
-  // uploads up to 20 MB, which the proxy would buffer; its handlers authenticate themselves).
+  // Everything except Next's static files, public images/fonts and the streamed upload APIs (the
+  // document API and the archive uploads/import take bodies up to 20 MB, which the proxy would
+  // buffer; their handlers authenticate themselves).
   matcher: [
-    "/((?!api/dokumen|_next/static|_next/image|favicon.ico|robots.txt|.*\\.(?:png|svg|ico|jpg|jpeg|webp|woff2?|css|js|map)$).*)",
+    "/((?!api/dokumen|api/arsip|_next/static|_next/image|favicon.ico|robots.txt|.*\\.(?:png|svg|ico|jpg|jpeg|webp|woff2?|css|js|map)$).*)",
   ],
 };

@@ -8,7 +8,7 @@ import { env } from "@/lib/env";
  * ends every session, device cookie and pending challenge, and makes enrolled TOTP secrets
  * unreadable (they are encrypted with a derived key): users then re-enrol (README).
  */
-export type KeyPurpose = "challenge" | "device" | "totp-encryption";
+export type KeyPurpose = "challenge" | "device" | "totp-encryption" | "archive-upload";
 
 const cache = new Map<string, Buffer>();
 

@@ -6,7 +6,7 @@ import { hmac, type KeyPurpose } from "./keys";
  * Small signed tokens: base64url(JSON payload) + "." + base64url(HMAC). Not encrypted — never put
  * a secret inside. `exp` (ms since epoch) is checked against the caller's `now`.
  */
-type Signed = "challenge" | "device";
+type Signed = "challenge" | "device" | "archive-upload";
 
 export function signToken(purpose: Signed & KeyPurpose, payload: Record<string, unknown>, expiresAt: Date): string {
   const body = Buffer.from(JSON.stringify({ ...payload, exp: expiresAt.getTime() })).toString("base64url");

@@ -82,6 +82,7 @@ export const ACTIONS_TABLE = `
 | reviewReportAction         | rate a sent report 1–5 with a note | form             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
 | returnReportAction         | return a sent report for revision  | form             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
 | removeEvidenceAction       | remove unsent evidence of a draft  | form             |  ✗   | ✓  |  ✗  | ✗  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✗   |
+| registerArchiveAction      | Kerja Sama Arsip: signed KSDD + PDFs | form           |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
 `;
 
 // Route handlers (app/**/route.ts × exported HTTP method).
@@ -100,6 +101,10 @@ export const ROUTES_TABLE = `
 | GET /api/dokumen-mitra/[id]  | legal document of a confirmed partner     |  ✗   | ✓  |  ✓  | ✓  |  ✓  |  ✓   |   ✓   |   ✓   |  ✓   |   ✗   |
 | GET /api/dokumen-mitra/[id]  | legal document of an OPD's request        |  ✗   | ✓  |  ✗  | ✓  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
 | GET /api/mitra/serupa        | similar partner names while typing        |  ✗   | ✓  |  ✓  | ✓  |  ✓  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
+| POST /api/arsip/berkas       | stage a signed PDF for Kerja Sama Arsip   |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
+| GET /api/arsip/impor/templat | download the import template (.xlsx)      |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
+| POST /api/arsip/impor        | check a filled workbook (preview only)    |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
+| POST /api/arsip/impor        | import a valid workbook (one transaction) |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
 | GET /api/auth/[...nextauth]  | next-auth's own (csrf, session): public   |  pub | pub | pub | pub | pub | pub | pub  |  pub  | pub  |  pub  |
 | POST /api/auth/[...nextauth] | next-auth's own sign-out: ends the session|  pub | ✓  | ✓   | ✓  | ✓   | ✓    | ✓     |  ✓    | ✓    |  ✓    |
 `;

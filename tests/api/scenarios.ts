@@ -8,11 +8,13 @@ import type { CaseFixture, DocumentFixture, OpdFixture, PartnerFixture, ReportFi
 import { DEMO_PASSWORD, draftFields, FIXTURE_OPD } from "../support/fixtures/plan";
 import { samplePdf } from "../support/pdf";
 import { generate } from "otplib";
+import ExcelJS from "exceljs";
+import { DATA_SHEET, IMPORT_COLUMNS } from "@/lib/legacy/columns";
 import type { Role } from "@/lib/auth/roles";
 import type { Caller } from "./harness/callers";
 import { actionNamed, freshSession } from "./harness/callers";
 import { one } from "./harness/db";
-import { BASE_URL, loginStep, type Session } from "./harness/http";
+import { BASE_URL, callRoute, loginStep, type Session } from "./harness/http";
 import { CALLER_COLUMNS, type CallerColumn } from "./matrix";
 
 export type ScenarioContext = {
@@ -59,6 +61,10 @@ async function partnerId(kind: "KSDD" | "KSDPK"): Promise<string> {
   const cls = kind === "KSDD" ? "PEMDA" : "SWASTA";
   const p = await one<{ id: string }>(`SELECT id FROM "Partner" WHERE "partnerClass" = $1 AND verified ORDER BY name LIMIT 1`, [cls]);
   return p!.id;
+}
+
+async function partnerName(cls: "PEMDA"): Promise<string> {
+  return (await one<{ name: string }>(`SELECT name FROM "Partner" WHERE "partnerClass" = $1 AND verified AND "deletedAt" IS NULL ORDER BY name LIMIT 1`, [cls]))!.name;
 }
 
 async function versionOf(caseId: string): Promise<number> {
@@ -471,6 +477,22 @@ export const ACTION_SCENARIOS: Record<string, ActionScenario> = {
       };
     },
   },
+
+  "registerArchiveAction | Kerja Sama Arsip: signed KSDD + PDFs": {
+    page: () => "/kerja-sama/arsip/baru?jenis=KSDD",
+    async prepare({ caller, n }) {
+      const title = `Arsip Uji Matriks ${stamp(n)}`;
+      // The PDFs go first through the streamed route, as the form does; only Bagian KS may stage them.
+      const staged = caller.column === "STAF" || caller.column === "KABAG";
+      const fileInduk = staged ? await stageArchivePdf(caller.session, `kb-${n}`) : "bukan.token";
+      const fileNaskah = staged ? await stageArchivePdf(caller.session, `pks-${n}`) : "bukan.token";
+      return {
+        fields: { ...archiveFields(`M${stamp(n)}`, title, await partnerId("KSDD")), fileInduk, fileNaskah },
+        check: () => expectRow(`SELECT 1 FROM "Case" c WHERE c.title = $1 AND c."isArchive" AND c.stage = 'PELAKSANAAN'
+          AND (SELECT count(*) FROM "Document" d WHERE d."caseId" = c.id) = 2`, [title]),
+      };
+    },
+  },
 };
 
 /** One unconfirmed partner per caller column, asked for by an OPD operator (the fixture OPD's). */
@@ -542,6 +564,41 @@ ACTION_SCENARIOS["removeEvidenceAction | remove unsent evidence of a draft"] = {
     };
   },
 };
+
+/** The Kerja Sama Arsip form's fields for a KSDD whose KB and PKS were signed in 2024. */
+function archiveFields(id: string, title: string, partner: string): Record<string, string> {
+  const naskah = (prefix: string, type: string, signed: string, end: string) => ({
+    [`${prefix}.ourNumber`]: `180/${id}/${type}/2024`, [`${prefix}.partnerNumber`]: `119/${id}/${type}/2024`,
+    [`${prefix}.signedAt`]: signed, [`${prefix}.signedPlace`]: "Sukamaju", [`${prefix}.signerName`]: "H. Ahmad Sudrajat",
+    [`${prefix}.signerPosition`]: "Bupati Sukamaju", [`${prefix}.partnerSignerName`]: "Drs. Bambang Irawan",
+    [`${prefix}.partnerSignerPosition`]: "Gubernur", [`${prefix}.startDate`]: signed, [`${prefix}.endDate`]: end,
+  });
+  return {
+    kind: "KSDD", ksddNature: "SUKARELA", title, partnerId: partner, opdId: FIXTURE_OPD, subject: "Pengelolaan sampah regional",
+    governmentAffair: "Lingkungan Hidup", fundingSource: "APBD", requiresDprd: "tidak",
+    ...naskah("induk", "KB", "2024-02-01", "2029-01-31"), ...naskah("naskah", "PKS", "2024-03-04", "2027-03-03"),
+  };
+}
+
+async function stageArchivePdf(session: Session, name: string): Promise<string> {
+  const body = new Uint8Array(samplePdf(`Naskah arsip ${name}`));
+  const res = await callRoute("POST", `/api/arsip/berkas?name=${name}.pdf`, session, {
+    headers: { Origin: BASE_URL, "x-sikerda-upload": "1", "content-type": "application/pdf", "content-length": String(body.byteLength) },
+    body,
+  });
+  if (res.status !== 201) throw new Error(`staging ${name}: ${res.status} ${res.detail}`);
+  return (JSON.parse(res.body.toString("utf8")) as { token: string }).token;
+}
+
+/** A filled import workbook: one valid KSDD row with numbers unique to `id`. */
+async function importWorkbook(id: string, partnerName: string): Promise<Uint8Array<ArrayBuffer>> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(DATA_SHEET);
+  ws.columns = IMPORT_COLUMNS.map((c) => ({ header: c.header, key: c.key }));
+  const f = archiveFields(id, `Impor Uji Matriks ${id}`, "");
+  ws.addRow({ ...f, partnerId: undefined, opdId: undefined, partnerName, opd: "DINKES", requiresDprd: "Tidak" });
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
 
 async function editDraft(caseId: string, kind: "KSDD" | "KSDPK", n: number): Promise<Prepared> {
   const title = `Draf Diubah Uji ${stamp(n)}`;
@@ -699,6 +756,58 @@ export const ROUTE_SCENARIOS: Record<string, RouteScenario> = {
   "GET /api/dokumen/[id] | download, case under TKKSD review": downloadScenario("downloadReview", "KAJIAN_TKKSD", "UNDANGAN_TKKSD", "kabag.ks"),
   // The preview is the same route and rule as the download (components/documents/document-preview.tsx).
   "GET /api/dokumen/[id] | preview inline (?tampil=1), PELAKSANAAN": downloadScenario("previewActive", "PELAKSANAAN", "LAINNYA", "staf.ks", "?tampil=1"),
+  "POST /api/arsip/berkas | stage a signed PDF for Kerja Sama Arsip": {
+    async request({ n }) {
+      const body = new Uint8Array(samplePdf(`Naskah arsip uji ${n}`));
+      return {
+        url: `/api/arsip/berkas?name=naskah-${n}.pdf`,
+        headers: { "x-sikerda-upload": "1", "content-type": "application/pdf", "content-length": String(body.byteLength) },
+        body,
+        check: async ({ status, body: answer }) => {
+          expect(status).toBe(201);
+          expect((JSON.parse(answer.toString("utf8")) as { token?: string }).token).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
+        },
+      };
+    },
+  },
+  "GET /api/arsip/impor/templat | download the import template (.xlsx)": {
+    request: async () => ({
+      url: "/api/arsip/impor/templat",
+      check: async ({ status, body }) => {
+        expect(status).toBe(200);
+        expect(body.subarray(0, 4).toString("latin1")).toBe("PK\u0003\u0004");
+      },
+    }),
+  },
+  "POST /api/arsip/impor | check a filled workbook (preview only)": {
+    async request({ n }) {
+      const body = await importWorkbook(`P${stamp(n)}`, await partnerName("PEMDA"));
+      return {
+        url: "/api/arsip/impor?langkah=periksa&name=uji.xlsx",
+        headers: { "x-sikerda-upload": "1", "content-type": "application/octet-stream", "content-length": String(body.byteLength) },
+        body,
+        check: async ({ status, body: answer }) => {
+          expect(status).toBe(200);
+          expect(answer.toString("utf8")).toContain('"valid":true');
+        },
+      };
+    },
+  },
+  "POST /api/arsip/impor | import a valid workbook (one transaction)": {
+    async request({ n }) {
+      const id = `I${stamp(n)}`;
+      const body = await importWorkbook(id, await partnerName("PEMDA"));
+      return {
+        url: "/api/arsip/impor?langkah=impor&name=uji.xlsx",
+        headers: { "x-sikerda-upload": "1", "content-type": "application/octet-stream", "content-length": String(body.byteLength) },
+        body,
+        check: async ({ status }) => {
+          expect(status).toBe(200);
+          await expectRow(`SELECT 1 FROM "Case" WHERE title = $1 AND "isArchive" AND stage = 'PELAKSANAAN'`, [`Impor Uji Matriks ${id}`]);
+        },
+      };
+    },
+  },
   "GET /api/auth/[...nextauth] | next-auth's own (csrf, session): public": {
     request: async () => ({ url: "/api/auth/session" }),
   },
