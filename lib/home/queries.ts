@@ -88,7 +88,7 @@ export async function homeTiles(user: CurrentUser, now: Date): Promise<HomeTile[
 
 /** Monev: the OPD's reports due (jatuh tempo, terlambat, dikembalikan); Bagian KS's review queue. */
 async function reportTiles(user: CurrentUser, now: Date): Promise<HomeTile[]> {
-  if (user.role === "OPERATOR_OPD" && can(user, "report.submit")) {
+  if (user.opdId && can(user, "report.submit", { opdId: user.opdId })) {
     const due = await listDueReports(user, now);
     return [{ label: "Laporan jatuh tempo", value: due.length, hint: "Termasuk yang terlambat atau dikembalikan", tone: "warning", href: "/laporan" }];
   }

@@ -96,7 +96,7 @@ test("halaman mitra: dokumen legal dapat diunduh, kerja samanya tampil sesuai li
   await login(page, "operator.dinkes");
   await page.goto("/mitra/mitra-medika-husada");
   await expect(page.getByRole("heading", { name: "PT Medika Husada Utama" })).toBeVisible();
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Nomor Induk Berusaha (NIB)" }).click()]);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Nomor Induk Berusaha (NIB)", exact: true }).click()]);
   expect(download.suggestedFilename()).toMatch(/\.pdf$/);
   // Operator Dinkes sees this partner's cooperation with Dinas Kesehatan only.
   const rows = page.locator("section[aria-labelledby=kerja-sama-mitra] tbody tr");

@@ -48,7 +48,7 @@ test("Kabag menyaring, mencari, dan mengekspor: berkas Excel dan CSV berisi bari
 
   // Filter and search with the form; the state goes into the URL.
   await page.getByLabel("Status").selectOption("AKTIF");
-  await page.getByLabel("Cari").fill(mark);
+  await page.getByRole("searchbox", { name: "Cari" }).fill(mark);
   await page.getByRole("button", { name: "Terapkan" }).click();
   await expect(page).toHaveURL(/status=AKTIF/);
   await expect(page).toHaveURL(/q=Uji\+Register/);
