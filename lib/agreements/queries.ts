@@ -3,7 +3,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { getCaseDetail } from "@/lib/cases/queries";
 import { caseWhereFor } from "@/lib/cases/scope";
 import { getDb } from "@/lib/db";
-import { getReportTimeline } from "@/lib/reports/queries";
+import { getReportTimeline, lastReportSummary } from "@/lib/reports/queries";
 import type { Agreement, Document } from "@/lib/generated/prisma/client";
 
 /*
@@ -60,5 +60,8 @@ export async function getCooperation(actor: CurrentUser, caseId: string, now: Da
       .map((t) => ({ id: t.id, code: t.code, title: t.title, stage: t.stage, opd: t.opd, pks: t.agreements[0] ?? null })),
   });
   const roots = agreements.filter((a) => !a.parentId || !ids.has(a.parentId)).map(node);
-  return { detail, roots, signed: agreements.some((a) => a.signedAt !== null), reports: await reportsQuery };
+  const reports = await reportsQuery;
+  // The last reviewed report (realisasi, rekomendasi, nilai): what the monev says about this cooperation.
+  const lastReport = reports ? await lastReportSummary(getDb(), reports.agreement.id) : null;
+  return { detail, roots, signed: agreements.some((a) => a.signedAt !== null), reports, lastReport };
 }

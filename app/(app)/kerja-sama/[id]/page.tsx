@@ -5,6 +5,7 @@ import { NaskahTree } from "@/components/agreements/naskah-tree";
 import { ExtensionLinks } from "@/components/cases/extension-links";
 import { KSDD_NATURE_LABELS, KSDPK_FORM_LABELS, PARTNER_CLASS_LABELS } from "@/components/cases/labels";
 import { StageBadge } from "@/components/cases/stage-badge";
+import { REALIZATION_LABELS, RECOMMENDATION_LABELS } from "@/components/reports/labels";
 import { ReportStatusBadge } from "@/components/reports/report-status-badge";
 import { ReportTimeline } from "@/components/reports/report-timeline";
 import { Badge } from "@/components/ui/badge";
@@ -43,7 +44,7 @@ export default async function CooperationPage({ params }: Props) {
   const { id } = await params;
   const found = await getCooperation(actor, id, new Date());
   if (!found) notFound();
-  const { detail, roots, signed, reports } = found;
+  const { detail, roots, signed, reports, lastReport } = found;
   if (!signed) redirect(`/usulan/${encodeURIComponent(id)}`);
   const settings = await getSettings();
   const { case: c, today } = detail;
@@ -135,6 +136,14 @@ export default async function CooperationPage({ params }: Props) {
               ))}
             </ul>
           )}
+          {lastReport && (
+            <p className="mt-3 text-sm text-slate-800">
+              Laporan terakhir ditinjau ({lastReport.periodLabel}): {REALIZATION_LABELS[lastReport.realization].toLowerCase()},
+              rekomendasi {RECOMMENDATION_LABELS[lastReport.recommendation].toLowerCase()}
+              {lastReport.rating !== null && `, nilai ${lastReport.rating}/5`}.
+            </p>
+          )}
+          {reports && !lastReport && <p className="mt-3 text-sm text-slate-700">Belum ada laporan yang ditinjau.</p>}
           <p className="mt-4 text-sm">
             <Link href={reports ? `/laporan/${reports.case.id}` : "/laporan"} className="text-brand-800 underline hover:no-underline">
               {reports ? "Buka laporan kerja sama ini" : "Semua laporan pelaksanaan"}
