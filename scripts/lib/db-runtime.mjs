@@ -94,9 +94,29 @@ export function embeddedDatabase(superUrl) {
  */
 export async function prepareDatabase(db, { quiet = false, migrate = true, reset = false } = {}) {
   if (db.superUrl) await ensureEmbeddedRoles(db.superUrl);
-  if (reset) await resetSchema(db.ownerUrl);
-  if (migrate) await migrateDeploy(db.ownerUrl, { quiet });
-  await grantAppRole(db, { quiet });
+  // Several app instances may start at once against one database: one of them migrates, grants and
+  // installs the job queue at a time; the others wait and then find nothing left to do.
+  await withSetupLock(db.ownerUrl, async () => {
+    if (reset) await resetSchema(db.ownerUrl);
+    if (migrate) await migrateDeploy(db.ownerUrl, { quiet });
+    await grantAppRole(db, { quiet });
+  });
+}
+
+/** Arbitrary, fixed key of the session-level advisory lock taken around the database set-up. */
+const SETUP_LOCK_KEY = 720_261_127;
+
+/** Runs `fn` while holding SIKERDA's set-up advisory lock (a separate session on `url`). */
+export async function withSetupLock(url, fn) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [SETUP_LOCK_KEY]);
+    return await fn();
+  } finally {
+    await client.query("SELECT pg_advisory_unlock($1)", [SETUP_LOCK_KEY]).catch(() => {});
+    await client.end().catch(() => {});
+  }
 }
 
 /** The app role's grants (after migrations, including `prisma migrate dev`). */
