@@ -21,7 +21,7 @@ export function RegionForm(props: GroupFormProps) {
           <SelectField
             meta={f.timeZone}
             label="Zona waktu daerah"
-            hint="Menentukan tanggal &quot;hari ini&quot; (berakhir hari ini, terlambat) dan jam yang ditampilkan."
+            hint="Menentukan tanggal &quot;hari ini&quot; (berakhir hari ini, terlambat) dan jam yang ditampilkan. Jadwal tugas harian (pukul 01.00) mengikuti zona baru setelah aplikasi dimulai ulang."
             options={options(TIME_ZONES)}
           />
         </div>
