@@ -8,7 +8,7 @@ import {
 import { SettingsForm, type GroupFormProps } from "./settings-form";
 
 const options = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));
-const num = { type: "number", inputMode: "numeric", className: "max-w-40" } as const;
+const num = { type: "number", inputMode: "numeric" } as const;
 
 export function RegionForm(props: GroupFormProps) {
   return (
@@ -83,7 +83,7 @@ export function NumberPatternsForm(props: GroupFormProps) {
       {(f) => (
         <div className="grid gap-5 md:grid-cols-2">
           {Object.entries(NUMBER_KINDS).map(([kind, label]) => (
-            <TextField key={kind} meta={f[kind]} label={`Pola nomor ${label}`} autoComplete="off" className="font-mono" />
+            <TextField key={kind} meta={f[kind]} label={`Pola nomor ${label}`} autoComplete="off" />
           ))}
         </div>
       )}

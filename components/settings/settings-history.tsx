@@ -29,7 +29,7 @@ export function SettingsHistory({ entries, timeZone }: { entries: SettingHistory
       <TBody>
         {rows.map((r) => (
           <TR key={r.key}>
-            <TD label="Waktu" className="whitespace-nowrap tabular-nums">{formatTanggalWaktu(r.entry.at, timeZone)}</TD>
+            <TD label="Waktu" className="tabular-nums md:whitespace-nowrap">{formatTanggalWaktu(r.entry.at, timeZone)}</TD>
             <TD label="Diubah oleh">{r.entry.actorName}</TD>
             <TH scope="row" label="Pengaturan" className="font-medium">{r.label}</TH>
             <TD label="Nilai lama" className="max-w-72 break-words text-slate-600">{r.before}</TD>

@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db";
 import { DOCUMENT_LABELS } from "@/lib/workflow/documents";
 import { STAGE_LABELS } from "@/lib/workflow/stages";
 import type { DocumentType, Stage } from "@/lib/generated/prisma/enums";
+import { MONEV_PERIODS, PTN_BH_KINDS, REGION_LEVELS, TIME_ZONES } from "./groups";
 import { SETTINGS_AUDIT_ACTION } from "./update";
 
 /*
@@ -39,8 +40,17 @@ function labelOf(path: string): string {
   return path;
 }
 
+/** Codes shown by their label on the page. */
+const VALUE_LABELS: Record<string, Record<string, string>> = {
+  "region.level": REGION_LEVELS,
+  "region.timeZone": TIME_ZONES,
+  monevPeriod: MONEV_PERIODS,
+  ptnBhKind: PTN_BH_KINDS,
+};
+
 function show(path: string, v: unknown): string {
   if (v === undefined || v === null) return "—";
+  if (typeof v === "string" && VALUE_LABELS[path]?.[v]) return VALUE_LABELS[path][v];
   if (typeof v === "boolean") return v ? "Ya" : "Tidak";
   if (Array.isArray(v)) {
     if (v.length === 0) return "—";

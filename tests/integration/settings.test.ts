@@ -155,7 +155,7 @@ describe("saving: permission, optimistic lock, audit with old and new values, hi
     });
     expect(history.slice(1).flatMap((h) => h.changes).sort((a, b) => a.label.localeCompare(b.label))).toEqual([
       { label: "Batas \"Akan Berakhir\" (hari)", before: "90", after: "60" },
-      { label: "Periode laporan", before: "TRIWULAN", after: "SEMESTER" },
+      { label: "Periode laporan", before: "Triwulan", after: "Semester" },
     ]);
     // The other jenis keep their defaults: the form edits one jenis of the one row.
     expect((await loadSettings(getDb())).requiredDocuments.KSDPK?.DRAF).toEqual(["KAK", "STUDI_KELAYAKAN"]);

@@ -44,7 +44,7 @@ describe("settings groups", () => {
 
   it("the history names each changed leaf in Indonesian", () => {
     expect(diffSetting("region", DEFAULT_SETTINGS.region, { ...DEFAULT_SETTINGS.region, timeZone: "Asia/Makassar" })).toEqual([
-      { label: "Zona waktu", before: "Asia/Jakarta", after: "Asia/Makassar" },
+      { label: "Zona waktu", before: "WIB — Asia/Jakarta", after: "WITA — Asia/Makassar" },
     ]);
     expect(diffSetting("dprdResponseDays", null, 45)).toEqual([{ label: "Batas jawaban DPRD (hari)", before: "—", after: "45" }]);
     expect(diffSetting("security", { requireSecondFactor: true }, { requireSecondFactor: false })).toEqual([
