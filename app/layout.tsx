@@ -9,7 +9,7 @@ export const metadata: Metadata = {
     template: "%s · SIKERDA",
   },
   description:
-    "Sistem Informasi Kerja Sama Daerah Pemerintah Kabupaten Sukamaju: pengelolaan usulan, naskah, pelaksanaan, dan pelaporan kerja sama daerah.",
+    "Sistem Informasi Kerja Sama Daerah: pengelolaan usulan, naskah, pelaksanaan, dan pelaporan kerja sama daerah.",
   applicationName: "SIKERDA",
 };
 

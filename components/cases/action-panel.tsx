@@ -26,6 +26,8 @@ export type ActionPanelProps = {
   regionName: string;
   /** settings.pksMaxYears. */
   pksMaxYears: number;
+  /** settings.numberPatterns: shown as the format of the region's number when a naskah is signed. */
+  numberPatterns?: Partial<Record<"KB" | "PKS" | "NK" | "MOU" | "ADENDUM", string>>;
   /** The partner's name (the signing form asks for its signatory). */
   partnerName: string | null;
   /** Today in the region, YYYY-MM-DD. */
@@ -36,6 +38,14 @@ export type ActionPanelProps = {
   adendumAmends: string | null;
   /** Further actions that are not workflow events (e.g. Perpanjangan), shown after the events. */
   extra?: readonly { key: string; label: string; description: string; content: ReactNode }[];
+};
+
+const NUMBER_PATTERN_OF: Partial<Record<Stage, "KB" | "PKS" | "NK" | "MOU" | "ADENDUM">> = {
+  PENANDATANGANAN_KB: "KB",
+  PENANDATANGANAN_PKS: "PKS",
+  PENANDATANGANAN_NK: "NK",
+  PENANDATANGANAN_MOU: "MOU",
+  ADENDUM_PENANDATANGANAN: "ADENDUM",
 };
 
 const NASKAH: Partial<Record<Stage, string>> = {
@@ -62,7 +72,12 @@ function checklistItems(kind: CaseKind, initiator: Initiator): string[] {
 /** The Kepala Daerah as signer: radio label and the prefilled position, e.g. "Bupati Sukamaju". */
 function headSigner(p: ActionPanelProps) {
   const place = p.regionName.replace(/^(Kabupaten|Kota|Provinsi)\s+/i, "");
-  return { headLabel: `${p.headTitle} (Kepala Daerah)`, headPosition: `${p.headTitle} ${place}` };
+  const pattern = NUMBER_PATTERN_OF[p.stage];
+  return {
+    headLabel: `${p.headTitle} (Kepala Daerah)`,
+    headPosition: `${p.headTitle} ${place}`,
+    numberPattern: pattern ? p.numberPatterns?.[pattern] : undefined,
+  };
 }
 
 function fieldsFor(e: AvailableEvent, p: ActionPanelProps): TransitionFields {

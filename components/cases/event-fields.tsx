@@ -23,6 +23,8 @@ export type SigningOptions = {
   withPeriod?: boolean;
   /** The partner's name, to say whose signatory is asked for. */
   partnerName?: string | null;
+  /** The region's number pattern for this naskah (settings.numberPatterns), shown as the format. */
+  numberPattern?: string;
 };
 
 export function NoteField({ meta, required, hint }: { meta: Meta; required: boolean; hint?: string }) {
@@ -71,7 +73,13 @@ export function SigningFields({ f, o, today }: { f: SigningMetas; o: SigningOpti
   return (
     <div className="space-y-5">
       <div className="grid gap-5 md:grid-cols-2">
-        <TextField meta={f.ourNumber} label="Nomor naskah pihak daerah" required autoComplete="off" />
+        <TextField
+          meta={f.ourNumber}
+          label="Nomor naskah pihak daerah"
+          required
+          autoComplete="off"
+          hint={o.numberPattern ? `Pola nomor daerah: ${o.numberPattern}` : undefined}
+        />
         <TextField meta={f.partnerNumber} label="Nomor naskah pihak mitra" required autoComplete="off" />
         <TextField
           meta={f.signedAt}

@@ -40,7 +40,7 @@ function groupByStage(documents: readonly DocumentListItem[]): [Stage, DocumentL
   ]);
 }
 
-function DocumentRow({ doc }: { doc: DocumentListItem }) {
+function DocumentRow({ doc, timeZone }: { doc: DocumentListItem; timeZone: string }) {
   const label = `${DOCUMENT_LABELS[doc.type]} versi ${doc.version}`;
   const inlineUrl = `/api/dokumen/${doc.id}?tampil=1`;
   const summary = (
@@ -54,7 +54,7 @@ function DocumentRow({ doc }: { doc: DocumentListItem }) {
         {doc.originalName} · {formatUkuran(doc.sizeBytes)}
       </p>
       <p className="text-sm text-slate-600">
-        Diunggah oleh {doc.uploadedBy.fullName}, {formatTanggalWaktu(doc.uploadedAt)}
+        Diunggah oleh {doc.uploadedBy.fullName}, {formatTanggalWaktu(doc.uploadedAt, timeZone)}
       </p>
       {doc.correctionReason && (
         <p className="text-sm text-slate-700">
@@ -105,9 +105,12 @@ function DocumentRow({ doc }: { doc: DocumentListItem }) {
 /** Documents of a case grouped by the stage they belong to (newest version first within a type). */
 export function DocumentList({
   documents,
+  timeZone,
   emptyHint = "Dokumen yang diunggah pada setiap tahap akan tampil di sini.",
 }: {
   documents: readonly DocumentListItem[];
+  /** settings.region.timeZone: upload times are shown in the region's zone. */
+  timeZone: string;
   emptyHint?: string;
 }) {
   if (documents.length === 0) {
@@ -122,7 +125,7 @@ export function DocumentList({
           </h3>
           <ul className="divide-y divide-slate-200">
             {docs.map((doc) => (
-              <DocumentRow key={doc.id} doc={doc} />
+              <DocumentRow key={doc.id} doc={doc} timeZone={timeZone} />
             ))}
           </ul>
         </section>

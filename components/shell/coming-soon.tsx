@@ -33,12 +33,6 @@ const PAGES = {
     description: "Laporan berkala (monev) atas kerja sama yang sedang berjalan.",
     plan: "Penyampaian dan penelaahan laporan pelaksanaan akan tersedia pada rilis berikutnya.",
   },
-  pengaturan: {
-    title: "Pengaturan",
-    action: "settings.edit",
-    description: "Profil daerah dan aturan yang dapat disesuaikan (pengingat, periode laporan, batas jangka waktu PKS).",
-    plan: "Pengubahan pengaturan akan tersedia pada rilis berikutnya; nilai bawaan sesuai Permendagri 22/2020 sudah berlaku.",
-  },
 } satisfies Record<string, { title: string; action: Action; description: string; plan: string }>;
 
 export type ComingSoonKey = keyof typeof PAGES;

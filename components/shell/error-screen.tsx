@@ -11,7 +11,7 @@ export function ErrorScreen({ error, retry }: { error: unknown; retry: () => voi
   return (
     <div className="flex min-h-dvh flex-col">
       <header className="border-t-4 border-b border-t-brand-700 border-b-slate-200 bg-white px-4 py-3 sm:px-6">
-        <p className="text-xs font-semibold tracking-wide text-slate-600 uppercase">Pemerintah Kabupaten Sukamaju</p>
+        <p className="text-xs font-semibold tracking-wide text-slate-600 uppercase">Pemerintah Daerah</p>
         <p className="font-bold text-slate-900">SIKERDA — Sistem Informasi Kerja Sama Daerah</p>
       </header>
       <main id="konten" tabIndex={-1} className="flex flex-1 items-start justify-center px-4 py-12 sm:py-20">

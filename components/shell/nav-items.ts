@@ -19,7 +19,7 @@ const NAV: ReadonlyArray<NavItem & { allowed: (user: PolicyUser) => boolean }> =
   { href: "/kerja-sama", label: "Kerja Sama", icon: "archive", allowed: (u) => can(u, "register.view") },
   { href: "/mitra", label: "Mitra", icon: "briefcase", allowed: (u) => can(u, "partner.read") },
   { href: "/laporan", label: "Laporan", icon: "barChart", allowed: (u) => can(u, "report.list") },
-  { href: "/pengaturan", label: "Pengaturan", icon: "sliders", allowed: (u) => can(u, "settings.edit") },
+  { href: "/pengaturan", label: "Pengaturan", icon: "sliders", allowed: (u) => can(u, "settings.read") },
   { href: "/admin/pengguna", label: "Pengguna", icon: "users", allowed: (u) => can(u, "user.manage") },
   { href: "/admin/opd", label: "Perangkat Daerah", icon: "building", allowed: (u) => can(u, "opd.manage") },
 ];

@@ -165,10 +165,14 @@ export const POLICY = {
     { OPERATOR_OPD: OWN_OPD, KEPALA_OPD: OWN_OPD, STAF_KS: ALL, KABAG_KS: ALL }),
 
   // ── Settings and administration (§10) ────────────────────────────────────────────────────
-  "settings.read": row("Melihat pengaturan aturan dan profil daerah", "system", "read", false,
-    { STAF_KS: ALL, KABAG_KS: ALL, PIMPINAN: ALL, ADMIN: ALL }),
-  "settings.edit": row("Mengubah pengaturan aturan", "system", "write", false,
+  // The settings page (/pengaturan, issue 8 §4) is for the Kepala Bagian Kerja Sama and the
+  // Administrator; everyone else meets the settings' effects, not the page.
+  "settings.read": row("Membuka halaman pengaturan (nilai dan riwayat perubahannya)", "system", "read", false,
+    { KABAG_KS: ALL, ADMIN: ALL }),
+  "settings.edit": row("Mengubah pengaturan aturan (pengingat, pemantauan, aturan naskah, pola nomor, dokumen wajib)", "system", "write", false,
     { KABAG_KS: ALL }),
+  "settings.system.edit": row("Mengubah profil daerah dan kewajiban verifikasi dua langkah", "system", "write", false,
+    { KABAG_KS: ALL, ADMIN: ALL }),
   "user.manage": row("Mengelola pengguna (buat, ubah, nonaktifkan, atur ulang sandi)", "system", "write", false,
     { ADMIN: ALL }),
   "opd.manage": row("Mengelola daftar OPD", "system", "write", false,

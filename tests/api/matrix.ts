@@ -83,6 +83,12 @@ export const ACTIONS_TABLE = `
 | returnReportAction         | return a sent report for revision  | form             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
 | removeEvidenceAction       | remove unsent evidence of a draft  | form             |  ✗   | ✓  |  ✗  | ✗  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✗   |
 | registerArchiveAction      | Kerja Sama Arsip: signed KSDD + PDFs | form           |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
+| saveRegionSettingsAction   | region profile (Kabag, Admin)      | form             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✓   |   ✗   |  ✗   |   ✓   |
+| saveMonitoringSettingsAction | reminder and monev rules         | form             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✓   |   ✗   |  ✗   |   ✗   |
+| saveNaskahSettingsAction   | PKS years, DPRD deadline, PTN-BH   | form             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✓   |   ✗   |  ✗   |   ✗   |
+| saveNumberPatternsAction   | naskah number patterns             | form             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✓   |   ✗   |  ✗   |   ✗   |
+| saveRequiredDocumentsAction | required documents of one jenis   | form             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✓   |   ✗   |  ✗   |   ✗   |
+| saveSecuritySettingsAction | second-factor requirement (Kabag, Admin) | form       |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✓   |   ✗   |  ✗   |   ✓   |
 `;
 
 // Route handlers (app/**/route.ts × exported HTTP method).

@@ -16,6 +16,7 @@ import { actionNamed, freshSession } from "./harness/callers";
 import { one } from "./harness/db";
 import { BASE_URL, callRoute, loginStep, type Session } from "./harness/http";
 import { CALLER_COLUMNS, type CallerColumn } from "./matrix";
+import { SETTINGS_SCENARIOS } from "./settings-scenarios";
 
 export type ScenarioContext = {
   caller: Caller;
@@ -493,6 +494,8 @@ export const ACTION_SCENARIOS: Record<string, ActionScenario> = {
       };
     },
   },
+
+  ...SETTINGS_SCENARIOS,
 };
 
 /** One unconfirmed partner per caller column, asked for by an OPD operator (the fixture OPD's). */

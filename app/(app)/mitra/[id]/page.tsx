@@ -20,6 +20,7 @@ import { can } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { formatTanggal } from "@/lib/format";
+import { getSettings } from "@/lib/settings/service";
 import { PARTNER_DOCUMENT_LABELS } from "@/lib/partners/documents";
 import { getPartnerDetail, mergeCandidates } from "@/lib/partners/queries";
 import { similarPartners } from "@/lib/partners/similar";
@@ -57,7 +58,8 @@ export default async function MitraDetailPage({ params, searchParams }: Props) {
   const sp = await searchParams;
   const casePage = Math.max(1, Math.min(400, Number(sp.halaman) || 1));
   const now = new Date();
-  const detail = await getPartnerDetail(actor, id, now, casePage);
+  const [detail, settings] = await Promise.all([getPartnerDetail(actor, id, now, casePage), getSettings()]);
+  const tz = settings.region.timeZone;
   if (!detail) notFound();
   if ("mergedInto" in detail) redirect(`/mitra/${encodeURIComponent(detail.mergedInto ?? "")}?digabung=1`);
   const { partner: p, documents, cases, agreements } = detail;
@@ -122,7 +124,7 @@ export default async function MitraDetailPage({ params, searchParams }: Props) {
 
       {!p.verified && manages && (
         <Card className="mb-6" title="Menunggu verifikasi"
-          description={`Diajukan ${p.requestedByOpd ? `oleh ${p.requestedByOpd.name}` : "dari formulir usulan"}${detail.createdBy ? ` (${detail.createdBy})` : ""} pada ${formatTanggal(p.createdAt)}. Hanya OPD pengaju yang dapat memilihnya sampai dikonfirmasi.`}>
+          description={`Diajukan ${p.requestedByOpd ? `oleh ${p.requestedByOpd.name}` : "dari formulir usulan"}${detail.createdBy ? ` (${detail.createdBy})` : ""} pada ${formatTanggal(p.createdAt, tz)}. Hanya OPD pengaju yang dapat memilihnya sampai dikonfirmasi.`}>
           <div className="grid gap-8 lg:grid-cols-2">
             <div className="space-y-3">
               <h3 className="font-semibold text-slate-900">Mitra baru yang benar</h3>
@@ -153,7 +155,7 @@ export default async function MitraDetailPage({ params, searchParams }: Props) {
             <Row label="Kedudukan">{place}</Row>
             <Row label="Alamat">{p.address}</Row>
             <Row label="Kontak instansi">{[p.phone, p.email, p.website].filter(Boolean).join(" · ")}</Row>
-            {p.verified && <Row label="Diverifikasi">{[detail.verifiedBy, p.verifiedAt ? formatTanggal(p.verifiedAt) : null].filter(Boolean).join(", ")}</Row>}
+            {p.verified && <Row label="Diverifikasi">{[detail.verifiedBy, p.verifiedAt ? formatTanggal(p.verifiedAt, tz) : null].filter(Boolean).join(", ")}</Row>}
           </dl>
         </Card>
         <Card title="Narahubung">
@@ -188,7 +190,7 @@ export default async function MitraDetailPage({ params, searchParams }: Props) {
                   <a href={`/api/dokumen-mitra/${d.id}`} className="font-medium text-brand-800 underline break-words">{PARTNER_DOCUMENT_LABELS[d.type]}</a>
                   {d.number && <span className="text-slate-700"> — {d.number}</span>}
                   <span className="block text-xs text-slate-600 break-words">
-                    {d.originalName} · {nf.format(Math.ceil(d.sizeBytes / 1024))} KB · diunggah {d.uploadedBy}, {formatTanggal(d.uploadedAt)}
+                    {d.originalName} · {nf.format(Math.ceil(d.sizeBytes / 1024))} KB · diunggah {d.uploadedBy}, {formatTanggal(d.uploadedAt, tz)}
                   </span>
                 </div>
                 <a href={`/api/dokumen-mitra/${d.id}?tampil=1`} className="text-sm text-brand-800 underline" target="_blank" rel="noopener">

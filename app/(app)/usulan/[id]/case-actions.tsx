@@ -47,6 +47,7 @@ export function CaseActions({ detail, settings }: { detail: CaseDetail; settings
       headTitle={settings.region.headTitle}
       regionName={settings.region.name}
       pksMaxYears={settings.pksMaxYears}
+      numberPatterns={settings.numberPatterns}
       partnerName={c.partner?.name ?? null}
       today={isoDate(today)}
       ksdpkDprdFollowsQuestions={settings.ksdpkDprdFollowsQuestions}

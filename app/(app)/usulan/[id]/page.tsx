@@ -236,7 +236,7 @@ export default async function CaseDetailPage({ params, searchParams }: Props) {
                   </ul>
                 </Alert>
               )}
-              <DocumentList documents={documents} />
+              <DocumentList documents={documents} timeZone={tz} />
               {detail.uploadTypes.length > 0 && (
                 <div className="border-t border-slate-200 pt-5">
                   <h3 className="mb-3 text-base font-semibold text-slate-900">Unggah dokumen</h3>
