@@ -30,7 +30,7 @@ export function jenisDetail(r: RekapRow): string | null {
 
 export function statusText(r: RekapRow, ctx: RekapContext): string {
   const state = registerState(r, ctx.today, ctx.endingSoonDays);
-  return isAgreementState(state) ? registerStateLabel(state, ctx.endingSoonDays) : `Dalam proses (${stageLabel(r.stage, r.initiator)})`;
+  return isAgreementState(state) ? registerStateLabel(state, ctx.endingSoonDays) : `Dalam proses: ${stageLabel(r.stage, r.initiator)}`;
 }
 
 export function signerText(r: RekapRow): string | null {
@@ -59,8 +59,9 @@ export function parentText(r: RekapRow): string | null {
   return parts.join("; ") || null;
 }
 
-const partnerPlace = (r: RekapRow) =>
-  [r.partnerProvince, r.partnerCountry && r.partnerCountry !== "Indonesia" ? r.partnerCountry : null].filter(Boolean).join(", ") || r.partnerCountry;
+/** Province, and the country when it is not Indonesia (domain §6: "province/country"). */
+export const partnerPlace = (r: Pick<RekapRow, "partnerProvince" | "partnerCountry">): string | null =>
+  [r.partnerProvince, r.partnerCountry && r.partnerCountry !== "Indonesia" ? r.partnerCountry : null].filter(Boolean).join(", ") || null;
 
 export const REKAP_COLUMNS: readonly RekapColumn[] = [
   { header: "Kode", width: 16, cell: (r) => r.code },

@@ -118,3 +118,10 @@ export async function* registerBatches(
     after = rows[rows.length - 1];
   }
 }
+
+/** One register row by case id, if the actor's register holds it (else null: a foreign case is not found). */
+export async function registerRow(actor: PolicyUser, caseId: string, context: WhereContext): Promise<RegisterRow | null> {
+  const rows = await getDb().$queryRaw<RegisterRow[]>`
+    SELECT ${COLUMNS} ${FROM} WHERE ${registerWhere(actor, {}, context)} AND c.id = ${caseId} LIMIT 1`;
+  return rows[0] ?? null;
+}
