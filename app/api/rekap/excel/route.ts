@@ -3,14 +3,13 @@ import type { NextRequest } from "next/server";
 import { rekapXlsxStream } from "@/components/rekap/excel";
 import { dateInZone } from "@/lib/dates";
 import { rekapBatches } from "@/lib/rekap/query";
+import { REKAP_XLSX_MAX_ROWS } from "@/lib/rekap/limits";
 import { aboutLines, attachment, openRekap } from "../shared";
 
 // GET /api/rekap/excel?tahun=2025&<the register's filters>: the rekap of domain §6 as .xlsx,
 // streamed, scoped by registerWhere() and audited (app/api/rekap/shared.ts).
 export const runtime = "nodejs";
 
-/** As the register export: a larger selection is refused with advice to narrow the filter. */
-export const REKAP_XLSX_MAX_ROWS = 50_000;
 
 export async function GET(request: NextRequest) {
   const opened = await openRekap(request, "xlsx", REKAP_XLSX_MAX_ROWS);

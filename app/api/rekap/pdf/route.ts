@@ -3,17 +3,12 @@ import { renderRekapPdf } from "@/components/rekap/pdf/render";
 import { dateInZone } from "@/lib/dates";
 import { formatTanggal, formatTanggalWaktu } from "@/lib/format";
 import { rekapBatches, type RekapRow } from "@/lib/rekap/query";
+import { REKAP_PDF_MAX_ROWS } from "@/lib/rekap/limits";
 import { attachment, openRekap } from "../shared";
 
 // GET /api/rekap/pdf?tahun=2025&<the register's filters>: the print-ready rekap (A4 landscape,
 // the region's kop, Indonesian dates), the same rows as the Excel rekap — scoped, audited.
 export const runtime = "nodejs";
-
-/**
- * A printed rekap beyond this (≈ 60 pages) is refused with advice to
- * narrow the filter or to take the Excel file: react-pdf lays out in the server process at several ms a row (README numbers).
- */
-export const REKAP_PDF_MAX_ROWS = 500;
 
 export async function GET(request: NextRequest) {
   const opened = await openRekap(request, "pdf", REKAP_PDF_MAX_ROWS);
