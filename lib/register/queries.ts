@@ -29,6 +29,7 @@ export type RegisterRow = {
   partnerClass: PartnerClass | null;
   subject: string | null;
   governmentAffair: string | null;
+  mainAgreementId: string | null;
   mainType: AgreementType | null;
   mainStatus: AgreementStatus | null;
   mainOurNumber: string | null;
@@ -41,7 +42,7 @@ export type RegisterRow = {
 
 const COLUMNS = Prisma.sql`c.id, c.code, c.title, c.kind::text AS kind, c.stage::text AS stage, c.initiator::text AS initiator,
   c."opdId", o.name AS "opdName", o."shortName" AS "opdShortName", c."partnerId", c."partnerName",
-  c."partnerClass"::text AS "partnerClass", c.subject, c."governmentAffair", c."mainType"::text AS "mainType",
+  c."partnerClass"::text AS "partnerClass", c.subject, c."governmentAffair", c."mainAgreementId", c."mainType"::text AS "mainType",
   c."mainStatus"::text AS "mainStatus", c."mainOurNumber", c."mainPartnerNumber", c."mainSignedAt", c."mainStartDate",
   c."mainEndDate", c."updatedAt"`;
 
@@ -116,4 +117,11 @@ export async function* registerBatches(
     if (rows.length < batchSize) return;
     after = rows[rows.length - 1];
   }
+}
+
+/** One register row by case id, if the actor's register holds it (else null: a foreign case is not found). */
+export async function registerRow(actor: PolicyUser, caseId: string, context: WhereContext): Promise<RegisterRow | null> {
+  const rows = await getDb().$queryRaw<RegisterRow[]>`
+    SELECT ${COLUMNS} ${FROM} WHERE ${registerWhere(actor, {}, context)} AND c.id = ${caseId} LIMIT 1`;
+  return rows[0] ?? null;
 }

@@ -103,6 +103,9 @@ export const ROUTES_TABLE = `
 | GET /api/dokumen/[id]        | download, case under TKKSD review         |  ✗   | ✓  |  ✗  | ✓  |  ✗  |  ✓   |   ✓   |   ✓   |  ✓   |   ✗   |
 | GET /api/dokumen/[id]        | preview inline (?tampil=1), PELAKSANAAN   |  ✗   | ✓  |  ✗  | ✓  |  ✗  |  ✓   |   ✓   |   ✗   |  ✓   |   ✗   |
 | GET /api/kerja-sama/ekspor   | export the register (CSV), own scope only |  ✗   | ✓  |  ✓  | ✓  |  ✓  |  ✓   |   ✓   |   ✓   |  ✓   |   ✗   |
+| GET /api/rekap/excel         | rekap Excel of this year, own scope       |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✓   |   ✗   |
+| GET /api/rekap/pdf           | printed rekap (PDF) of this year          |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✓   |   ✗   |
+| GET /api/rekap/ringkasan/[id] | one-page Ringkasan, case in PELAKSANAAN  |  ✗   | ✓  |  ✗  | ✓  |  ✗  |  ✓   |   ✓   |   ✓   |  ✓   |   ✗   |
 | POST /api/dokumen-mitra      | upload a partner's legal document (NIB)   |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
 | GET /api/dokumen-mitra/[id]  | legal document of a confirmed partner     |  ✗   | ✓  |  ✓  | ✓  |  ✓  |  ✓   |   ✓   |   ✓   |  ✓   |   ✗   |
 | GET /api/dokumen-mitra/[id]  | legal document of an OPD's request        |  ✗   | ✓  |  ✗  | ✓  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |

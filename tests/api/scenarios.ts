@@ -7,6 +7,7 @@ import type { FixtureOp } from "../support/fixtures/protocol";
 import type { CaseFixture, DocumentFixture, OpdFixture, PartnerFixture, ReportFixture, UserFixture } from "../support/fixture-client";
 import { DEMO_PASSWORD, draftFields, FIXTURE_OPD } from "../support/fixtures/plan";
 import { samplePdf } from "../support/pdf";
+import { pdfPageTexts } from "../support/pdf-read";
 import { generate } from "otplib";
 import ExcelJS from "exceljs";
 import { DATA_SHEET, IMPORT_COLUMNS } from "@/lib/legacy/columns";
@@ -680,6 +681,52 @@ const exportScenario: RouteScenario = {
   },
 };
 
+/** The rekap (issue 8 §3) of this year as each caller: a real file, and one audit row per download. */
+function rekapScenario(format: "excel" | "pdf"): RouteScenario {
+  return {
+    async request({ caller }) {
+      const audits = async () => Number((await one<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'rekap.export' AND "actorId" = $1`, [caller.userId]))!.n);
+      const before = caller.userId ? await audits() : 0;
+      const year = new Date().getFullYear();
+      return {
+        url: `/api/rekap/${format}?tahun=${year}`,
+        check: async ({ status, body }) => {
+          expect(status).toBe(200);
+          if (format === "excel") {
+            const wb = new ExcelJS.Workbook();
+            await wb.xlsx.load(body as unknown as ArrayBuffer);
+            expect(wb.getWorksheet("Rekap")!.getRow(1).getCell(1).value).toBe("Kode");
+          } else {
+            expect((await pdfPageTexts(new Uint8Array(body)))[0]).toContain(`REKAP KERJA SAMA DAERAH TAHUN ${year}`);
+          }
+          expect(await audits()).toBe(before + 1);
+        },
+      };
+    },
+  };
+}
+
+/** The one-page Ringkasan of a case in PELAKSANAAN: a PDF naming the case, audited. */
+const ringkasanScenario: RouteScenario = {
+  fixtures: [{ op: "caseAt", key: "ringkasanCase", kind: "KSDD", stage: "PELAKSANAAN" }],
+  async request({ fx, caller }) {
+    const c = caseOf(fx, "ringkasanCase");
+    const audits = async () => Number((await one<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'rekap.ringkasan' AND "entityId" = $1 AND "actorId" = $2`, [c.id, caller.userId]))!.n);
+    const before = caller.userId ? await audits() : 0;
+    return {
+      url: `/api/rekap/ringkasan/${c.id}`,
+      check: async ({ status, body }) => {
+        expect(status).toBe(200);
+        const pages = await pdfPageTexts(new Uint8Array(body));
+        expect(pages).toHaveLength(1);
+        expect(pages[0]).toContain("RINGKASAN KERJA SAMA");
+        expect(pages[0]).toContain(c.code);
+        expect(await audits()).toBe(before + 1);
+      },
+    };
+  },
+};
+
 /** Evidence (a PNG photo) for a draft report: checked by content, attached to the report. */
 const evidenceUpload: RouteScenario = {
   fixtures: [monevCase("uploadEvidenceCase"), { op: "report", key: "uploadEvidenceReport", caseId: "$uploadEvidenceCase", status: "DRAF" }],
@@ -716,6 +763,9 @@ function partnerDocumentScenario(key: string, partner: FixtureOp): RouteScenario
 
 export const ROUTE_SCENARIOS: Record<string, RouteScenario> = {
   "GET /api/kerja-sama/ekspor | export the register (CSV), own scope only": exportScenario,
+  "GET /api/rekap/excel | rekap Excel of this year, own scope": rekapScenario("excel"),
+  "GET /api/rekap/pdf | printed rekap (PDF) of this year": rekapScenario("pdf"),
+  "GET /api/rekap/ringkasan/[id] | one-page Ringkasan, case in PELAKSANAAN": ringkasanScenario,
   "POST /api/dokumen-mitra | upload a partner's legal document (NIB)": {
     fixtures: [{ op: "partnerCreate", key: "docPartner", name: `PT Mitra Dokumen Matriks ${RUN}`, partnerClass: "SWASTA" }],
     async request({ fx, n }) {

@@ -147,6 +147,11 @@ export default async function DaftarKerjaSamaPage({ searchParams }: { searchPara
         </p>
         {mayExport && result.items.length > 0 && (
           <div className="flex flex-wrap gap-2">
+            {can(actor, "rekap.export") && (
+              <Link href={`/kerja-sama/rekap${exportQuery ? `?${exportQuery}` : ""}`} className={buttonClasses({ variant: "ghost" })}>
+                Rekap Excel/PDF
+              </Link>
+            )}
             <a href={exportHref("xlsx")} className={buttonClasses({ variant: "secondary" })} download>
               <Icon name="download" className="size-4" />
               Unduh Excel

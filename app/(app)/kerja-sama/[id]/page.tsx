@@ -9,7 +9,8 @@ import { REALIZATION_LABELS, RECOMMENDATION_LABELS } from "@/components/reports/
 import { ReportStatusBadge } from "@/components/reports/report-status-badge";
 import { ReportTimeline } from "@/components/reports/report-timeline";
 import { Badge } from "@/components/ui/badge";
-import { LinkButton } from "@/components/ui/button";
+import { buttonClasses, LinkButton } from "@/components/ui/button";
+import { Icon } from "@/components/ui/icons";
 import { Card } from "@/components/ui/card";
 import { Breadcrumbs, PageHeader } from "@/components/ui/page-header";
 import { getCooperation } from "@/lib/agreements/queries";
@@ -17,6 +18,7 @@ import { agreementState, AGREEMENT_STATE_LABELS } from "@/lib/agreements/state";
 import { requireUser } from "@/lib/auth/session";
 import type { ExtensionBasis } from "@/lib/cases/perpanjangan";
 import { getCaseTitle } from "@/lib/cases/queries";
+import { can } from "@/lib/auth/policy";
 import { formatTanggal } from "@/lib/format";
 import type { PeriodStatus } from "@/lib/reports/periods";
 import { getSettings } from "@/lib/settings/service";
@@ -69,7 +71,18 @@ export default async function CooperationPage({ params }: Props) {
             {c.isArchive && <span className="text-sm text-slate-700">· Kerja sama arsip</span>}
           </>
         }
-        actions={<LinkButton href={`/usulan/${c.id}`} variant="secondary">Riwayat dan Dokumen</LinkButton>}
+        actions={
+          <>
+            {/* The Ringkasan is a row of this user's register (the route checks register.view + its scope). */}
+            {can(actor, "register.view") && (
+              <a href={`/api/rekap/ringkasan/${encodeURIComponent(c.id)}`} className={buttonClasses({ variant: "secondary" })} download>
+                <Icon name="download" className="size-4" />
+                Ringkasan (PDF)
+              </a>
+            )}
+            <LinkButton href={`/usulan/${c.id}`} variant="secondary">Riwayat dan Dokumen</LinkButton>
+          </>
+        }
       />
       <dl className="-mt-2 mb-6 grid gap-x-8 gap-y-3 text-sm sm:grid-cols-2 lg:grid-cols-4">
         <div>
