@@ -1,5 +1,6 @@
 // TKKSD opinions and reminder notifications (the monitoring reports themselves: ./reports.ts).
 // Some active agreements deliberately miss the last period ("Tanpa Laporan").
+import { STAGE_LABELS } from "../../lib/workflow/stages";
 import type { TkksdOpinionValue } from "../../lib/generated/prisma/enums";
 import { DEFAULT_SETTINGS } from "../../lib/settings/defaults";
 import type { AgreementPlan } from "./agreements";
@@ -109,7 +110,7 @@ export function planNotifications(spec: CaseSpec, tl: Timeline, plans: Agreement
     rows.push({
       id: `ntf-${slug}-tahapan-${last}`, userId: recipient.id, opdId: opdId(spec.opd), kind: "TAHAPAN_BERUBAH", caseId: spec.id, agreementId: null,
       offsetDays: null, idempotencyKey: `TAHAPAN_BERUBAH:${spec.id}:${last}`, title: `Usulan "${spec.short}" menunggu tindakan Anda`,
-      body: `Tahapan usulan berubah menjadi ${tl.path[last]} pada ${tanggal(wibDate(tl.times[last]))}.`, readAt: null, createdAt: addMinutes(tl.times[last], 1),
+      body: `Tahapan usulan berubah menjadi ${STAGE_LABELS[tl.path[last] as keyof typeof STAGE_LABELS]} pada ${tanggal(wibDate(tl.times[last]))}.`, readAt: null, createdAt: addMinutes(tl.times[last], 1),
     });
   }
   return rows;

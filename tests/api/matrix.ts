@@ -83,6 +83,10 @@ export const ACTIONS_TABLE = `
 | returnReportAction         | return a sent report for revision  | form             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
 | removeEvidenceAction       | remove unsent evidence of a draft  | form             |  ✗   | ✓  |  ✗  | ✗  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✗   |
 | registerArchiveAction      | Kerja Sama Arsip: signed KSDD + PDFs | form           |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✓   |   ✓   |   ✗   |  ✗   |   ✗   |
+| markReadAction             | mark one's own notification read   | form             |  ✗   | ✓  |  ✓  | ✓  |  ✓  |  ✓   |   ✓   |   ✓   |  ✓   |   ✓   |
+| markReadAction             | another user's notification        | form             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✗   |
+| markAllReadAction          | mark all one's own notifications read | form          |  ✗   | ✓  |  ✓  | ✓  |  ✓  |  ✓   |   ✓   |   ✓   |  ✓   |   ✓   |
+| setEmailPreferencesAction  | own e-mail notification choices    | form             |  ✗   | ✓  |  ✓  | ✓  |  ✓  |  ✓   |   ✓   |   ✓   |  ✓   |   ✓   |
 `;
 
 // Route handlers (app/**/route.ts × exported HTTP method).
