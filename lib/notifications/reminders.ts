@@ -8,7 +8,9 @@ import { reportingPeriods, statusOn, type ReportingPeriod } from "@/lib/reports/
 import { REPORTED_TYPES } from "@/lib/reports/rules";
 import { loadSettings } from "@/lib/settings/load";
 import { STAGE_LABELS } from "@/lib/workflow/stages";
-import type { NotificationKind } from "@/lib/generated/prisma/enums";
+import type { CaseKind, Initiator, NotificationKind, Stage } from "@/lib/generated/prisma/enums";
+import type { Role } from "@/lib/auth/roles";
+import { nextActorRoles } from "./handoff-rules";
 import { queueEmails } from "./create";
 import { emailEnabled } from "./mailer";
 
@@ -21,10 +23,13 @@ import { emailEnabled } from "./mailer";
  *   LAPORAN_TERLAMBAT      the grace days) and was not sent;
  *   KB_TANPA_PKS           a KB in force signed more than kbWithoutPksMonths ago with no PKS under it;
  *   TAHAPAN_TERLALU_LAMA   a case before signing waiting in one stage longer than stageWaitDays.
- * Recipients: the OPD's operators and head, and Bagian KS (staf and kabag), active accounts only.
- * Never twice: each notification's key is kind × naskah/case × offset/period × user, unique in the
- * database, inserted with ON CONFLICT DO NOTHING — a second run, or another instance running at the
- * same moment, inserts nothing and queues no e-mail. Set-based: one statement per batch of candidates.
+ * Recipients: for an agreement, the OPD's operators and head and Bagian KS (staf and kabag); for a
+ * waiting case, whoever must act at its stage (the inbox rules). Active accounts only.
+ * Never twice: each reminder (kind × naskah/case × offset/period) is first claimed in the Reminder
+ * table and fanned out to its recipients in the SAME statement, both with ON CONFLICT DO NOTHING on
+ * unique keys — a second run, or another instance at the same moment (it waits on the key, then
+ * skips it), claims nothing and writes no notification or e-mail. Set-based: one statement per
+ * batch of candidates; a repeated run checks one key per candidate, not one per recipient.
  */
 
 export type Candidate = {
@@ -37,7 +42,12 @@ export type Candidate = {
   offsetDays: number | null;
   title: string;
   body: string;
+  /** Who is told (OPD roles only in the candidate's OPD). */
+  roles: Role[];
 };
+
+/** Reminders about an agreement go to the OPD (operators and head) and Bagian KS (domain §6). */
+const AGREEMENT_ROLES: Role[] = ["OPERATOR_OPD", "KEPALA_OPD", "STAF_KS", "KABAG_KS"];
 
 export type ReminderResult = { today: string; candidates: Record<string, number>; created: number; emailsQueued: number };
 
@@ -52,17 +62,23 @@ async function insertForRecipients(candidates: Candidate[], now: Date): Promise<
     const rows = await db.$queryRaw<{ id: string }[]>`
       WITH cand AS (
         SELECT * FROM json_to_recordset(${JSON.stringify(chunk)}::json)
-          AS r(kind text, key text, "caseId" text, "agreementId" text, "opdId" text, "offsetDays" int, title text, body text))
+          AS r(kind text, key text, "caseId" text, "agreementId" text, "opdId" text, "offsetDays" int, title text, body text, roles text[])),
+      claimed AS (
+        INSERT INTO "Reminder" (key, kind, "caseId", "agreementId", "createdAt")
+        SELECT key, kind::"NotificationKind", "caseId", "agreementId", ${now} FROM cand
+        ON CONFLICT DO NOTHING
+        RETURNING key)
       INSERT INTO "Notification" (id, "userId", "opdId", kind, channel, "caseId", "agreementId", "offsetDays",
                                   "idempotencyKey", title, body, "createdAt")
       SELECT 'ntf_' || md5(c.key || ':' || u.id), u.id, c."opdId", c.kind::"NotificationKind", 'IN_APP', c."caseId",
              c."agreementId", c."offsetDays", c.key || ':' || u.id, c.title, c.body, ${now}
         FROM cand c
-        JOIN "User" u ON u.active AND NOT u."isSystem"
-                     AND ((u.role IN ('OPERATOR_OPD', 'KEPALA_OPD') AND u."opdId" = c."opdId") OR u.role IN ('STAF_KS', 'KABAG_KS'))
+        JOIN claimed k ON k.key = c.key
+        JOIN "User" u ON u.active AND NOT u."isSystem" AND u.role::text = ANY(c.roles)
+                     AND (u.role NOT IN ('OPERATOR_OPD', 'KEPALA_OPD') OR u."opdId" = c."opdId")
       ON CONFLICT DO NOTHING
       RETURNING id`;
-    ids.push(...rows.map((r) => r.id));
+    for (const r of rows) ids.push(r.id);
   }
   return ids;
 }
@@ -80,7 +96,7 @@ async function endingCandidates(day: string, offsets: number[], tz: string): Pro
        AND a."endDate" >= ${day}::date AND a."endDate" <= ${day}::date + ${Math.max(...offsets)}::int`;
   return rows.map((a) => ({
     kind: "AKAN_BERAKHIR", key: `AKAN_BERAKHIR:${a.id}:${a.off}`, caseId: a.caseId, agreementId: a.id, opdId: a.opdId,
-    offsetDays: a.off,
+    offsetDays: a.off, roles: AGREEMENT_ROLES,
     title: `${naskahName(a.type, a.ourNumber)} berakhir dalam ${a.left} hari`,
     body: `${naskahName(a.type, a.ourNumber)} "${a.title}" berakhir pada ${formatTanggal(a.endDate, tz)}. ` +
       "Jika kerja sama akan dilanjutkan, ajukan perpanjangan melalui SIKERDA sesuai prosedur yang berlaku.",
@@ -97,7 +113,7 @@ async function kbCandidates(day: string, months: number, tz: string): Promise<Ca
                          AND p.status NOT IN ('BATAL', 'DITOLAK_DPRD'))`;
   return rows.map((kb) => ({
     kind: "KB_TANPA_PKS", key: `KB_TANPA_PKS:${kb.id}:${months}`, caseId: kb.caseId, agreementId: kb.id, opdId: kb.opdId,
-    offsetDays: months,
+    offsetDays: months, roles: AGREEMENT_ROLES,
     title: "Kesepakatan Bersama belum ditindaklanjuti PKS",
     body: `${naskahName("KB", kb.ourNumber)} "${kb.title}" ditandatangani ${formatTanggal(kb.signedAt, tz)} dan belum ` +
       `ditindaklanjuti Perjanjian Kerja Sama setelah ${months} bulan.`,
@@ -109,14 +125,21 @@ const WAITING_EXCLUDED = ["PELAKSANAAN", "BERAKHIR", "SELESAI", "DIAKHIRI", "DIT
 
 async function stageCandidates(now: Date, days: number, tz: string): Promise<Candidate[]> {
   const before = new Date(now.getTime() - days * 86_400_000);
-  const rows = await getDb().$queryRaw<{ id: string; code: string; title: string; opdId: string; stage: string; version: number; stageEnteredAt: Date }[]>`
-    SELECT c.id, c.code, c.title, c."opdId", c.stage::text AS stage, c.version, c."stageEnteredAt"
+  const rows = await getDb().$queryRaw<{ id: string; code: string; title: string; opdId: string; stage: Stage; kind: CaseKind; initiator: Initiator; version: number; stageEnteredAt: Date }[]>`
+    SELECT c.id, c.code, c.title, c."opdId", c.stage, c.kind, c.initiator, c.version, c."stageEnteredAt"
       FROM "Case" c
      WHERE c."deletedAt" IS NULL AND c."stageEnteredAt" < ${before}
        AND c.stage::text NOT IN (${Prisma.join(WAITING_EXCLUDED)}) AND c.stage::text NOT LIKE 'ADENDUM%'`;
-  return rows.map((c) => ({
+  // Told: whoever must act at that stage (the inbox rules), the same people a hand-off told.
+  const rolesOf = new Map<string, Role[]>();
+  const roles = (c: { stage: Stage; kind: CaseKind; initiator: Initiator }) => {
+    const k = `${c.stage}:${c.kind}:${c.initiator}`;
+    if (!rolesOf.has(k)) rolesOf.set(k, nextActorRoles(c));
+    return rolesOf.get(k)!;
+  };
+  return rows.filter((c) => roles(c).length > 0).map((c) => ({
     kind: "TAHAPAN_TERLALU_LAMA", key: `TAHAPAN_TERLALU_LAMA:${c.id}:${c.version}:${days}`, caseId: c.id, agreementId: null,
-    opdId: c.opdId, offsetDays: days,
+    opdId: c.opdId, offsetDays: days, roles: roles(c),
     title: `Usulan ${c.code} tertahan lebih dari ${days} hari`,
     body: `Usulan "${c.title}" (${c.code}) berada pada tahapan ${STAGE_LABELS[c.stage as keyof typeof STAGE_LABELS]} ` +
       `sejak ${formatTanggal(c.stageEnteredAt, tz)}.`,
@@ -156,7 +179,7 @@ async function reportCandidates(today: Date, settings: Awaited<ReturnType<typeof
     const late = status === "TERLAMBAT";
     const kind: NotificationKind = late ? "LAPORAN_TERLAMBAT" : "LAPORAN_JATUH_TEMPO";
     out.push({
-      kind, key: `${kind}:${a.id}:${period.key}`, caseId: a.caseId, agreementId: a.id, opdId: a.opdId, offsetDays: null,
+      kind, key: `${kind}:${a.id}:${period.key}`, caseId: a.caseId, agreementId: a.id, opdId: a.opdId, offsetDays: null, roles: AGREEMENT_ROLES,
       title: late ? `Laporan ${period.label} terlambat` : `Laporan ${period.label} jatuh tempo`,
       body: `Laporan pelaksanaan ${naskahName(a.type, a.ourNumber)} "${a.title}" untuk ${period.label} ` +
         (late ? "telah melewati batas waktu dan belum disampaikan." : `jatuh tempo; sampaikan paling lambat ${settings.monevGraceDays} hari setelah periode berakhir.`),

@@ -15,7 +15,10 @@ export async function benchReminders({ client, repeats, log }: { client: pg.Clie
   const notes: string[] = [];
   // A fixed instant of this run: its notifications are recognised (and removed) by it.
   const now = new Date(Math.floor(Date.now() / 1000) * 1000);
-  const cleanup = () => client.query(`DELETE FROM "Notification" WHERE "createdAt" = $1`, [now]);
+  const cleanup = async () => {
+    await client.query(`DELETE FROM "Notification" WHERE "createdAt" = $1`, [now]);
+    await client.query(`DELETE FROM "Reminder" WHERE "createdAt" = $1`, [now]);
+  };
   const agreements = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "Agreement" WHERE status = 'BERLAKU'`)).rows[0].n);
   try {
     log("reminder sweep: first run…");
