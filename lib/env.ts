@@ -51,6 +51,23 @@ const jobsSchema = z.object({
   JOBS_SCHEDULER: boolean.default(true),
 });
 
+// E-mail (lib/notifications/mailer.ts): nodemailer over SMTP. SMTP_HOST unset = e-mail off
+// (in-app notifications only; the settings page says so).
+const smtpSchema = z.object({
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number({ error: "SMTP_PORT harus berupa angka / must be a number" }).int().min(1).max(65535).default(587),
+  /** true: TLS from the first byte (port 465); false: STARTTLS when the server offers it. */
+  SMTP_SECURE: boolean.default(false),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  SMTP_FROM: z
+    .string()
+    .regex(/^(.+<)?[^@\s<>]+@[^@\s<>]+>?$/, { error: "SMTP_FROM harus alamat e-mail, mis. SIKERDA <sikerda@example.go.id>" })
+    .default("SIKERDA <sikerda@localhost>"),
+  /** Attempts before a message is marked failed (GAGAL). */
+  SMTP_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+});
+
 const storageSchema = z
   .object({
     STORAGE_DRIVER: z
@@ -105,7 +122,7 @@ const storageSchema = z
     }
   });
 
-const baseSchema = databaseSchema.extend(authSchema.shape).extend(jobsSchema.shape);
+const baseSchema = databaseSchema.extend(authSchema.shape).extend(jobsSchema.shape).extend(smtpSchema.shape);
 
 // The storage group carries a cross-field rule (superRefine), so it is intersected, not extended.
 const schema = z.intersection(baseSchema, storageSchema);
@@ -115,6 +132,7 @@ export type DatabaseEnv = z.infer<typeof databaseSchema>;
 export type AuthEnv = z.infer<typeof authSchema> & { AUTH_TRUST_HOST: boolean };
 export type StorageEnv = z.infer<typeof storageSchema>;
 export type JobsEnv = z.infer<typeof jobsSchema>;
+export type SmtpEnv = z.infer<typeof smtpSchema>;
 
 function fail(error: z.ZodError): never {
   const lines = error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
@@ -139,7 +157,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env & { AU
   return { ...parsed, ...resolveTrustHost(parsed, source.NODE_ENV) };
 }
 
-type Cache = { database?: DatabaseEnv; auth?: AuthEnv; storage?: StorageEnv; jobs?: JobsEnv };
+type Cache = { database?: DatabaseEnv; auth?: AuthEnv; storage?: StorageEnv; jobs?: JobsEnv; smtp?: SmtpEnv };
 let parsed: Cache = {};
 const cache = (): Cache => parsed;
 
@@ -156,6 +174,9 @@ export const env = {
   },
   jobs(): JobsEnv {
     return (cache().jobs ??= parseWith(jobsSchema, process.env));
+  },
+  smtp(): SmtpEnv {
+    return (cache().smtp ??= parseWith(smtpSchema, process.env));
   },
 };
 

@@ -17,6 +17,7 @@ import { ensureDataset, journal, rewind, type DatasetState } from "./bench/datas
 import { capture, explain, labelOf, suggestIndex, type Captured, type PlanSummary } from "./bench/explain";
 import { concurrent, cpuMeter, printTable, sequential, verdictOf, type Row } from "./bench/measure";
 import { benchRegister } from "./bench/register";
+import { benchReminders } from "./bench/reminders";
 
 type CurrentUser = import("@/lib/auth/session").CurrentUser;
 type Service = typeof import("@/lib/cases/service");
@@ -313,6 +314,11 @@ async function main(): Promise<number> {
     });
     rows.push(...register.rows);
     notes.push(...register.notes);
+
+    // (f) the daily reminder sweep over every agreement (idempotent; two instances at once).
+    const reminders = await benchReminders({ client, repeats: QUICK ? 2 : 5, log });
+    rows.push(...reminders.rows);
+    notes.push(...reminders.notes);
 
     // EXPLAIN the hot statements of one real transition per flow, and of the reads.
     log("EXPLAIN (ANALYZE, BUFFERS) of the hot statements…");

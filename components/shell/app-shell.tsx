@@ -14,7 +14,7 @@ export type AppShellProps = Omit<AppHeaderProps, "children"> & {
  * Header + navigation + <main id="konten">. The nav is rendered twice (mobile <details>,
  * desktop sidebar) but only one is ever displayed, so there is one visible "Navigasi utama".
  */
-export function AppShell({ user, logoutAction, navItems, children, regionName }: AppShellProps) {
+export function AppShell({ user, logoutAction, navItems, children, regionName, unreadNotifications }: AppShellProps) {
   const items: MainNavItem[] = navItems.map(({ href, label, icon }) => ({
     href,
     label,
@@ -24,7 +24,7 @@ export function AppShell({ user, logoutAction, navItems, children, regionName }:
   const hasNav = items.length > 0;
   return (
     <div className="flex min-h-dvh flex-col">
-      <AppHeader user={user} logoutAction={logoutAction} regionName={regionName}>
+      <AppHeader user={user} logoutAction={logoutAction} regionName={regionName} unreadNotifications={unreadNotifications}>
         {hasNav && (
           <details className="group border-t border-slate-200 lg:hidden">
             <summary className="flex min-h-12 list-none items-center gap-2 px-4 text-sm font-semibold text-slate-800 sm:px-6 [&::-webkit-details-marker]:hidden">

@@ -34,6 +34,7 @@ const PATHS = {
   refresh: "M21 12a9 9 0 1 1-3-6.7L21 8M21 3v5h-5",
   download: "M12 3v12M7 10l5 5 5-5M4 17v3a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-3",
   merge: "M6 3v6a6 6 0 0 0 6 6h6M15 12l3 3-3 3M6 21v-4",
+  bell: "M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9M10.3 21a1.94 1.94 0 0 0 3.4 0",
 } as const;
 
 export type IconName = keyof typeof PATHS;

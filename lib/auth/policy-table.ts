@@ -194,6 +194,8 @@ export const POLICY = {
     { STAF_KS: ALL, KABAG_KS: ALL, PIMPINAN: ALL }),
   "notification.read": row("Membaca notifikasi sendiri", "system", "self", false,
     { OPERATOR_OPD: ALL, KEPALA_OPD: ALL, STAF_KS: ALL, KABAG_KS: ALL, TKKSD: ALL, PIMPINAN: ALL, ADMIN: ALL }),
+  "notification.manage": row("Menandai notifikasi sendiri telah dibaca dan memilih notifikasi yang dikirim lewat e-mail", "system", "self", false,
+    { OPERATOR_OPD: ALL, KEPALA_OPD: ALL, STAF_KS: ALL, KABAG_KS: ALL, TKKSD: ALL, PIMPINAN: ALL, ADMIN: ALL }),
 } as const satisfies Record<string, PolicyRow>;
 
 export type Action = keyof typeof POLICY;

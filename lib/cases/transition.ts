@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/policy";
 import type { CurrentUser } from "@/lib/auth/session";
 import { todayInZone } from "@/lib/dates";
 import { DomainError, STALE_MESSAGE } from "@/lib/errors";
+import { notifyHandoff } from "@/lib/notifications/handoff";
 import { loadSettings } from "@/lib/settings/load";
 import {
   decide, isTerminal, kbNotInForce, REASON_EVENTS, rowsFor, type EventCode, type EventInput, type Stage,
@@ -85,6 +86,8 @@ export async function transitionCase({
       note: noteFor(event, input, from), at: now,
     });
     await applyEffects({ tx, c, input, now, settings }, effects);
+    // The next actor is told in the same transaction: no stage change without its hand-off, nor the reverse.
+    await notifyHandoff(tx, { c, to, version: expectedVersion + 1, actorId: actor.id, now });
   }, TX_OPTIONS);
   return { stage: to, version: expectedVersion + 1 };
 }

@@ -5,7 +5,16 @@ export const JOB_SCHEMA = "pgboss";
 export const QUEUES = {
   /** Once a day: agreements whose period is over end (lib/jobs/daily.ts). */
   daily: "kerja-sama-harian",
+  /** Once a day: reminders from the settings (lib/notifications/reminders.ts). */
+  reminders: "pengingat-harian",
+  /** Every minute: the e-mail outbox (lib/notifications/outbox.ts). */
+  email: "kirim-email",
 } as const;
+
+/** 06.00 in the region's zone: reminders arrive at the start of the working day. */
+export const REMINDERS_CRON = "0 6 * * *";
+/** The outbox is looked at every minute (a no-op while SMTP is off). */
+export const EMAIL_CRON = "* * * * *";
 
 /** 01.00 in the region's zone, every day. */
 export const DAILY_CRON = "0 1 * * *";

@@ -3,8 +3,10 @@ import PgBoss from "pg-boss";
 import { env } from "@/lib/env";
 import { getDb } from "@/lib/db";
 import { loadSettings } from "@/lib/settings/load";
+import { deliverOutbox } from "@/lib/notifications/outbox";
+import { runReminderSweep } from "@/lib/notifications/reminders";
 import { runDailyJob } from "./daily";
-import { DAILY_CRON, JOB_SCHEMA, QUEUES } from "./queues";
+import { DAILY_CRON, EMAIL_CRON, JOB_SCHEMA, QUEUES, REMINDERS_CRON } from "./queues";
 
 /*
  * Background jobs on pg-boss (a PostgreSQL-backed queue): every server instance starts one, but
@@ -36,7 +38,15 @@ async function start(): Promise<PgBoss | null> {
     log(`tugas harian ${result.today}: ${result.casesEnded} kerja sama berakhir, ${result.agreementsEnded} naskah berakhir, ${result.skipped.length} dilewati`);
     return result;
   });
-  log(`penjadwal aktif: ${QUEUES.daily} "${DAILY_CRON}" (${region.timeZone})`);
+  await boss.schedule(QUEUES.reminders, REMINDERS_CRON, {}, { tz: region.timeZone });
+  await boss.work(QUEUES.reminders, async () => {
+    const result = await runReminderSweep({ now: new Date() });
+    log(`pengingat ${result.today}: ${result.created} notifikasi baru, ${result.emailsQueued} e-mail diantrekan`);
+    return result;
+  });
+  await boss.schedule(QUEUES.email, EMAIL_CRON, {});
+  await boss.work(QUEUES.email, async () => deliverOutbox({ now: new Date() }));
+  log(`penjadwal aktif: ${QUEUES.daily} "${DAILY_CRON}", ${QUEUES.reminders} "${REMINDERS_CRON}" (${region.timeZone}), ${QUEUES.email} "${EMAIL_CRON}"`);
   return boss;
 }
 

@@ -31,6 +31,8 @@ export type Settings = {
   /** The final report (laporan akhir) is due from the agreement's last day and late after this many days. */
   monevFinalReportDays: number;
   kbWithoutPksMonths: number;
+  /** A case waiting in one stage (before signing) longer than this many days is reminded (reminder job). */
+  stageWaitDays: number;
   pksMaxYears: number;
   /** Days the DPRD has to answer; null = no deadline. */
   dprdResponseDays: number | null;
@@ -91,6 +93,7 @@ export const DEFAULT_SETTINGS: Settings = {
   monevGraceDays: 10,
   monevFinalReportDays: 30,
   kbWithoutPksMonths: 6,
+  stageWaitDays: 14,
   pksMaxYears: 5,
   dprdResponseDays: null,
   numberPatterns: {

@@ -1,5 +1,6 @@
 // TKKSD opinions and reminder notifications (the monitoring reports themselves: ./reports.ts).
 // Some active agreements deliberately miss the last period ("Tanpa Laporan").
+import { STAGE_LABELS } from "../../lib/workflow/stages";
 import type { TkksdOpinionValue } from "../../lib/generated/prisma/enums";
 import { DEFAULT_SETTINGS } from "../../lib/settings/defaults";
 import type { AgreementPlan } from "./agreements";
@@ -69,7 +70,7 @@ export function planNotifications(spec: CaseSpec, tl: Timeline, plans: Agreement
       const createdAt = new Date(wibMidnight(addDays(op.endDate!, -offset)).getTime() + 7 * 3_600_000);
       rows.push({
         id: `ntf-${slug}-berakhir-${offset}`, userId: operator.id, opdId: opdId(spec.opd), kind: "AKAN_BERAKHIR", caseId: spec.id,
-        agreementId: op.id, offsetDays: offset, idempotencyKey: `AKAN_BERAKHIR:${op.id}:${offset}`,
+        agreementId: op.id, offsetDays: offset, idempotencyKey: `AKAN_BERAKHIR:${op.id}:${offset}:${operator.id}`,
         title: `Kerja sama berakhir dalam ${offset} hari`,
         body: `${op.type} Nomor ${op.ourNumber} (${spec.short}) berakhir pada ${tanggal(op.endDate!)}. Jika akan dilanjutkan, ajukan perpanjangan melalui SIKERDA sesuai prosedur yang berlaku.`,
         readAt: k < reached.length - 1 ? addDays(createdAt, 1) : null, createdAt,
@@ -82,7 +83,7 @@ export function planNotifications(spec: CaseSpec, tl: Timeline, plans: Agreement
       const q = Math.floor(lastCompleted.getUTCMonth() / 3);
       rows.push({
         id: `ntf-${slug}-terlambat`, userId: operator.id, opdId: opdId(spec.opd), kind: "LAPORAN_TERLAMBAT", caseId: spec.id, agreementId: op.id,
-        offsetDays: null, idempotencyKey: `LAPORAN_TERLAMBAT:${op.id}:${lastCompleted.getUTCFullYear()}-T${q + 1}`,
+        offsetDays: null, idempotencyKey: `LAPORAN_TERLAMBAT:${op.id}:${lastCompleted.getUTCFullYear()}-${String(q * 3 + 1).padStart(2, "0")}-01:${operator.id}`,
         title: `Laporan Triwulan ${ROMAN[q]} ${lastCompleted.getUTCFullYear()} belum disampaikan`,
         body: `Laporan pelaksanaan ${spec.short} untuk Triwulan ${ROMAN[q]} ${lastCompleted.getUTCFullYear()} telah melewati batas waktu.`,
         readAt: null, createdAt: due,
@@ -96,7 +97,7 @@ export function planNotifications(spec: CaseSpec, tl: Timeline, plans: Agreement
     if (at < now) {
       rows.push({
         id: `ntf-${slug}-kb-tanpa-pks`, userId: operator.id, opdId: opdId(spec.opd), kind: "KB_TANPA_PKS", caseId: spec.id, agreementId: kb.id,
-        offsetDays: null, idempotencyKey: `KB_TANPA_PKS:${kb.id}:${months}`, title: "Kesepakatan Bersama belum ditindaklanjuti PKS",
+        offsetDays: null, idempotencyKey: `KB_TANPA_PKS:${kb.id}:${months}:${operator.id}`, title: "Kesepakatan Bersama belum ditindaklanjuti PKS",
         body: `KB Nomor ${kb.ourNumber} ditandatangani ${tanggal(kb.signedAt!)} dan belum ditindaklanjuti Perjanjian Kerja Sama setelah ${months} bulan.`,
         readAt: null, createdAt: at,
       });
@@ -109,7 +110,7 @@ export function planNotifications(spec: CaseSpec, tl: Timeline, plans: Agreement
     rows.push({
       id: `ntf-${slug}-tahapan-${last}`, userId: recipient.id, opdId: opdId(spec.opd), kind: "TAHAPAN_BERUBAH", caseId: spec.id, agreementId: null,
       offsetDays: null, idempotencyKey: `TAHAPAN_BERUBAH:${spec.id}:${last}`, title: `Usulan "${spec.short}" menunggu tindakan Anda`,
-      body: `Tahapan usulan berubah menjadi ${tl.path[last]} pada ${tanggal(wibDate(tl.times[last]))}.`, readAt: null, createdAt: addMinutes(tl.times[last], 1),
+      body: `Tahapan usulan berubah menjadi ${STAGE_LABELS[tl.path[last] as keyof typeof STAGE_LABELS]} pada ${tanggal(wibDate(tl.times[last]))}.`, readAt: null, createdAt: addMinutes(tl.times[last], 1),
     });
   }
   return rows;

@@ -95,6 +95,11 @@ export async function rewind(client: pg.Client, cutoff: string): Promise<{ cases
       [cutoff],
     );
     await client.query(
+      `DELETE FROM "EmailOutbox" o USING "Notification" n, bench_moves m
+        WHERE o."notificationId" = n.id AND n."caseId" = m.case_id AND n."createdAt" > $1::timestamp`,
+      [cutoff],
+    );
+    await client.query(
       `DELETE FROM "Notification" n USING bench_moves m WHERE n."caseId" = m.case_id AND n."createdAt" > $1::timestamp`,
       [cutoff],
     );

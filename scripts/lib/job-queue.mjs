@@ -10,6 +10,8 @@ export const JOB_SCHEMA = "pgboss";
 /** Must equal lib/jobs/queues.ts QUEUES (a unit test checks): name → pg-boss queue options. */
 export const JOB_QUEUES = {
   "kerja-sama-harian": { policy: "singleton", retryLimit: 3, retryDelay: 300, expireInSeconds: 3600 },
+  "pengingat-harian": { policy: "singleton", retryLimit: 3, retryDelay: 300, expireInSeconds: 3600 },
+  "kirim-email": { policy: "singleton", retryLimit: 0, expireInSeconds: 600 },
 };
 
 const quoteIdent = (name) => `"${String(name).replaceAll('"', '""')}"`;

@@ -89,6 +89,10 @@ export const ACTIONS_TABLE = `
 | saveNumberPatternsAction   | naskah number patterns             | form             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✓   |   ✗   |  ✗   |   ✗   |
 | saveRequiredDocumentsAction | required documents of one jenis   | form             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✓   |   ✗   |  ✗   |   ✗   |
 | saveSecuritySettingsAction | second-factor requirement (Kabag, Admin) | form       |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✓   |   ✗   |  ✗   |   ✓   |
+| markReadAction             | mark one's own notification read   | form             |  ✗   | ✓  |  ✓  | ✓  |  ✓  |  ✓   |   ✓   |   ✓   |  ✓   |   ✓   |
+| markReadAction             | another user's notification        | form             |  ✗   | ✗  |  ✗  | ✗  |  ✗  |  ✗   |   ✗   |   ✗   |  ✗   |   ✗   |
+| markAllReadAction          | mark all one's own notifications read | form          |  ✗   | ✓  |  ✓  | ✓  |  ✓  |  ✓   |   ✓   |   ✓   |  ✓   |   ✓   |
+| setEmailPreferencesAction  | own e-mail notification choices    | form             |  ✗   | ✓  |  ✓  | ✓  |  ✓  |  ✓   |   ✓   |   ✓   |  ✓   |   ✓   |
 `;
 
 // Route handlers (app/**/route.ts × exported HTTP method).

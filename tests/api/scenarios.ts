@@ -13,7 +13,7 @@ import ExcelJS from "exceljs";
 import { DATA_SHEET, IMPORT_COLUMNS } from "@/lib/legacy/columns";
 import type { Role } from "@/lib/auth/roles";
 import type { Caller } from "./harness/callers";
-import { actionNamed, freshSession } from "./harness/callers";
+import { actionNamed, freshSession, USER_OF_COLUMN } from "./harness/callers";
 import { one } from "./harness/db";
 import { BASE_URL, callRoute, loginStep, type Session } from "./harness/http";
 import { CALLER_COLUMNS, type CallerColumn } from "./matrix";
@@ -53,6 +53,9 @@ export type RouteScenario = {
     session?: Session;
   }>;
 };
+
+/** Every demo user a column signs in as. */
+const DEMO_CALLERS = Object.values(USER_OF_COLUMN).filter((u): u is string => u !== null);
 
 const stamp = (n: number) => `${Date.now().toString(36)}${n}`;
 /** Unique per run: names of records the fixtures create must not meet a reused database's. */
@@ -332,6 +335,56 @@ export const ACTION_SCENARIOS: Record<string, ActionScenario> = {
           // Exactly one session left: the one that made the call.
           await expectRow(`SELECT 1 FROM "Session" WHERE "userId" = $1 AND "revokedAt" IS NULL HAVING count(*) = 1`, [user.id]);
           await expectRow(`SELECT 1 FROM "Session" WHERE "userId" = $1 AND "revokedAt" IS NOT NULL`, [user.id]);
+        },
+      };
+    },
+  },
+
+  "markReadAction | mark one's own notification read": {
+    fixtures: [{ op: "notifications", key: "ntf", usernames: DEMO_CALLERS }],
+    page: () => "/notifikasi",
+    async prepare({ fx, caller }) {
+      const ids = fx.ntf as Record<string, string>;
+      const id = ids[caller.username ?? "admin"];
+      return {
+        fields: { id },
+        check: () => expectRow(`SELECT 1 FROM "Notification" WHERE id = $1 AND "userId" = $2 AND "readAt" IS NOT NULL`, [id, caller.userId]),
+      };
+    },
+  },
+
+  "markReadAction | another user's notification": {
+    // The owner is a user no column signs in as: the id is valid, but never the caller's.
+    fixtures: [{ op: "user", key: "owner", role: "STAF_KS" }, { op: "notifications", key: "ntf", usernames: ["$owner"] }],
+    page: () => "/notifikasi",
+    async prepare({ fx }) {
+      const owner = fx.owner as UserFixture;
+      return { fields: { id: (fx.ntf as Record<string, string>)[owner.username] } };
+    },
+  },
+
+  "markAllReadAction | mark all one's own notifications read": {
+    fixtures: [{ op: "notifications", key: "ntf", usernames: DEMO_CALLERS }],
+    page: () => "/notifikasi",
+    async prepare({ caller }) {
+      return {
+        fields: {},
+        check: () => expectRow(`SELECT 1 FROM "Notification" WHERE "userId" = $1 HAVING count(*) FILTER (WHERE "readAt" IS NULL) = 0 AND count(*) > 0`, [caller.userId]),
+      };
+    },
+  },
+
+  "setEmailPreferencesAction | own e-mail notification choices": {
+    page: () => "/akun",
+    async prepare({ caller }) {
+      const count = async () =>
+        Number((await one<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent" WHERE "actorId" = $1 AND action = 'account.emailPreferences'`, [caller.userId]))!.n);
+      const before = caller.userId ? await count() : 0;
+      return {
+        fields: { AKAN_BERAKHIR: "on", LAPORAN_TERLAMBAT: "on" },
+        check: async () => {
+          expect(await count()).toBe(before + 1);
+          await expectRow(`SELECT 1 FROM "User" WHERE id = $1 AND 'PERLU_TINDAKAN' = ANY("emailOptOut") AND NOT ('AKAN_BERAKHIR' = ANY("emailOptOut"))`, [caller.userId]);
         },
       };
     },

@@ -10,7 +10,11 @@ import { requireAccount } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { formatTanggalWaktu } from "@/lib/format";
 import { getSettings } from "@/lib/settings/service";
+import { EmailPreferencesForm } from "@/components/notifications/email-preferences-form";
+import { can } from "@/lib/auth/policy";
+import { smtpStatus } from "@/lib/notifications/mailer";
 import { endOtherSessionsAction } from "./actions";
+import { setEmailPreferencesAction } from "./email-actions";
 import { EndOtherSessionsForm } from "./end-sessions-form";
 
 export const metadata: Metadata = { title: "Akun Saya" };
@@ -31,7 +35,7 @@ export default async function AkunPage({ searchParams }: Props) {
   const [settings, sp, account, sessions] = await Promise.all([
     getSettings(),
     searchParams,
-    getDb().user.findUniqueOrThrow({ where: { id: session.user.id }, select: { passwordChangedAt: true } }),
+    getDb().user.findUniqueOrThrow({ where: { id: session.user.id }, select: { passwordChangedAt: true, email: true, emailOptOut: true } }),
     listOwnSessions(session.user.id, session.sessionId, now),
   ]);
   const tz = settings.region.timeZone;
@@ -50,6 +54,7 @@ export default async function AkunPage({ searchParams }: Props) {
           </Alert>
         )}
         {sp.tersimpan === "sesi" && <Alert tone="success" announce title="Sesi di perangkat lain telah diakhiri." />}
+        {sp.tersimpan === "email" && <Alert tone="success" announce title="Pilihan notifikasi e-mail telah disimpan." />}
         <Card title="Data akun">
           <dl className="grid gap-4 text-sm sm:grid-cols-2">
             <div>
@@ -87,6 +92,21 @@ export default async function AkunPage({ searchParams }: Props) {
             </p>
           </Card>
         </div>
+        {!session.pending && can(user, "notification.manage") && (
+          <Card
+            title="Notifikasi e-mail"
+            description="Semua notifikasi selalu tampil di aplikasi (ikon lonceng). Pilih yang juga dikirim ke e-mail Anda."
+          >
+            <p className="mb-4 text-sm text-slate-700">
+              {!smtpStatus().enabled
+                ? "Pengiriman e-mail belum diaktifkan di server ini; pilihan Anda berlaku setelah diaktifkan."
+                : account.email
+                  ? `Dikirim ke ${account.email}.`
+                  : "Alamat e-mail Anda belum terdaftar: minta administrator mengisinya agar e-mail dapat dikirim."}
+            </p>
+            <EmailPreferencesForm action={setEmailPreferencesAction} optOut={account.emailOptOut} />
+          </Card>
+        )}
         <Card title="Sesi aktif" description="Perangkat tempat Anda sedang masuk. Sesi berakhir setelah 8 jam, atau lebih awal bila tidak dipakai.">
           <ul className="divide-y divide-slate-200 text-sm">
             {sessions.map((s) => (

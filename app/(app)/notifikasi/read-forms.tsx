@@ -1,0 +1,33 @@
+"use client";
+
+import { FormErrorSummary } from "@/components/forms/form-error-summary";
+import { useFormAction } from "@/components/forms/use-form-action";
+import { SubmitButton } from "@/components/ui/submit-button";
+import type { FormActionFn } from "@/lib/forms/action";
+import { markAllReadSchema, markReadSchema } from "@/lib/notifications/schemas";
+
+/** "Tandai dibaca" for one notification; its id travels in a hidden field. */
+export function MarkReadForm({ action, id, title }: { action: FormActionFn; id: string; title: string }) {
+  const { form, formAction, lastResult, pending } = useFormAction(action, markReadSchema, { id: `baca-${id}` });
+  return (
+    <form id={form.id} onSubmit={form.onSubmit} action={formAction} noValidate className="space-y-2">
+      <FormErrorSummary form={form} lastResult={lastResult} />
+      <input type="hidden" name="id" value={id} />
+      <SubmitButton variant="secondary" size="sm" pending={pending} pendingLabel="Menandai…">
+        Tandai dibaca<span className="sr-only">: {title}</span>
+      </SubmitButton>
+    </form>
+  );
+}
+
+export function MarkAllReadForm({ action }: { action: FormActionFn }) {
+  const { form, formAction, lastResult, pending } = useFormAction(action, markAllReadSchema, { id: "baca-semua" });
+  return (
+    <form id={form.id} onSubmit={form.onSubmit} action={formAction} noValidate className="space-y-2">
+      <FormErrorSummary form={form} lastResult={lastResult} />
+      <SubmitButton variant="secondary" pending={pending} pendingLabel="Menandai…">
+        Tandai Semua Dibaca
+      </SubmitButton>
+    </form>
+  );
+}

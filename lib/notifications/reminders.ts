@@ -1,0 +1,210 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { getDb } from "@/lib/db";
+import { isoDate, todayInZone } from "@/lib/dates";
+import { formatTanggal } from "@/lib/format";
+import { reportingFrom } from "@/lib/reports/context";
+import { reportingPeriods, statusOn, type ReportingPeriod } from "@/lib/reports/periods";
+import { REPORTED_TYPES } from "@/lib/reports/rules";
+import { loadSettings } from "@/lib/settings/load";
+import { STAGE_LABELS } from "@/lib/workflow/stages";
+import type { CaseKind, Initiator, NotificationKind, Stage } from "@/lib/generated/prisma/enums";
+import type { Role } from "@/lib/auth/roles";
+import { nextActorRoles } from "./handoff-rules";
+import { queueEmails } from "./create";
+import { emailEnabled } from "./mailer";
+
+/*
+ * The reminder sweep (issue 8 §2, domain §6), run by the pg-boss job once a day and by
+ * `npm run jobs:reminders`. From the settings it finds, in the region's calendar:
+ *   AKAN_BERAKHIR          a naskah in force whose end is at most an offset away (the tightest offset
+ *                          reached: 180/90/30/7 — a naskah found at 20 days gets the 30-day one);
+ *   LAPORAN_JATUH_TEMPO /  the last period whose report is due (from its last day) or late (after
+ *   LAPORAN_TERLAMBAT      the grace days) and was not sent;
+ *   KB_TANPA_PKS           a KB in force signed more than kbWithoutPksMonths ago with no PKS under it;
+ *   TAHAPAN_TERLALU_LAMA   a case before signing waiting in one stage longer than stageWaitDays.
+ * Recipients: for an agreement, the OPD's operators and head and Bagian KS (staf and kabag); for a
+ * waiting case, whoever must act at its stage (the inbox rules). Active accounts only.
+ * Never twice: each reminder (kind × naskah/case × offset/period) is first claimed in the Reminder
+ * table and fanned out to its recipients in the SAME statement, both with ON CONFLICT DO NOTHING on
+ * unique keys — a second run, or another instance at the same moment (it waits on the key, then
+ * skips it), claims nothing and writes no notification or e-mail. Set-based: one statement per
+ * batch of candidates; a repeated run checks one key per candidate, not one per recipient.
+ */
+
+export type Candidate = {
+  kind: NotificationKind;
+  /** kind × naskah/case × offset/period: the user's id is appended per recipient. */
+  key: string;
+  caseId: string;
+  agreementId: string | null;
+  opdId: string;
+  offsetDays: number | null;
+  title: string;
+  body: string;
+  /** Who is told (OPD roles only in the candidate's OPD). */
+  roles: Role[];
+};
+
+/** Reminders about an agreement go to the OPD (operators and head) and Bagian KS (domain §6). */
+const AGREEMENT_ROLES: Role[] = ["OPERATOR_OPD", "KEPALA_OPD", "STAF_KS", "KABAG_KS"];
+
+export type ReminderResult = { today: string; candidates: Record<string, number>; created: number; emailsQueued: number };
+
+const BATCH = 5_000;
+
+/** Inserts the candidates × their recipients; returns the ids of the notifications that are new. */
+async function insertForRecipients(candidates: Candidate[], now: Date): Promise<string[]> {
+  const db = getDb();
+  const ids: string[] = [];
+  for (let i = 0; i < candidates.length; i += BATCH) {
+    const chunk = candidates.slice(i, i + BATCH);
+    const rows = await db.$queryRaw<{ id: string }[]>`
+      WITH cand AS (
+        SELECT * FROM json_to_recordset(${JSON.stringify(chunk)}::json)
+          AS r(kind text, key text, "caseId" text, "agreementId" text, "opdId" text, "offsetDays" int, title text, body text, roles text[])),
+      claimed AS (
+        INSERT INTO "Reminder" (key, kind, "caseId", "agreementId", "createdAt")
+        SELECT key, kind::"NotificationKind", "caseId", "agreementId", ${now} FROM cand
+        ON CONFLICT DO NOTHING
+        RETURNING key)
+      INSERT INTO "Notification" (id, "userId", "opdId", kind, channel, "caseId", "agreementId", "offsetDays",
+                                  "idempotencyKey", title, body, "createdAt")
+      SELECT 'ntf_' || md5(c.key || ':' || u.id), u.id, c."opdId", c.kind::"NotificationKind", 'IN_APP', c."caseId",
+             c."agreementId", c."offsetDays", c.key || ':' || u.id, c.title, c.body, ${now}
+        FROM cand c
+        JOIN claimed k ON k.key = c.key
+        JOIN "User" u ON u.active AND NOT u."isSystem" AND u.role::text = ANY(c.roles)
+                     AND (u.role NOT IN ('OPERATOR_OPD', 'KEPALA_OPD') OR u."opdId" = c."opdId")
+      ON CONFLICT DO NOTHING
+      RETURNING id`;
+    for (const r of rows) ids.push(r.id);
+  }
+  return ids;
+}
+
+const naskahName = (type: string, number: string | null) => (number ? `${type} Nomor ${number}` : type);
+
+async function endingCandidates(day: string, offsets: number[], tz: string): Promise<Candidate[]> {
+  if (offsets.length === 0) return [];
+  const rows = await getDb().$queryRaw<{ id: string; caseId: string; opdId: string; type: string; ourNumber: string | null; title: string; endDate: Date; left: number; off: number }[]>`
+    SELECT a.id, a."caseId", a."opdId", a.type::text AS type, a."ourNumber", a.title, a."endDate",
+           (a."endDate" - ${day}::date) AS left,
+           (SELECT min(o) FROM unnest(${offsets}::int[]) o WHERE o >= a."endDate" - ${day}::date) AS off
+      FROM "Agreement" a
+     WHERE a.status = 'BERLAKU' AND a."deletedAt" IS NULL AND a.type <> 'ADENDUM'
+       AND a."endDate" >= ${day}::date AND a."endDate" <= ${day}::date + ${Math.max(...offsets)}::int`;
+  return rows.map((a) => ({
+    kind: "AKAN_BERAKHIR", key: `AKAN_BERAKHIR:${a.id}:${a.off}`, caseId: a.caseId, agreementId: a.id, opdId: a.opdId,
+    offsetDays: a.off, roles: AGREEMENT_ROLES,
+    title: `${naskahName(a.type, a.ourNumber)} berakhir dalam ${a.left} hari`,
+    body: `${naskahName(a.type, a.ourNumber)} "${a.title}" berakhir pada ${formatTanggal(a.endDate, tz)}. ` +
+      "Jika kerja sama akan dilanjutkan, ajukan perpanjangan melalui SIKERDA sesuai prosedur yang berlaku.",
+  }));
+}
+
+async function kbCandidates(day: string, months: number, tz: string): Promise<Candidate[]> {
+  const rows = await getDb().$queryRaw<{ id: string; caseId: string; opdId: string; ourNumber: string | null; title: string; signedAt: Date }[]>`
+    SELECT kb.id, kb."caseId", kb."opdId", kb."ourNumber", kb.title, kb."signedAt"
+      FROM "Agreement" kb
+     WHERE kb.type = 'KB' AND kb.status = 'BERLAKU' AND kb."deletedAt" IS NULL
+       AND kb."signedAt" <= ${day}::date - make_interval(months => ${months}::int)
+       AND NOT EXISTS (SELECT 1 FROM "Agreement" p WHERE p."parentId" = kb.id AND p.type = 'PKS' AND p."deletedAt" IS NULL
+                         AND p.status NOT IN ('BATAL', 'DITOLAK_DPRD'))`;
+  return rows.map((kb) => ({
+    kind: "KB_TANPA_PKS", key: `KB_TANPA_PKS:${kb.id}:${months}`, caseId: kb.caseId, agreementId: kb.id, opdId: kb.opdId,
+    offsetDays: months, roles: AGREEMENT_ROLES,
+    title: "Kesepakatan Bersama belum ditindaklanjuti PKS",
+    body: `${naskahName("KB", kb.ourNumber)} "${kb.title}" ditandatangani ${formatTanggal(kb.signedAt, tz)} dan belum ` +
+      `ditindaklanjuti Perjanjian Kerja Sama setelah ${months} bulan.`,
+  }));
+}
+
+/** Stages a case can wait in before signing (not the running agreement, adendum or a final stage). */
+const WAITING_EXCLUDED = ["PELAKSANAAN", "BERAKHIR", "SELESAI", "DIAKHIRI", "DITOLAK", "BATAL"];
+
+async function stageCandidates(now: Date, days: number, tz: string): Promise<Candidate[]> {
+  const before = new Date(now.getTime() - days * 86_400_000);
+  const rows = await getDb().$queryRaw<{ id: string; code: string; title: string; opdId: string; stage: Stage; kind: CaseKind; initiator: Initiator; version: number; stageEnteredAt: Date }[]>`
+    SELECT c.id, c.code, c.title, c."opdId", c.stage, c.kind, c.initiator, c.version, c."stageEnteredAt"
+      FROM "Case" c
+     WHERE c."deletedAt" IS NULL AND c."stageEnteredAt" < ${before}
+       AND c.stage::text NOT IN (${Prisma.join(WAITING_EXCLUDED)}) AND c.stage::text NOT LIKE 'ADENDUM%'`;
+  // Told: whoever must act at that stage (the inbox rules), the same people a hand-off told.
+  const rolesOf = new Map<string, Role[]>();
+  const roles = (c: { stage: Stage; kind: CaseKind; initiator: Initiator }) => {
+    const k = `${c.stage}:${c.kind}:${c.initiator}`;
+    if (!rolesOf.has(k)) rolesOf.set(k, nextActorRoles(c));
+    return rolesOf.get(k)!;
+  };
+  return rows.filter((c) => roles(c).length > 0).map((c) => ({
+    kind: "TAHAPAN_TERLALU_LAMA", key: `TAHAPAN_TERLALU_LAMA:${c.id}:${c.version}:${days}`, caseId: c.id, agreementId: null,
+    opdId: c.opdId, offsetDays: days, roles: roles(c),
+    title: `Usulan ${c.code} tertahan lebih dari ${days} hari`,
+    body: `Usulan "${c.title}" (${c.code}) berada pada tahapan ${STAGE_LABELS[c.stage as keyof typeof STAGE_LABELS]} ` +
+      `sejak ${formatTanggal(c.stageEnteredAt, tz)}.`,
+  }));
+}
+
+type Running = { id: string; caseId: string; opdId: string; type: string; ourNumber: string | null; title: string; startDate: Date; endDate: Date | null; isArchive: boolean; createdAt: Date };
+
+async function reportCandidates(today: Date, settings: Awaited<ReturnType<typeof loadSettings>>): Promise<Candidate[]> {
+  const db = getDb();
+  const day = isoDate(today);
+  const tz = settings.region.timeZone;
+  const running = await db.$queryRaw<Running[]>`
+    SELECT a.id, a."caseId", a."opdId", a.type::text AS type, a."ourNumber", a.title, a."startDate", a."endDate", c."isArchive", c."createdAt"
+      FROM "Agreement" a JOIN "Case" c ON c.id = a."caseId"
+     WHERE a.status = 'BERLAKU' AND a."deletedAt" IS NULL AND a.type::text IN (${Prisma.join([...REPORTED_TYPES])})
+       AND c.stage = 'PELAKSANAAN' AND c."deletedAt" IS NULL AND a."startDate" <= ${day}::date`;
+  // The latest periodic period whose report is due today (its last day has come).
+  const due: { a: Running; period: ReportingPeriod }[] = [];
+  for (const a of running) {
+    const periods = reportingPeriods(a, settings.monevPeriod, { from: reportingFrom(a, tz), openEndedUntil: today });
+    const period = periods.findLast((p) => isoDate(p.end) <= day);
+    if (period) due.push({ a, period });
+  }
+  if (due.length === 0) return [];
+  const sent = await db.$queryRaw<{ agreementId: string; periodStart: Date }[]>`
+    SELECT r."agreementId", r."periodStart" FROM "MonitoringReport" r
+      JOIN unnest(${due.map((d) => d.a.id)}::text[], ${due.map((d) => d.period.key)}::date[]) AS w(aid, pstart)
+        ON r."agreementId" = w.aid AND r."periodStart" = w.pstart
+     WHERE r.status <> 'DRAF'`;
+  const done = new Set(sent.map((r) => `${r.agreementId}:${isoDate(r.periodStart)}`));
+  const out: Candidate[] = [];
+  for (const { a, period } of due) {
+    if (done.has(`${a.id}:${period.key}`)) continue;
+    const status = statusOn(period, null, today, settings);
+    if (status !== "JATUH_TEMPO" && status !== "TERLAMBAT") continue;
+    const late = status === "TERLAMBAT";
+    const kind: NotificationKind = late ? "LAPORAN_TERLAMBAT" : "LAPORAN_JATUH_TEMPO";
+    out.push({
+      kind, key: `${kind}:${a.id}:${period.key}`, caseId: a.caseId, agreementId: a.id, opdId: a.opdId, offsetDays: null, roles: AGREEMENT_ROLES,
+      title: late ? `Laporan ${period.label} terlambat` : `Laporan ${period.label} jatuh tempo`,
+      body: `Laporan pelaksanaan ${naskahName(a.type, a.ourNumber)} "${a.title}" untuk ${period.label} ` +
+        (late ? "telah melewati batas waktu dan belum disampaikan." : `jatuh tempo; sampaikan paling lambat ${settings.monevGraceDays} hari setelah periode berakhir.`),
+    });
+  }
+  return out;
+}
+
+export async function runReminderSweep({ now }: { now: Date }): Promise<ReminderResult> {
+  const db = getDb();
+  const settings = await loadSettings(db);
+  const tz = settings.region.timeZone;
+  const today = todayInZone(now, tz);
+  const day = isoDate(today);
+  const groups: [string, Candidate[]][] = [
+    ["AKAN_BERAKHIR", await endingCandidates(day, settings.reminderOffsetsDays, tz)],
+    ["LAPORAN", await reportCandidates(today, settings)],
+    ["KB_TANPA_PKS", await kbCandidates(day, settings.kbWithoutPksMonths, tz)],
+    ["TAHAPAN_TERLALU_LAMA", await stageCandidates(now, settings.stageWaitDays, tz)],
+  ];
+  const all = groups.flatMap(([, c]) => c);
+  const ids = await insertForRecipients(all, now);
+  let emailsQueued = 0;
+  if (ids.length > 0 && emailEnabled()) {
+    for (let i = 0; i < ids.length; i += BATCH) emailsQueued += await db.$transaction((tx) => queueEmails(tx, ids.slice(i, i + BATCH), now));
+  }
+  return { today: day, candidates: Object.fromEntries(groups.map(([k, c]) => [k, c.length])), created: ids.length, emailsQueued };
+}

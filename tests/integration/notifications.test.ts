@@ -1,0 +1,252 @@
+import { SMTPServer } from "smtp-server";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db";
+import { forgetEnv } from "@/lib/env";
+import { DomainError } from "@/lib/errors";
+import { deliverOutbox } from "@/lib/notifications/outbox";
+import { runReminderSweep } from "@/lib/notifications/reminders";
+import { markAllNotificationsRead, markNotificationRead, setEmailPreferences } from "@/lib/notifications/service";
+import { unreadCount } from "@/lib/notifications/queries";
+import { actor, caseAt, caseRow, draftInput, seedBase, step } from "./helpers/cases";
+import { resetDatabase } from "./helpers/db";
+import { activeCase } from "./helpers/reports";
+import { createDraft, inbox, NOW, transitionCase } from "./helpers/services";
+
+const USER_KEYS = ["operatorA", "kepalaA", "operatorB", "kepalaB", "staf", "kabag", "tkksd1", "tkksd2", "pimpinan"] as const;
+
+// Hand-off notifications (same transaction as the stage change), the reminder sweep (idempotent,
+// also when two instances run it at once) and the e-mail outbox delivered to a real SMTP server
+// that this test starts on 127.0.0.1 (smtp-server) — nothing is mocked.
+
+type Received = { from: string; to: string[]; raw: string };
+const received: Received[] = [];
+const refused = new Set<string>();
+const SMTP_PORT = Number(process.env.SIKERDA_TEST_SMTP_PORT ?? 54395);
+let smtp: SMTPServer;
+
+beforeAll(async () => {
+  smtp = new SMTPServer({
+    authOptional: true, disabledCommands: ["STARTTLS"], logger: false,
+    onRcptTo(address, _session, callback) {
+      if (refused.has(address.address)) return callback(Object.assign(new Error("550 Mailbox unavailable"), { responseCode: 550 }));
+      callback();
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (c: Buffer) => chunks.push(c));
+      stream.on("end", () => {
+        received.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString("utf8"),
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    smtp.once("error", reject);
+    smtp.listen(SMTP_PORT, "127.0.0.1", () => resolve());
+  });
+});
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+});
+
+function smtpOn(maxAttempts = 3) {
+  Object.assign(process.env, {
+    SMTP_HOST: "127.0.0.1", SMTP_PORT: String(SMTP_PORT), SMTP_SECURE: "false",
+    SMTP_FROM: "SIKERDA Sukamaju <sikerda@sukamaju.go.id>", SMTP_MAX_ATTEMPTS: String(maxAttempts),
+  });
+  forgetEnv("smtp");
+}
+
+beforeEach(async () => {
+  await resetDatabase();
+  await seedBase();
+  received.length = 0;
+  refused.clear();
+  delete process.env.SMTP_HOST;
+  forgetEnv("smtp");
+});
+
+afterEach(() => {
+  delete process.env.SMTP_HOST;
+  forgetEnv("smtp");
+});
+
+const notificationsOf = (userId: string) =>
+  getDb().notification.findMany({ where: { userId }, orderBy: { createdAt: "asc" } });
+
+describe("hand-off notifications", () => {
+  it("the next actor is told in the same transaction as the stage change; nobody else, never the actor", async () => {
+    const { id } = await createDraft(actor("operatorA"), draftInput("KSDD"));
+    await step(id, "operatorA", "ajukan", {}, ["KAK"]);
+    const c = await caseRow(id);
+    expect(c.stage).toBe("PERSETUJUAN_OPD");
+    const kepala = await notificationsOf("u-kepalaA");
+    expect(kepala).toHaveLength(1);
+    expect(kepala[0]).toMatchObject({
+      kind: "PERLU_TINDAKAN", caseId: id, readAt: null, createdAt: NOW, title: `Usulan ${c.code} menunggu tindakan Anda`,
+    });
+    expect(kepala[0].body).toContain("Persetujuan Kepala OPD");
+    // Another OPD's head, Bagian KS and the operator who submitted hear nothing.
+    for (const other of ["u-kepalaB", "u-operatorA", "u-staf", "u-kabag", "u-pimpinan"]) expect(await notificationsOf(other)).toEqual([]);
+
+    // Next hand-offs: whoever's "Perlu Tindakan" lists the case is told, and only they.
+    for (const [who, event, docs] of [["kepalaA", "setujui", ["SURAT_INISIASI"]], ["kabag", "lengkap", []]] as const) {
+      await step(id, who, event, event === "lengkap" ? { checklistComplete: true } : {}, [...docs]);
+      const { version } = await caseRow(id);
+      for (const key of USER_KEYS) {
+        const waiting = (await inbox(actor(key))).some((item) => item.id === id);
+        const told = await getDb().notification.count({ where: { userId: `u-${key}`, idempotencyKey: { startsWith: `PERLU_TINDAKAN:${id}:${version}:` } } });
+        // The actor is never told of their own step (the Kabag records "lengkap" and acts next at KAJIAN_TKKSD).
+        expect({ key, told }).toEqual({ key, told: waiting && key !== who ? 1 : 0 });
+      }
+    }
+    expect(await getDb().notification.count({ where: { userId: "u-kabag" } })).toBe(1); // VERIFIKASI is the Kabag's
+    expect(await getDb().notification.count({ where: { userId: "u-tkksd1" } })).toBe(1); // KAJIAN_TKKSD
+  });
+
+  it("a refused or stale transition writes no notification", async () => {
+    const { id } = await createDraft(actor("operatorA"), draftInput("KSDD"));
+    await step(id, "operatorA", "ajukan", {}, ["KAK"]);
+    const before = await getDb().notification.count();
+    const stale = await transitionCase(actor("kepalaA"), id, "setujui", {}, 0).catch((e: unknown) => e);
+    expect(stale).toBeInstanceOf(DomainError);
+    expect(await getDb().notification.count()).toBe(before);
+  });
+
+  it("the TKKSD members are told when a case reaches their review", async () => {
+    await caseAt("KSDD", "KAJIAN_TKKSD");
+    expect((await notificationsOf("u-tkksd1")).map((n) => n.kind)).toEqual(["PERLU_TINDAKAN"]);
+    expect((await notificationsOf("u-tkksd2")).map((n) => n.kind)).toEqual(["PERLU_TINDAKAN"]);
+  });
+
+  it("mark read: only one's own notification (another user's is not found); the unread count follows", async () => {
+    const { id } = await createDraft(actor("operatorA"), draftInput("KSDD"));
+    await step(id, "operatorA", "ajukan", {}, ["KAK"]);
+    const [n] = await notificationsOf("u-kepalaA");
+    expect(await unreadCount(actor("kepalaA"))).toBe(1);
+    const foreign = await markNotificationRead({ actor: actor("kepalaB"), now: NOW, id: n.id }).catch((e: unknown) => e);
+    expect(foreign).toMatchObject({ code: "NOT_FOUND" });
+    expect((await getDb().notification.findUniqueOrThrow({ where: { id: n.id } })).readAt).toBeNull();
+    await markNotificationRead({ actor: actor("kepalaA"), now: NOW, id: n.id });
+    expect((await getDb().notification.findUniqueOrThrow({ where: { id: n.id } })).readAt).toEqual(NOW);
+    expect(await markAllNotificationsRead({ actor: actor("kepalaA"), now: NOW })).toBe(0);
+  });
+});
+
+// The running agreement of activeCase(): PKS 1 April 2026 – 31 March 2029 (OPD A), under a KB.
+const NEAR_END = new Date("2029-03-10T03:00:00Z"); // 21 days before the end: the 30-day reminder
+
+describe("the reminder sweep", () => {
+  it("finds an agreement ending within an offset and an overdue report, for the OPD and Bagian KS; a second run adds nothing", async () => {
+    await activeCase();
+    const first = await runReminderSweep({ now: NEAR_END });
+    expect(first.candidates.AKAN_BERAKHIR).toBe(1);
+    expect(first.candidates.LAPORAN).toBe(1);
+    expect(first.candidates.KB_TANPA_PKS).toBe(0); // the KB has its PKS
+    const rows = await getDb().notification.findMany({ where: { kind: "AKAN_BERAKHIR" }, orderBy: { userId: "asc" } });
+    expect(rows.map((r) => r.userId)).toEqual(["u-kabag", "u-kepalaA", "u-operatorA", "u-staf"]);
+    expect(rows[0]).toMatchObject({ offsetDays: 30, title: "PKS Nomor 180/020/KS/2026 berakhir dalam 21 days".replace("days", "hari") });
+    expect(rows[0].body).toContain("31 Maret 2029");
+    const late = await getDb().notification.findMany({ where: { kind: "LAPORAN_TERLAMBAT", userId: "u-operatorA" } });
+    expect(late.map((n) => n.title)).toEqual(["Laporan Triwulan IV 2028 terlambat"]);
+
+    const second = await runReminderSweep({ now: NEAR_END });
+    expect(second.created).toBe(0);
+    // The next day: still the same offset, nothing new; at 7 days: the 7-day reminder, once.
+    expect((await runReminderSweep({ now: new Date("2029-03-11T03:00:00Z") })).created).toBe(0);
+    const week = await runReminderSweep({ now: new Date("2029-03-25T03:00:00Z") });
+    expect(await getDb().notification.count({ where: { kind: "AKAN_BERAKHIR", offsetDays: 7 } })).toBe(4);
+    expect(week.created).toBeGreaterThanOrEqual(4);
+    expect((await runReminderSweep({ now: new Date("2029-03-25T03:00:00Z") })).created).toBe(0);
+  });
+
+  it("two instances sweeping at the same moment create each reminder once", async () => {
+    await activeCase();
+    const results = await Promise.all([runReminderSweep({ now: NEAR_END }), runReminderSweep({ now: NEAR_END }), runReminderSweep({ now: NEAR_END })]);
+    const total = await getDb().notification.count({ where: { kind: { in: ["AKAN_BERAKHIR", "LAPORAN_TERLAMBAT"] } } });
+    expect(results.reduce((s, r) => s + r.created, 0)).toBe(total);
+    expect(total).toBe(8);
+  });
+
+  it("a KB without a PKS after the configured months, and a case waiting too long in one stage", async () => {
+    const id = await caseAt("KSDD", "PENYUSUNAN_PKS"); // KB signed 2 February 2026, no PKS yet
+    const stuck = await createDraft(actor("operatorB"), draftInput("KSDD"));
+    await step(stuck.id, "operatorB", "ajukan", {}, ["KAK"]); // waits for Kepala OPD B from NOW
+    const later = new Date("2026-08-15T03:00:00Z"); // > 6 months after the KB, > 14 days after NOW
+    const result = await runReminderSweep({ now: later });
+    expect(result.candidates.KB_TANPA_PKS).toBe(1);
+    const kb = await getDb().notification.findMany({ where: { kind: "KB_TANPA_PKS" }, select: { userId: true, caseId: true } });
+    expect(kb.map((n) => n.userId).sort()).toEqual(["u-kabag", "u-kepalaA", "u-operatorA", "u-staf"]);
+    expect(kb.every((n) => n.caseId === id)).toBe(true);
+    const waiting = await getDb().notification.findMany({ where: { kind: "TAHAPAN_TERLALU_LAMA", caseId: stuck.id }, select: { userId: true } });
+    expect(waiting.map((n) => n.userId).sort()).toEqual(["u-kepalaB"]); // whoever must act: the Kepala OPD B
+    expect((await runReminderSweep({ now: later })).created).toBe(0);
+  });
+});
+
+describe("e-mail over SMTP", () => {
+  it("the reminder job run twice sends each e-mail once, to the users who want it", async () => {
+    smtpOn();
+    await getDb().user.update({ where: { id: "u-operatorA" }, data: { email: "rina@dinkes.sukamaju.go.id" } });
+    await getDb().user.update({ where: { id: "u-kabag" }, data: { email: "yusuf@setda.sukamaju.go.id" } });
+    await getDb().user.update({ where: { id: "u-staf" }, data: { email: "dewi@setda.sukamaju.go.id" } });
+    await activeCase();
+    // Kabag wants no "ending" e-mails (Akun Saya); the in-app notification still comes.
+    await setEmailPreferences({ actor: actor("kabag"), now: NOW, wanted: { LAPORAN_TERLAMBAT: true } });
+    await getDb().emailOutbox.deleteMany(); // the hand-offs of activeCase(): not this test's subject
+    received.length = 0;
+
+    for (let run = 0; run < 2; run++) {
+      await runReminderSweep({ now: NEAR_END });
+      await deliverOutbox({ now: NEAR_END });
+    }
+    const ending = received.filter((m) => m.raw.includes("berakhir dalam 21 hari"));
+    expect(ending.map((m) => m.to).sort()).toEqual([["dewi@setda.sukamaju.go.id"], ["rina@dinkes.sukamaju.go.id"]]);
+    const toRina = ending.find((m) => m.to[0] === "rina@dinkes.sukamaju.go.id")!;
+    expect(toRina.from).toBe("sikerda@sukamaju.go.id");
+    expect(toRina.raw).toMatch(/^Subject: \[SIKERDA\] PKS Nomor 180\/020\/KS\/2026 berakhir dalam 21 hari/m);
+    expect(toRina.raw).toContain("31 Maret 2029");
+    const lateMails = received.filter((m) => m.raw.includes("Triwulan IV 2028"));
+    expect(lateMails.map((m) => m.to[0]).sort()).toEqual(["dewi@setda.sukamaju.go.id", "rina@dinkes.sukamaju.go.id", "yusuf@setda.sukamaju.go.id"]);
+    expect(received).toHaveLength(5);
+    expect(await getDb().emailOutbox.count({ where: { status: "TERKIRIM" } })).toBe(5);
+    expect(await getDb().notification.count({ where: { kind: "AKAN_BERAKHIR", userId: "u-kabag" } })).toBe(1);
+  });
+
+  it("a refused address is retried later and marked failed with the server's reason after the last attempt", async () => {
+    smtpOn(2);
+    await getDb().user.update({ where: { id: "u-kepalaA" }, data: { email: "hendra@dinkes.sukamaju.go.id" } });
+    refused.add("hendra@dinkes.sukamaju.go.id");
+    const { id } = await createDraft(actor("operatorA"), draftInput("KSDD"));
+    await step(id, "operatorA", "ajukan", {}, ["KAK"]); // hand-off to Kepala OPD A, queued in the same transaction
+    const [queued] = await getDb().emailOutbox.findMany();
+    expect(queued).toMatchObject({ status: "MENUNGGU", attempts: 0, toAddress: "hendra@dinkes.sukamaju.go.id" });
+
+    expect(await deliverOutbox({ now: NOW })).toEqual({ sent: 0, retried: 1, failed: 0 });
+    const retry = await getDb().emailOutbox.findUniqueOrThrow({ where: { id: queued.id } });
+    expect(retry.status).toBe("MENUNGGU");
+    expect(retry.lastError).toContain("550");
+    expect(retry.nextAttemptAt.getTime()).toBe(NOW.getTime() + 60_000);
+    // Not yet due: nothing is tried.
+    expect(await deliverOutbox({ now: NOW })).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(await deliverOutbox({ now: new Date(NOW.getTime() + 61_000) })).toEqual({ sent: 0, retried: 0, failed: 1 });
+    const failed = await getDb().emailOutbox.findUniqueOrThrow({ where: { id: queued.id } });
+    expect(failed).toMatchObject({ status: "GAGAL", attempts: 2 });
+    expect(failed.lastError).toContain("Mailbox unavailable");
+    expect(received).toHaveLength(0);
+  });
+
+  it("with no SMTP configured, e-mail is off: notifications only, no outbox rows", async () => {
+    await getDb().user.update({ where: { id: "u-kepalaA" }, data: { email: "hendra@dinkes.sukamaju.go.id" } });
+    const { id } = await createDraft(actor("operatorA"), draftInput("KSDD"));
+    await step(id, "operatorA", "ajukan", {}, ["KAK"]);
+    expect(await getDb().notification.count({ where: { userId: "u-kepalaA" } })).toBe(1);
+    expect(await getDb().emailOutbox.count()).toBe(0);
+    expect(await deliverOutbox({ now: NOW })).toEqual({ sent: 0, retried: 0, failed: 0 });
+  });
+});
