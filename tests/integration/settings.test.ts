@@ -171,6 +171,22 @@ describe("saving: permission, optimistic lock, audit with old and new values, hi
     expect((await loadSettings(getDb())).region).toMatchObject({ name: "Kota Sukamaju", headTitle: "Wali Kota" });
   });
 
+  it("20 saves at once from the same page version: exactly one is kept, 19 are STALE, one audit row", async () => {
+    const versi = String(await groupVersion(getDb(), "naskah"));
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => {
+        const submission = form("naskah", { versi, pksMaxYears: "5", dprdResponseDays: String(30 + i), ksdpkDprdFollowsQuestions: "on", ptnBhKind: "KSDPK" });
+        if (submission.status !== "success") throw new Error("valid form expected");
+        return saveSettingsGroup({ actor: actor("kabag"), now: NOW, group: "naskah", input: submission.value as GroupInput<"naskah"> });
+      }),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refusals = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(refusals.map((r) => (r.reason as DomainError).code)).toEqual(Array(19).fill("STALE"));
+    expect(await getDb().auditEvent.count({ where: { action: "settings.update", entityId: "dprdResponseDays" } })).toBe(1);
+    expect(await getDb().setting.findUnique({ where: { key: "dprdResponseDays" } })).toMatchObject({ version: 1 });
+  });
+
   it("rule groups are the Kepala Bagian's; the region and sign-in groups also the Administrator's; nobody else's", async () => {
     for (const k of ["operatorA", "kepalaA", "staf", "tkksd1", "pimpinan", "admin"] as const) {
       await refused(() => save("pemantauan", { ...MONEV, endingSoonDays: "30" }, k), "FORBIDDEN");

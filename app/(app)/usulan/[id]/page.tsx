@@ -27,6 +27,7 @@ import { listActiveOpdOptions } from "@/lib/opd/queries";
 import { getReportTimeline } from "@/lib/reports/queries";
 import { REPORTING_STAGES } from "@/lib/reports/rules";
 import { getSettings } from "@/lib/settings/service";
+import { dprdDeadline } from "@/lib/cases/dprd-deadline";
 import { DOCUMENT_LABELS, KIND_LABELS, stageLabel, stagePath, type DocumentType, type Stage } from "@/lib/workflow";
 import type { ExtensionBasis } from "@/lib/cases/perpanjangan";
 import { opinionAction, startPksTurunanAction } from "./actions";
@@ -59,6 +60,7 @@ export default async function CaseDetailPage({ params, searchParams }: Props) {
   const settings = await getSettings();
   const tz = settings.region.timeZone;
   const { case: c, history, documents, agreements, opinions, available, may, today } = detail;
+  const dprdDue = dprdDeadline(c, settings.dprdResponseDays, new Date(), tz);
 
   const lastNegative = history.findLast((h) => NEGATIVE_EVENTS.includes(h.event));
   const showReason =
@@ -107,6 +109,12 @@ export default async function CaseDetailPage({ params, searchParams }: Props) {
             <span className="font-mono text-sm font-semibold text-slate-800">{c.code}</span>
             <StageBadge stage={c.stage} initiator={c.initiator} />
             <span className="text-sm text-slate-700">sejak {formatTanggalWaktu(c.stageEnteredAt, tz)}</span>
+            {dprdDue && (
+              <span className={dprdDue.passed ? "text-sm font-semibold text-amber-800" : "text-sm text-slate-700"}>
+                · batas jawaban DPRD {formatTanggal(dprdDue.due, "UTC")}
+                {dprdDue.passed && " (terlewati — tidak berarti disetujui)"}
+              </span>
+            )}
             {c.isArchive && <span className="text-sm text-slate-700">· Kerja sama arsip</span>}
           </>
         }
