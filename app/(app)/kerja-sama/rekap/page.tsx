@@ -88,7 +88,7 @@ export default async function RekapPage({ searchParams }: { searchParams: Promis
       <Card title="Unduh rekap">
         <p className="text-sm text-slate-700" role="status">
           <span className="font-semibold text-slate-900">{countText}</span> {yearText}
-          {isFiltered(filter) && filter.tahun === undefined ? " sesuai filter" : ""}.{" "}
+          {isFiltered({ ...filter, tahun: undefined }) ? " sesuai filter" : ""}.{" "}
           <Link href={registerHref(filter)} className="text-brand-800 underline">Lihat di Daftar Kerja Sama</Link>
         </p>
         <div className="mt-4 flex flex-wrap gap-2">
