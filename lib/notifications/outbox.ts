@@ -16,7 +16,7 @@ const BACKOFF_MINUTES = [1, 5, 15, 60, 180];
 
 export type OutboxResult = { sent: number; retried: number; failed: number };
 
-export function retryDelayMs(attempts: number): number {
+function retryDelayMs(attempts: number): number {
   return BACKOFF_MINUTES[Math.min(attempts - 1, BACKOFF_MINUTES.length - 1)] * 60_000;
 }
 

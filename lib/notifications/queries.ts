@@ -32,8 +32,6 @@ export async function listNotifications(user: CurrentUser, { page, unreadOnly }:
   return { items, total };
 }
 
-export type NotificationItem = Awaited<ReturnType<typeof listNotifications>>["items"][number];
-
 /** The outbox at a glance for the settings page's SMTP card: messages waiting and failed. */
 export async function outboxCounts(): Promise<{ waiting: number; failed: number }> {
   const rows = await getDb().emailOutbox.groupBy({ by: ["status"], _count: { _all: true }, where: { status: { in: ["MENUNGGU", "GAGAL"] } } });

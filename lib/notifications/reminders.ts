@@ -51,34 +51,42 @@ const AGREEMENT_ROLES: Role[] = ["OPERATOR_OPD", "KEPALA_OPD", "STAF_KS", "KABAG
 
 export type ReminderResult = { today: string; candidates: Record<string, number>; created: number; emailsQueued: number };
 
-const BATCH = 5_000;
+const BATCH = 2_000;
 
-/** Inserts the candidates × their recipients; returns the ids of the notifications that are new. */
+/**
+ * Claims the candidates in the Reminder table and fans the newly claimed ones out to their
+ * recipients, one transaction per batch (a claim never exists without its notifications). Returns
+ * the ids of the notifications that are new.
+ */
 async function insertForRecipients(candidates: Candidate[], now: Date): Promise<string[]> {
   const db = getDb();
   const ids: string[] = [];
   for (let i = 0; i < candidates.length; i += BATCH) {
     const chunk = candidates.slice(i, i + BATCH);
-    const rows = await db.$queryRaw<{ id: string }[]>`
-      WITH cand AS (
-        SELECT * FROM json_to_recordset(${JSON.stringify(chunk)}::json)
-          AS r(kind text, key text, "caseId" text, "agreementId" text, "opdId" text, "offsetDays" int, title text, body text, roles text[])),
-      claimed AS (
+    await db.$transaction(async (tx) => {
+      const claimed = await tx.$queryRaw<{ key: string }[]>`
         INSERT INTO "Reminder" (key, kind, "caseId", "agreementId", "createdAt")
-        SELECT key, kind::"NotificationKind", "caseId", "agreementId", ${now} FROM cand
+        SELECT r.key, r.kind::"NotificationKind", r."caseId", r."agreementId", ${now}
+          FROM json_to_recordset(${JSON.stringify(chunk.map(({ key, kind, caseId, agreementId }) => ({ key, kind, caseId, agreementId })))}::json)
+            AS r(key text, kind text, "caseId" text, "agreementId" text)
         ON CONFLICT DO NOTHING
-        RETURNING key)
-      INSERT INTO "Notification" (id, "userId", "opdId", kind, channel, "caseId", "agreementId", "offsetDays",
-                                  "idempotencyKey", title, body, "createdAt")
-      SELECT 'ntf_' || md5(c.key || ':' || u.id), u.id, c."opdId", c.kind::"NotificationKind", 'IN_APP', c."caseId",
-             c."agreementId", c."offsetDays", c.key || ':' || u.id, c.title, c.body, ${now}
-        FROM cand c
-        JOIN claimed k ON k.key = c.key
-        JOIN "User" u ON u.active AND NOT u."isSystem" AND u.role::text = ANY(c.roles)
-                     AND (u.role NOT IN ('OPERATOR_OPD', 'KEPALA_OPD') OR u."opdId" = c."opdId")
-      ON CONFLICT DO NOTHING
-      RETURNING id`;
-    for (const r of rows) ids.push(r.id);
+        RETURNING key`;
+      if (claimed.length === 0) return;
+      const keys = new Set(claimed.map((c) => c.key));
+      const fresh = chunk.filter((c) => keys.has(c.key));
+      const rows = await tx.$queryRaw<{ id: string }[]>`
+        INSERT INTO "Notification" (id, "userId", "opdId", kind, channel, "caseId", "agreementId", "offsetDays",
+                                    "idempotencyKey", title, body, "createdAt")
+        SELECT 'ntf_' || md5(c.key || ':' || u.id), u.id, c."opdId", c.kind::"NotificationKind", 'IN_APP', c."caseId",
+               c."agreementId", c."offsetDays", c.key || ':' || u.id, c.title, c.body, ${now}
+          FROM json_to_recordset(${JSON.stringify(fresh)}::json)
+            AS c(kind text, key text, "caseId" text, "agreementId" text, "opdId" text, "offsetDays" int, title text, body text, roles text[])
+          JOIN "User" u ON u.active AND NOT u."isSystem" AND u.role::text = ANY(c.roles)
+                       AND (u.role NOT IN ('OPERATOR_OPD', 'KEPALA_OPD') OR u."opdId" = c."opdId")
+        ON CONFLICT DO NOTHING
+        RETURNING id`;
+      for (const r of rows) ids.push(r.id);
+    }, { maxWait: 10_000, timeout: 120_000 });
   }
   return ids;
 }

@@ -19,6 +19,9 @@ export async function benchReminders({ client, repeats, log }: { client: pg.Clie
     await client.query(`DELETE FROM "Notification" WHERE "createdAt" = $1`, [now]);
     await client.query(`DELETE FROM "Reminder" WHERE "createdAt" = $1`, [now]);
   };
+  // An interrupted earlier run left its reminders: remove them (each run's rows share its instant).
+  await client.query(`DELETE FROM "Notification" n USING (SELECT DISTINCT "createdAt" FROM "Reminder") r WHERE n."createdAt" = r."createdAt"`);
+  await client.query(`DELETE FROM "Reminder"`);
   const agreements = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "Agreement" WHERE status = 'BERLAKU'`)).rows[0].n);
   try {
     log("reminder sweep: first run…");
