@@ -46,6 +46,7 @@ export function MonitoringForm(props: GroupFormProps) {
           <TextField meta={f.monevGraceDays} label="Tenggang laporan berkala (hari)" hint="Laporan terlambat setelah sekian hari sejak periode berakhir." {...num} />
           <TextField meta={f.monevFinalReportDays} label="Tenggat laporan akhir (hari)" hint="Sejak hari terakhir kerja sama." {...num} />
           <TextField meta={f.kbWithoutPksMonths} label="KB belum ditindaklanjuti setelah (bulan)" hint="KB tanpa PKS setelah sekian bulan ditandai pada dasbor dan pengingat." {...num} />
+          <TextField meta={f.stageWaitDays} label="Pengingat usulan tertahan di satu tahapan (hari)" hint="Pihak yang harus bertindak diingatkan bila usulan menunggu lebih lama dari ini." {...num} />
         </div>
       )}
     </SettingsForm>

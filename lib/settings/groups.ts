@@ -14,7 +14,7 @@ export type SettingGroup = (typeof SETTING_GROUPS)[number];
 
 export const GROUP_KEYS: Record<SettingGroup, readonly SettingKey[]> = {
   wilayah: ["region"],
-  pemantauan: ["reminderOffsetsDays", "endingSoonDays", "monevPeriod", "monevGraceDays", "monevFinalReportDays", "kbWithoutPksMonths"],
+  pemantauan: ["reminderOffsetsDays", "endingSoonDays", "monevPeriod", "monevGraceDays", "monevFinalReportDays", "kbWithoutPksMonths", "stageWaitDays"],
   naskah: ["pksMaxYears", "dprdResponseDays", "ksdpkDprdFollowsQuestions", "ptnBhKind"],
   nomor: ["numberPatterns"],
   dokumen: ["requiredDocuments"],
@@ -95,6 +95,7 @@ export const pemantauanSchema = z
     monevGraceDays: wholeNumber("Tenggang laporan berkala", 0, 90),
     monevFinalReportDays: wholeNumber("Tenggat laporan akhir", 1, 180),
     kbWithoutPksMonths: wholeNumber("Batas KB tanpa PKS", 1, 60),
+    stageWaitDays: wholeNumber("Batas menunggu di satu tahapan", 1, 365),
   });
 
 export const naskahSchema = z.object({
@@ -191,6 +192,7 @@ export function groupValues<G extends SettingGroup>(group: G, input: GroupInput<
       return {
         reminderOffsetsDays: v.reminderOffsetsDays, endingSoonDays: v.endingSoonDays, monevPeriod: v.monevPeriod,
         monevGraceDays: v.monevGraceDays, monevFinalReportDays: v.monevFinalReportDays, kbWithoutPksMonths: v.kbWithoutPksMonths,
+        stageWaitDays: v.stageWaitDays,
       };
     }
     case "naskah": {
@@ -231,6 +233,7 @@ export function groupFormValues(group: SettingGroup, s: Settings, kind: CaseKind
         monevGraceDays: String(s.monevGraceDays),
         monevFinalReportDays: String(s.monevFinalReportDays),
         kbWithoutPksMonths: String(s.kbWithoutPksMonths),
+        stageWaitDays: String(s.stageWaitDays),
       };
     case "naskah":
       return {

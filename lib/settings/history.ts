@@ -25,6 +25,7 @@ const LABELS: Record<string, string> = {
   monevGraceDays: "Tenggang laporan berkala (hari)",
   monevFinalReportDays: "Tenggat laporan akhir (hari)",
   kbWithoutPksMonths: "Batas KB tanpa PKS (bulan)",
+  stageWaitDays: "Batas menunggu di satu tahapan (hari)",
   pksMaxYears: "Jangka waktu PKS terlama (tahun)",
   dprdResponseDays: "Batas jawaban DPRD (hari)",
   ksdpkDprdFollowsQuestions: "KSDPK mengikuti dua pertanyaan DPRD",

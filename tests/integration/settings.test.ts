@@ -53,7 +53,7 @@ async function save<G extends SettingGroup>(group: G, fields: Record<string, str
 
 const MONEV = {
   reminderOffsetsDays: "180, 90, 30, 7", endingSoonDays: "90", monevPeriod: "TRIWULAN", monevGraceDays: "10",
-  monevFinalReportDays: "30", kbWithoutPksMonths: "6",
+  monevFinalReportDays: "30", kbWithoutPksMonths: "6", stageWaitDays: "14",
 };
 /** The KSDD required-documents form as the page shows it (every stage's ticked boxes), with `over` changed. */
 const ksddDocs = (over: Record<string, string[]> = {}) => ({

@@ -1,3 +1,6 @@
+import { SmtpStatusCard } from "@/components/settings/smtp-status";
+import { smtpStatus } from "@/lib/notifications/mailer";
+import { outboxCounts } from "@/lib/notifications/queries";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { MonitoringForm, NaskahForm, NumberPatternsForm, RegionForm, SecurityForm } from "@/components/settings/group-forms";
@@ -132,13 +135,10 @@ export default async function PengaturanPage({ searchParams }: { searchParams: S
           <div id="keamanan" className="scroll-mt-24" />
           <SecurityForm {...common("keamanan")} />
         </Card>
-        {/* ── SLOT: SMTP status card (issue 8 §2/§4) ─────────────────────────────────────────
-            Built on the notif branch as components/settings/smtp-status.tsx (smtpStatus()). The lead
-            replaces this Card's body with <SmtpStatus />; keep the id "surel" (the section nav links it). */}
-        <Card title="Pengiriman Surel (SMTP)" description="Status pengiriman surel pemberitahuan.">
-          <div id="surel" className="scroll-mt-24" />
-          <p className="text-sm text-slate-600">Status SMTP akan ditampilkan di sini.</p>
-        </Card>
+        {/* E-mail is configured by the environment (SMTP_*), never on this page: its status and the outbox. */}
+        <div id="surel" className="scroll-mt-24">
+          <SmtpStatusCard status={smtpStatus()} outbox={await outboxCounts()} />
+        </div>
         <Card title="Riwayat Perubahan" description="Setiap perubahan pengaturan: pengubah, waktu, nilai lama, dan nilai baru (30 perubahan terakhir)." flush>
           <div id="riwayat" className="scroll-mt-24" />
           <SettingsHistory entries={history} timeZone={settings.region.timeZone} />
