@@ -5,6 +5,11 @@ export const JOB_SCHEMA = "pgboss";
 export const QUEUES = {
   /** Once a day: agreements whose period is over end (lib/jobs/daily.ts). */
   daily: "kerja-sama-harian",
+  /**
+   * The dashboard's monev flags (lib/dashboard/monev-flags.ts) when they are older than today at
+   * start-up (a server that was down at 01.00); the daily job refreshes them every day anyway.
+   */
+  monevFlags: "dasbor-monev",
 } as const;
 
 /** 01.00 in the region's zone, every day. */

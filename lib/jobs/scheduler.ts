@@ -3,6 +3,8 @@ import PgBoss from "pg-boss";
 import { env } from "@/lib/env";
 import { getDb } from "@/lib/db";
 import { loadSettings } from "@/lib/settings/load";
+import { refreshMonevFlags, monevFlagsComputedOn } from "@/lib/dashboard/monev-flags";
+import { isoDate, todayInZone } from "@/lib/dates";
 import { runDailyJob } from "./daily";
 import { DAILY_CRON, JOB_SCHEMA, QUEUES } from "./queues";
 
@@ -36,6 +38,16 @@ async function start(): Promise<PgBoss | null> {
     log(`tugas harian ${result.today}: ${result.casesEnded} kerja sama berakhir, ${result.agreementsEnded} naskah berakhir, ${result.skipped.length} dilewati`);
     return result;
   });
+  await boss.work(QUEUES.monevFlags, async () => {
+    const result = await refreshMonevFlags({ now: new Date() });
+    log(`tanda monev ${result.computedOn}: ${result.withoutReport} tanpa laporan, ${result.late} terlambat (${result.ms} ms)`);
+    return result;
+  });
+  // Flags of an earlier day (or none) → one refresh now; a singleton, whatever the number of instances.
+  const computedOn = await monevFlagsComputedOn();
+  if (!computedOn || isoDate(computedOn) < isoDate(todayInZone(new Date(), region.timeZone))) {
+    await boss.send(QUEUES.monevFlags, {}, { singletonKey: "monev", singletonSeconds: 300 });
+  }
   log(`penjadwal aktif: ${QUEUES.daily} "${DAILY_CRON}" (${region.timeZone})`);
   return boss;
 }

@@ -10,6 +10,7 @@ export const JOB_SCHEMA = "pgboss";
 /** Must equal lib/jobs/queues.ts QUEUES (a unit test checks): name → pg-boss queue options. */
 export const JOB_QUEUES = {
   "kerja-sama-harian": { policy: "singleton", retryLimit: 3, retryDelay: 300, expireInSeconds: 3600 },
+  "dasbor-monev": { policy: "singleton", retryLimit: 3, retryDelay: 60, expireInSeconds: 900 },
 };
 
 const quoteIdent = (name) => `"${String(name).replaceAll('"', '""')}"`;
