@@ -15,8 +15,8 @@ export function BreakdownTable({ caption, rows, what }: { caption: string; rows:
       <THead>
         <TR>
           <TH>{what}</TH>
-          <TH className="text-right">Jumlah</TH>
-          <TH className="text-right">Porsi</TH>
+          <TH className="md:text-right">Jumlah</TH>
+          <TH className="md:text-right">Porsi</TH>
         </TR>
       </THead>
       <TBody>
@@ -26,12 +26,12 @@ export function BreakdownTable({ caption, rows, what }: { caption: string; rows:
               {r.swatch && <span aria-hidden="true" className={`mr-2 inline-block size-3 rounded-sm align-middle ${r.swatch}`} />}
               {r.label}
             </TH>
-            <TD label="Jumlah" className="text-right tabular-nums">
+            <TD label="Jumlah" className="tabular-nums md:text-right">
               <Link href={r.href} className="font-semibold text-brand-800 underline hover:no-underline">
                 {nf.format(r.value)}<span className="sr-only"> — {r.label}</span>
               </Link>
             </TD>
-            <TD label="Porsi" className="text-right tabular-nums">{total > 0 ? `${Math.round((r.value * 100) / total)}%` : "–"}</TD>
+            <TD label="Porsi" className="tabular-nums md:text-right">{total > 0 ? `${Math.round((r.value * 100) / total)}%` : "–"}</TD>
           </TR>
         ))}
       </TBody>

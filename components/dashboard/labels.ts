@@ -15,6 +15,20 @@ export const CLASS_SHORT: Record<PartnerClass, string> = {
   LEMBAGA_LUAR_NEGERI: "Lembaga luar negeri",
 };
 
+/** Inside a sentence: "7 pemerintah daerah, 5 perguruan tinggi, 8 BUMN". */
+export const CLASS_PHRASE: Record<PartnerClass, string> = {
+  PEMDA: "pemerintah daerah",
+  KEMENTERIAN_LEMBAGA: "kementerian/lembaga",
+  PERGURUAN_TINGGI: "perguruan tinggi",
+  BUMN: "BUMN",
+  BUMD: "BUMD",
+  SWASTA: "swasta (BUMS)",
+  ORMAS_LSM: "ormas/LSM",
+  PERORANGAN: "perorangan",
+  PEMDA_LUAR_NEGERI: "pemda luar negeri",
+  LEMBAGA_LUAR_NEGERI: "lembaga luar negeri",
+};
+
 /** Distinct hues, each ≥ 4.5:1 against white (the number labels are written in them). */
 export const CLASS_COLORS: Record<PartnerClass, string> = {
   PEMDA: "#0f766e",

@@ -20,7 +20,7 @@ export function OpdTable({ rows, endingSoonDays }: { rows: OpdRow[]; endingSoonD
       <THead>
         <TR>
           <TH>Perangkat daerah</TH>
-          {columns.map((c) => <TH key={c.key} className="text-right">{c.label}</TH>)}
+          {columns.map((c) => <TH key={c.key} className="md:text-right">{c.label}</TH>)}
         </TR>
       </THead>
       <TBody>
@@ -34,7 +34,7 @@ export function OpdTable({ rows, endingSoonDays }: { rows: OpdRow[]; endingSoonD
               const cell = r.cells[c.key];
               const alert = (c.key === "withoutReport" || c.key === "lateReports") && cell.value > 0;
               return (
-                <TD key={c.key} label={c.label} className="text-right tabular-nums">
+                <TD key={c.key} label={c.label} className="tabular-nums md:text-right">
                   <Link href={cell.href}
                     className={`underline hover:no-underline ${cell.value === 0 ? "text-slate-600" : alert ? "font-semibold text-rose-700" : "font-semibold text-brand-800"}`}>
                     {nf.format(cell.value)}<span className="sr-only"> — {c.label}, {r.name}</span>

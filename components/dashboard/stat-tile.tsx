@@ -29,10 +29,10 @@ export function StatTile({ id, label, value, hint, href, tone }: {
       <Link
         href={href}
         data-testid={`stat-${id}`}
-        className="group block h-full rounded-r-lg p-4 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700"
+        className="group block h-full rounded-r-lg p-3 sm:p-4 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700"
       >
         <span className="block text-sm font-medium text-slate-700">{label}</span>
-        <span className="mt-1 block text-3xl font-bold text-slate-900 tabular-nums" data-value={value}>
+        <span className="mt-1 block text-2xl font-bold sm:text-3xl text-slate-900 tabular-nums" data-value={value}>
           {nf.format(value)}
         </span>
         <span className="mt-1 block text-sm text-slate-600">{hint}</span>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AGREEMENT_TYPE_LABELS } from "@/components/cases/labels";
 import { BreakdownTable } from "@/components/dashboard/breakdown-table";
-import { CLASS_COLORS, CLASS_SHORT, CLASS_SWATCH, KIND_COLOR, KIND_SHORT, nf } from "@/components/dashboard/labels";
+import { CLASS_COLORS, CLASS_PHRASE, CLASS_SHORT, CLASS_SWATCH, KIND_COLOR, KIND_SHORT, nf } from "@/components/dashboard/labels";
 import { HorizontalBars, StackedColumns } from "@/components/dashboard/lazy-charts";
 import { OpdTable } from "@/components/dashboard/opd-table";
 import { StatTile } from "@/components/dashboard/stat-tile";
@@ -20,6 +20,7 @@ import { STAGE_LABELS } from "@/lib/workflow";
 export const metadata: Metadata = { title: "Dasbor" };
 
 const DAY_MS = 86_400_000;
+const STAGE_COLOR = "#1d4ed8";
 
 export default async function DasborPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   const user = await requirePermission("dashboard.view");
@@ -33,8 +34,7 @@ export default async function DasborPage({ searchParams }: { searchParams: Promi
   const scopeText = d.scopedToOpd ? (user.opdName ?? "OPD Anda") : "seluruh perangkat daerah";
 
   const signedRows = d.signedPerYear.map((y) => ({
-    year: String(y.year),
-    total: y.total,
+    year: `${y.year} · ${y.total}`,
     ...Object.fromEntries(y.byClass.map((c) => [c.key, c.value])),
   }));
   const seriesKeys = [...new Set(d.signedPerYear.flatMap((y) => y.byClass.map((c) => c.key)))];
@@ -49,7 +49,7 @@ export default async function DasborPage({ searchParams }: { searchParams: Promi
 
       <section aria-labelledby="angka-utama" className="mb-8">
         <h2 id="angka-utama" className="sr-only">Angka utama</h2>
-        <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+        <ul className="grid grid-cols-2 gap-3 sm:gap-4 xl:grid-cols-4">
           <StatTile id="berlaku" label="Kerja sama berlaku" value={d.inForce.value} href={d.inForce.href} tone="success"
             hint="Naskah sedang mengikat hari ini" />
           {d.ending.map((e) => (
@@ -116,7 +116,7 @@ export default async function DasborPage({ searchParams }: { searchParams: Promi
                         {i > 0 && ", "}
                         <span aria-hidden="true" className={`mr-1 inline-block size-2.5 rounded-sm ${CLASS_SWATCH[c.key]}`} />
                         <Link href={c.href} className="text-brand-800 underline hover:no-underline">
-                          {nf.format(c.value)} {CLASS_SHORT[c.key].toLowerCase()}
+                          {nf.format(c.value)} {CLASS_PHRASE[c.key]}
                         </Link>
                       </span>
                     ))}
@@ -137,9 +137,14 @@ export default async function DasborPage({ searchParams }: { searchParams: Promi
             <p className="text-sm text-slate-600">Tidak ada usulan dalam proses.</p>
           ) : (
             <div className="space-y-4">
-              <HorizontalBars data={d.pipeline.map((r) => ({ label: STAGE_LABELS[r.key], value: r.value, color: KIND_COLOR }))} />
-              <BreakdownTable caption="Tabel: usulan per tahapan" what="Tahapan"
-                rows={d.pipeline.map((r) => ({ key: r.key, label: STAGE_LABELS[r.key], value: r.value, href: r.href }))} />
+              <HorizontalBars labelWidth={230} data={d.pipeline.map((r) => ({ label: STAGE_LABELS[r.key], value: r.value, color: STAGE_COLOR }))} />
+              <details className="group">
+                <summary className="cursor-pointer text-sm font-semibold text-brand-800 underline">Tabel usulan per tahapan</summary>
+                <div className="mt-3">
+                  <BreakdownTable caption="Tabel: usulan per tahapan" what="Tahapan"
+                    rows={d.pipeline.map((r) => ({ key: r.key, label: STAGE_LABELS[r.key], value: r.value, href: r.href }))} />
+                </div>
+              </details>
             </div>
           )}
         </Card>
