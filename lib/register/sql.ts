@@ -98,16 +98,18 @@ export function kbDeadline(today: Date, months: number): Date {
  */
 export function kbWithoutPksSql(today: Date, months: number): Prisma.Sql {
   return Prisma.sql`c."mainType" = 'KB' AND ${inForce(today)} AND c."mainSignedAt" <= ${kbDeadline(today, months)}::date
-    AND NOT EXISTS (SELECT 1 FROM "Case" t WHERE t."parentAgreementId" = c."mainAgreementId" AND t."deletedAt" IS NULL
-                      AND t."mainType" = 'PKS' AND t."mainStatus" IN ('BERLAKU','BERAKHIR','DIAKHIRI'))`;
+    AND c."mainAgreementId" NOT IN (SELECT t."parentAgreementId" FROM "Case" t WHERE t."parentAgreementId" IS NOT NULL
+                      AND t."deletedAt" IS NULL AND t."mainType" = 'PKS' AND t."mainStatus" IN ('BERLAKU','BERAKHIR','DIAKHIRI'))`;
 }
 
+// Uncorrelated IN (…): one hashed set per statement, not one probe per row (the dashboard counts
+// these inside aggregates over every case).
 function flagSql(flag: RegisterFlag, ctx: WhereContext): Prisma.Sql {
   switch (flag) {
     case "TANPA_LAPORAN":
-      return Prisma.sql`EXISTS (SELECT 1 FROM "MonevFlag" f WHERE f."caseId" = c.id AND f."withoutReport")`;
+      return Prisma.sql`c.id IN (SELECT f."caseId" FROM "MonevFlag" f WHERE f."withoutReport")`;
     case "LAPORAN_TERLAMBAT":
-      return Prisma.sql`EXISTS (SELECT 1 FROM "MonevFlag" f WHERE f."caseId" = c.id AND f."lateReports" > 0)`;
+      return Prisma.sql`c.id IN (SELECT f."caseId" FROM "MonevFlag" f WHERE f."lateReports" > 0)`;
     case "KB_BELUM_DITINDAKLANJUTI":
       return Prisma.sql`c.stage <> ALL(${TERMINAL}) AND ${kbWithoutPksSql(ctx.today, ctx.kbWithoutPksMonths ?? 6)}`;
   }

@@ -11,6 +11,7 @@ import { isInForce } from "@/lib/agreements/state";
 import type { CurrentUser } from "@/lib/auth/session";
 import { loadDashboard, type DashboardData, type Linked } from "@/lib/dashboard/queries";
 import { refreshMonevFlags } from "@/lib/dashboard/monev-flags";
+import { getDashboard } from "@/lib/dashboard/snapshot";
 import { addDaysToDate, isoDate, todayInZone } from "@/lib/dates";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { registerFilterSchema } from "@/lib/register/filters";
@@ -201,5 +202,34 @@ describe("dashboard numbers = direct counts over the seeded data", () => {
     expect(d.inProcess.value).toBe(all.inProcess.value);
     expect(d.signedPerYear.at(-1)?.year).toBe(year);
     await expectLinksMatchRegister(pimpinan, d);
+  });
+
+  it("the summary table serves the same numbers until a case changes, then recomputes", async () => {
+    const fresh = await loadDashboard(pimpinan, { now: SEED_NOW, year: null });
+    expect(await getDashboard(pimpinan, { now: SEED_NOW, year: null })).toEqual(fresh);
+    const stored = await db.dashboardSnapshot.findMany();
+    expect(stored).toHaveLength(1);
+    // Served from the summary: the row is not rewritten.
+    expect(await getDashboard(pimpinan, { now: SEED_NOW, year: null })).toEqual(fresh);
+    expect((await db.dashboardSnapshot.findMany())[0].computedAt).toEqual(stored[0].computedAt);
+    // An OPD user has a summary of their own scope.
+    expect((await getDashboard(operator, { now: SEED_NOW, year: null })).inForce).toEqual(
+      (await loadDashboard(operator, { now: SEED_NOW, year: null })).inForce);
+    expect(await db.dashboardSnapshot.count()).toBe(2);
+
+    // A case leaves the register (soft delete): the next load counts it out, exactly as a fresh count.
+    const target = fresh.nearest[0].id;
+    await db.case.update({ where: { id: target }, data: { deletedAt: SEED_NOW } });
+    try {
+      const after = await getDashboard(pimpinan, { now: SEED_NOW, year: null });
+      expect(after.inForce.value).toBe(fresh.inForce.value - 1);
+      expect(after).toEqual(await loadDashboard(pimpinan, { now: SEED_NOW, year: null }));
+      // A summary older than five minutes is recomputed even without a change.
+      const later = new Date(SEED_NOW.getTime() + 6 * 60_000);
+      await getDashboard(pimpinan, { now: later, year: null });
+      expect((await db.dashboardSnapshot.findMany({ where: { key: stored[0].key } }))[0].computedAt).toEqual(later);
+    } finally {
+      await db.case.update({ where: { id: target }, data: { deletedAt: null } });
+    }
   });
 });

@@ -13,7 +13,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import type { SearchParamsRecord } from "@/components/ui/pagination";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { requirePermission } from "@/lib/auth/session";
-import { dashboardYear, loadDashboard } from "@/lib/dashboard/queries";
+import { dashboardYear } from "@/lib/dashboard/queries";
+import { getDashboard } from "@/lib/dashboard/snapshot";
 import { registerHref } from "@/lib/register/filters";
 import { STAGE_LABELS } from "@/lib/workflow";
 
@@ -26,7 +27,7 @@ export default async function DasborPage({ searchParams }: { searchParams: Promi
   const user = await requirePermission("dashboard.view");
   const now = new Date();
   const year = dashboardYear((await searchParams).tahun, now);
-  const d = await loadDashboard(user, { now, year });
+  const d = await getDashboard(user, { now, year });
   const { today, endingSoonDays, kbWithoutPksMonths } = d.context;
   const thisYear = today.getUTCFullYear();
   const tahun = year ?? undefined;
