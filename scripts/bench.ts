@@ -16,6 +16,7 @@ import { connect, openBenchDatabase, serverInfo, type BenchDatabase } from "./be
 import { ensureDataset, journal, rewind, type DatasetState } from "./bench/dataset";
 import { capture, explain, labelOf, suggestIndex, type Captured, type PlanSummary } from "./bench/explain";
 import { concurrent, cpuMeter, printTable, sequential, verdictOf, type Row } from "./bench/measure";
+import { benchDashboard } from "./bench/dashboard";
 import { benchRegister } from "./bench/register";
 import { benchReminders } from "./bench/reminders";
 
@@ -319,6 +320,12 @@ async function main(): Promise<number> {
     const reminders = await benchReminders({ client, repeats: QUICK ? 2 : 5, log });
     rows.push(...reminders.rows);
     notes.push(...reminders.notes);
+    // (f) the dashboard: every number of /dasbor, and the monev flags' daily refresh.
+    const dashboard = await benchDashboard({
+      kabag: kabag[0], operators: opds.map((o) => operators.get(o.opdId)!).filter(Boolean), warmup: WARMUP, n: N, log,
+    });
+    rows.push(...dashboard.rows);
+    notes.push(...dashboard.notes);
 
     // EXPLAIN the hot statements of one real transition per flow, and of the reads.
     log("EXPLAIN (ANALYZE, BUFFERS) of the hot statements…");

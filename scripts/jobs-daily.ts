@@ -10,7 +10,8 @@ async function main() {
     const result = await runDailyJob({ now: new Date() });
     console.log(
       `Tugas harian ${result.today}: ${result.casesEnded} kerja sama berakhir, ${result.agreementsEnded} naskah berakhir, ` +
-        `${result.skipped.length} dilewati (${Date.now() - t0} ms).`,
+        `${result.skipped.length} dilewati; tanda monev: ${result.monevFlags.withoutReport} tanpa laporan, ` +
+        `${result.monevFlags.late} dengan laporan terlambat dari ${result.monevFlags.cases} (${Date.now() - t0} ms).`,
     );
     for (const s of result.skipped) console.log(`  dilewati ${s.caseId}: ${s.reason}`);
   } finally {

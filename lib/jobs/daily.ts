@@ -7,6 +7,7 @@ import { isDomainError } from "@/lib/errors";
 import { loadSettings } from "@/lib/settings/load";
 import { ADENDUM_STAGES } from "@/lib/workflow";
 import { ensureSystemUser } from "./system-user";
+import { refreshMonevFlags, type MonevFlagRefresh } from "@/lib/dashboard/monev-flags";
 
 /*
  * The daily job (domain §5 and the reason offices want this system: agreements must not expire
@@ -16,7 +17,8 @@ import { ensureSystemUser } from "./system-user";
  *      the system account) and effects as a Kabag's "Tandai Berakhir" (an adendum still in progress
  *      is closed as never in force);
  *   2. every other naskah still marked in force after its end date (e.g. a KB whose PKS goes on
- *      under a new KB, or one of a case in another stage) is marked BERAKHIR.
+ *      under a new KB, or one of a case in another stage) is marked BERAKHIR;
+ *   3. the dashboard's monev flags (Tanpa Laporan, laporan terlambat) are recomputed for the day.
  * Idempotent: a second run finds nothing to do and writes nothing. Safe on several instances at
  * once: the transitions use the case's optimistic lock (a concurrent run gets STALE and skips the
  * case), the naskah update is one conditional statement. pg-boss runs it as a singleton anyway.
@@ -29,6 +31,8 @@ export type DailyJobResult = {
   agreementsEnded: number;
   /** Cases another actor moved at the same moment (STALE), or refused by the table: left for the next run. */
   skipped: { caseId: string; reason: string }[];
+  /** The dashboard's monev flags, recomputed for the new day (after the cases that ended). */
+  monevFlags: MonevFlagRefresh;
 };
 
 const ENDABLE = ["PELAKSANAAN", ...ADENDUM_STAGES];
@@ -74,5 +78,6 @@ export async function runDailyJob({ now }: { now: Date }): Promise<DailyJobResul
     }
     return count;
   });
-  return { today: day, casesEnded, agreementsEnded, skipped };
+  const monevFlags = await refreshMonevFlags({ now });
+  return { today: day, casesEnded, agreementsEnded, skipped, monevFlags };
 }

@@ -9,6 +9,11 @@ export const QUEUES = {
   reminders: "pengingat-harian",
   /** Every minute: the e-mail outbox (lib/notifications/outbox.ts). */
   email: "kirim-email",
+  /**
+   * The dashboard's monev flags (lib/dashboard/monev-flags.ts) when they are older than today at
+   * start-up (a server that was down at 01.00); the daily job refreshes them every day anyway.
+   */
+  monevFlags: "dasbor-monev",
 } as const;
 
 /** 06.00 in the region's zone: reminders arrive at the start of the working day. */

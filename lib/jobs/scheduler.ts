@@ -5,6 +5,8 @@ import { getDb } from "@/lib/db";
 import { loadSettings } from "@/lib/settings/load";
 import { deliverOutbox } from "@/lib/notifications/outbox";
 import { runReminderSweep } from "@/lib/notifications/reminders";
+import { refreshMonevFlags, monevFlagsComputedOn } from "@/lib/dashboard/monev-flags";
+import { isoDate, todayInZone } from "@/lib/dates";
 import { runDailyJob } from "./daily";
 import { DAILY_CRON, EMAIL_CRON, JOB_SCHEMA, QUEUES, REMINDERS_CRON } from "./queues";
 
@@ -46,7 +48,17 @@ async function start(): Promise<PgBoss | null> {
   });
   await boss.schedule(QUEUES.email, EMAIL_CRON, {});
   await boss.work(QUEUES.email, async () => deliverOutbox({ now: new Date() }));
-  log(`penjadwal aktif: ${QUEUES.daily} "${DAILY_CRON}", ${QUEUES.reminders} "${REMINDERS_CRON}" (${region.timeZone}), ${QUEUES.email} "${EMAIL_CRON}"`);
+  await boss.work(QUEUES.monevFlags, async () => {
+    const result = await refreshMonevFlags({ now: new Date() });
+    log(`tanda monev ${result.computedOn}: ${result.withoutReport} tanpa laporan, ${result.late} terlambat (${result.ms} ms)`);
+    return result;
+  });
+  // Flags of an earlier day (or none) → one refresh now; a singleton, whatever the number of instances.
+  const computedOn = await monevFlagsComputedOn();
+  if (!computedOn || isoDate(computedOn) < isoDate(todayInZone(new Date(), region.timeZone))) {
+    await boss.send(QUEUES.monevFlags, {}, { singletonKey: "monev", singletonSeconds: 300 });
+  }
+  log(`penjadwal aktif: ${QUEUES.daily} "${DAILY_CRON}", ${QUEUES.reminders} "${REMINDERS_CRON}" (${region.timeZone}), ${QUEUES.email} "${EMAIL_CRON}", ${QUEUES.monevFlags} (bila perlu)`);
   return boss;
 }
 

@@ -26,6 +26,19 @@ export const SORT_LABELS: Record<RegisterSort, string> = {
 export const REGISTER_PAGE_SIZE = 25;
 export const REGISTER_MAX_PAGE = 400;
 
+/**
+ * Flags the dashboard counts and links to (lib/dashboard): monev flags of the last daily refresh
+ * (lib/dashboard/monev-flags.ts) and a KB signed longer ago than `kbWithoutPksMonths` with no PKS.
+ */
+export const REGISTER_FLAGS = ["TANPA_LAPORAN", "LAPORAN_TERLAMBAT", "KB_BELUM_DITINDAKLANJUTI"] as const;
+export type RegisterFlag = (typeof REGISTER_FLAGS)[number];
+
+export const REGISTER_FLAG_LABELS: Record<RegisterFlag, string> = {
+  TANPA_LAPORAN: "Tanpa laporan periode terakhir",
+  LAPORAN_TERLAMBAT: "Ada laporan terlambat",
+  KB_BELUM_DITINDAKLANJUTI: "KB belum ditindaklanjuti PKS",
+};
+
 export const registerFilterSchema = z.object({
   // Control characters are removed so they never reach PostgreSQL.
   q: searchTextParam(100),
@@ -37,6 +50,9 @@ export const registerFilterSchema = z.object({
   status: z.preprocess(blank, z.string().max(40).optional().catch(undefined))
     .transform((v) => (parseStatusFilter(v) ? v : undefined)),
   tahun: z.preprocess(blank, z.coerce.number().int().min(1945).max(2200).optional().catch(undefined)),
+  /** In force and ending within this many days (the dashboard's 30/90/180). */
+  sisaHari: z.preprocess(blank, z.coerce.number().int().min(0).max(3660).optional().catch(undefined)),
+  tanda: z.preprocess(blank, z.enum(REGISTER_FLAGS).optional().catch(undefined)),
   urut: z.preprocess(blank, z.enum(REGISTER_SORTS).optional().catch(undefined)).transform((v) => v ?? "terbaru"),
   halaman: z.preprocess(firstValue, z.coerce.number().int().min(1).max(REGISTER_MAX_PAGE).catch(1)),
 });
@@ -44,7 +60,7 @@ export const registerFilterSchema = z.object({
 export type RegisterFilter = z.output<typeof registerFilterSchema>;
 
 /** Filter keys that narrow the rows (sort and page do not). */
-const NARROWING = ["q", "jenis", "kelas", "opd", "mitra", "urusan", "status", "tahun"] as const;
+const NARROWING = ["q", "jenis", "kelas", "opd", "mitra", "urusan", "status", "tahun", "sisaHari", "tanda"] as const;
 
 export function isFiltered(f: RegisterFilter): boolean {
   return NARROWING.some((k) => f[k] !== undefined);

@@ -60,7 +60,11 @@ export type CappedCount = { value: number; capped: boolean };
 /** The context every filter needs: today in the region's zone and the "akan berakhir" window. */
 export async function registerContext(now: Date): Promise<WhereContext> {
   const settings = await loadSettings(getDb());
-  return { today: todayInZone(now, settings.region.timeZone), endingSoonDays: settings.endingSoonDays };
+  return {
+    today: todayInZone(now, settings.region.timeZone),
+    endingSoonDays: settings.endingSoonDays,
+    kbWithoutPksMonths: settings.kbWithoutPksMonths,
+  };
 }
 
 /** count(*) of the first cap + 1 matching rows: exact up to `cap`, else "more than cap". */

@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { registerScope, type PolicyUser } from "@/lib/auth/policy";
 import { addDaysToDate } from "@/lib/dates";
-import type { RegisterFilter, RegisterSort } from "./filters";
+import type { RegisterFilter, RegisterFlag, RegisterSort } from "./filters";
 import { parseStatusFilter } from "./status";
 
 /*
@@ -82,7 +82,38 @@ export function searchSql(q: string): Prisma.Sql {
   return Prisma.sql`(${fts} OR c."searchText" LIKE ${likePattern(q)})`;
 }
 
-export type WhereContext = { today: Date; endingSoonDays: number };
+export type WhereContext = { today: Date; endingSoonDays: number; kbWithoutPksMonths?: number };
+
+/** The first day of the month `months` before `today` (a KB signed on or before it has waited long enough). */
+export function kbDeadline(today: Date, months: number): Date {
+  const d = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - months, today.getUTCDate()));
+  // 31 August minus 6 months is 28/29 February, not 3 March.
+  return d.getUTCDate() === today.getUTCDate() ? d : new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 0));
+}
+
+/**
+ * KB belum ditindaklanjuti (domain §6): the case's main naskah is a KB in force, signed at least
+ * `kbWithoutPksMonths` ago, and no PKS under it is signed — neither the case's own (that would be
+ * its main naskah) nor a PKS turunan's.
+ */
+export function kbWithoutPksSql(today: Date, months: number): Prisma.Sql {
+  return Prisma.sql`c."mainType" = 'KB' AND ${inForce(today)} AND c."mainSignedAt" <= ${kbDeadline(today, months)}::date
+    AND c."mainAgreementId" NOT IN (SELECT t."parentAgreementId" FROM "Case" t WHERE t."parentAgreementId" IS NOT NULL
+                      AND t."deletedAt" IS NULL AND t."mainType" = 'PKS' AND t."mainStatus" IN ('BERLAKU','BERAKHIR','DIAKHIRI'))`;
+}
+
+// Uncorrelated IN (…): one hashed set per statement, not one probe per row (the dashboard counts
+// these inside aggregates over every case).
+function flagSql(flag: RegisterFlag, ctx: WhereContext): Prisma.Sql {
+  switch (flag) {
+    case "TANPA_LAPORAN":
+      return Prisma.sql`c.id IN (SELECT f."caseId" FROM "MonevFlag" f WHERE f."withoutReport")`;
+    case "LAPORAN_TERLAMBAT":
+      return Prisma.sql`c.id IN (SELECT f."caseId" FROM "MonevFlag" f WHERE f."lateReports" > 0)`;
+    case "KB_BELUM_DITINDAKLANJUTI":
+      return Prisma.sql`c.stage <> ALL(${TERMINAL}) AND ${kbWithoutPksSql(ctx.today, ctx.kbWithoutPksMonths ?? 6)}`;
+  }
+}
 
 /** Scope + every filter of `f` (the sort and the page are not filters). */
 export function registerWhere(user: PolicyUser, f: Partial<RegisterFilter>, ctx: WhereContext): Prisma.Sql {
@@ -98,6 +129,10 @@ export function registerWhere(user: PolicyUser, f: Partial<RegisterFilter>, ctx:
     parts.push(Prisma.sql`c."mainSignedAt" >= ${from}::date AND c."mainSignedAt" < ${to}::date`);
   }
   if (f.status) parts.push(statusSql(f.status, ctx.today, ctx.endingSoonDays));
+  if (f.sisaHari !== undefined) {
+    parts.push(Prisma.sql`c.stage <> ALL(${TERMINAL}) AND ${inForce(ctx.today)} AND c."mainEndDate" <= ${addDaysToDate(ctx.today, f.sisaHari)}::date`);
+  }
+  if (f.tanda) parts.push(flagSql(f.tanda, ctx));
   if (f.q) parts.push(searchSql(f.q));
   return Prisma.join(parts, " AND ");
 }

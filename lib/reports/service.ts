@@ -12,6 +12,7 @@ import { loadReportCase, periodsOf, reportedAgreementOf } from "./context";
 import { FINAL_KEY, findPeriod, mayDraftOn, maySendOn } from "./periods";
 import { RATING_MAX, RATING_MIN, type ReportInput } from "./schemas";
 import { EDITABLE_STATUSES, isEditable, mayReviewReports, mayWriteReports, REPORTING_STAGES } from "./rules";
+import { writeMonevFlags } from "@/lib/dashboard/monev-flags";
 
 /*
  * Mutations of the monitoring reports (domain §6). Each one: the case scoped to the actor (another
@@ -142,6 +143,8 @@ export async function saveReport({ actor, now, input }: SaveReportRequest): Prom
         // Evidence sent with the report is read-only from now on; the agreement shows its last report.
         await tx.document.updateMany({ where: { reportId: id, deletedAt: null, locked: false }, data: { locked: true } });
         await tx.agreement.update({ where: { id: agreement.id }, data: { lastReportAt: now } });
+        // The dashboard's "Tanpa Laporan" / "terlambat" of this case follow at once (lib/dashboard/monev-flags.ts).
+        await writeMonevFlags(tx, { now, caseIds: [c.id] });
       }
       const action: AuditAction = !send ? "report.saveDraft" : existing?.status === "DIKEMBALIKAN" ? "report.resubmit" : "report.submit";
       await auditReport(tx, actor.id, action, id, {

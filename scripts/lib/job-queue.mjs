@@ -12,6 +12,7 @@ export const JOB_QUEUES = {
   "kerja-sama-harian": { policy: "singleton", retryLimit: 3, retryDelay: 300, expireInSeconds: 3600 },
   "pengingat-harian": { policy: "singleton", retryLimit: 3, retryDelay: 300, expireInSeconds: 3600 },
   "kirim-email": { policy: "singleton", retryLimit: 0, expireInSeconds: 600 },
+  "dasbor-monev": { policy: "singleton", retryLimit: 3, retryDelay: 60, expireInSeconds: 900 },
 };
 
 const quoteIdent = (name) => `"${String(name).replaceAll('"', '""')}"`;

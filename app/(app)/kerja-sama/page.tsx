@@ -16,7 +16,9 @@ import { requirePermission } from "@/lib/auth/session";
 import { mayCreateDraft } from "@/lib/cases/rules";
 import { getDb } from "@/lib/db";
 import { listAllOpdOptions } from "@/lib/opd/queries";
-import { filterParams, isFiltered, registerFilterSchema, registerHref, SORT_LABELS, REGISTER_SORTS } from "@/lib/register/filters";
+import {
+  filterParams, isFiltered, REGISTER_FLAG_LABELS, registerFilterSchema, registerHref, SORT_LABELS, REGISTER_SORTS,
+} from "@/lib/register/filters";
 import { listRegister } from "@/lib/register/queries";
 import {
   AGREEMENT_STATES, agreementStateLabels, FILTER_STAGES, STAGE_GROUP_LABELS, type StageGroup,
@@ -132,12 +134,26 @@ export default async function DaftarKerjaSamaPage({ searchParams }: { searchPara
           )}
         </Field>
         {filter.mitra && <input type="hidden" name="mitra" value={filter.mitra} />}
+        {filter.sisaHari !== undefined && <input type="hidden" name="sisaHari" value={filter.sisaHari} />}
+        {filter.tanda && <input type="hidden" name="tanda" value={filter.tanda} />}
       </FilterBar>
 
       <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-slate-700" role="status">
           <span className="font-semibold text-slate-900">{countText}</span>
           {filtered ? " sesuai filter." : "."}
+          {filter.sisaHari !== undefined && (
+            <>
+              {" "}Berlaku dan berakhir dalam ≤ {nf.format(filter.sisaHari)} hari{" "}
+              (<Link href={registerHref({ ...filter, sisaHari: undefined })} className="text-brand-800 underline">hapus filter ini</Link>)
+            </>
+          )}
+          {filter.tanda && (
+            <>
+              {" "}{REGISTER_FLAG_LABELS[filter.tanda]}{" "}
+              (<Link href={registerHref({ ...filter, tanda: undefined })} className="text-brand-800 underline">hapus filter ini</Link>)
+            </>
+          )}
           {partner && (
             <>
               {" "}Mitra: <Link href={`/mitra/${partner.id}`} className="text-brand-800 underline">{partner.name}</Link>{" "}

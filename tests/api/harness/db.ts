@@ -27,7 +27,8 @@ export async function one<T = Record<string, unknown>>(sql: string, params: unkn
  * tables added later. If the app starts writing on every request (e.g. a "last seen" column for an
  * idle timeout), add that table or column here.
  */
-const VOLATILE_TABLES = new Set(["_prisma_migrations", "LoginAttempt", "Session"]);
+// DashboardSnapshot is a derived summary (lib/dashboard/snapshot.ts) that page views refresh.
+const VOLATILE_TABLES = new Set(["_prisma_migrations", "LoginAttempt", "Session", "DashboardSnapshot"]);
 const VOLATILE_COLUMNS: Record<string, readonly string[]> = {
   User: ["lastLoginAt", "failedLoginCount", "lastFailedLoginAt", "updatedAt"],
 };

@@ -1,7 +1,7 @@
 import "server-only";
 import { PARTNER_CLASS_LABELS } from "@/components/cases/labels";
 import { getDb } from "@/lib/db";
-import { filterParams, SORT_LABELS, type RegisterFilter } from "@/lib/register/filters";
+import { filterParams, REGISTER_FLAG_LABELS, SORT_LABELS, type RegisterFilter } from "@/lib/register/filters";
 import { parseStatusFilter, registerStateLabel, STAGE_GROUP_LABELS, type StageGroup } from "@/lib/register/status";
 import { KIND_LABELS, STAGE_LABELS } from "@/lib/workflow/stages";
 
@@ -27,6 +27,8 @@ export async function describeFilter(f: RegisterFilter, endingSoonDays: number):
     parts.push(`status ${label}`);
   }
   if (f.tahun) parts.push(`ditandatangani tahun ${f.tahun}`);
+  if (f.sisaHari !== undefined) parts.push(`berlaku dan berakhir dalam ≤ ${f.sisaHari} hari`);
+  if (f.tanda) parts.push(REGISTER_FLAG_LABELS[f.tanda].toLowerCase());
   const text = parts.length ? `${parts.join("; ")}. Urutan: ${SORT_LABELS[f.urut]}.` : "";
   return { text, params: filterParams(f) };
 }

@@ -1,0 +1,50 @@
+import Link from "next/link";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import type { OpdColumn, OpdRow } from "@/lib/dashboard/queries";
+import { nf } from "./labels";
+
+/** Every number of the per-OPD table links to the register filtered to that OPD and that column. */
+export function OpdTable({ rows, endingSoonDays }: { rows: OpdRow[]; endingSoonDays: number }) {
+  const columns: { key: OpdColumn; label: string }[] = [
+    { key: "inForce", label: "Berlaku" },
+    { key: "endingSoon", label: `Berakhir ≤ ${endingSoonDays} hari` },
+    { key: "inProcess", label: "Dalam proses" },
+    { key: "withoutReport", label: "Tanpa laporan" },
+    { key: "lateReports", label: "Laporan terlambat" },
+  ];
+  if (rows.length === 0) {
+    return <p className="px-5 py-4 text-sm text-slate-600">Belum ada OPD dengan kerja sama berlaku atau usulan dalam proses.</p>;
+  }
+  return (
+    <Table caption="Kerja sama per perangkat daerah" captionHidden>
+      <THead>
+        <TR>
+          <TH>Perangkat daerah</TH>
+          {columns.map((c) => <TH key={c.key} className="md:text-right">{c.label}</TH>)}
+        </TR>
+      </THead>
+      <TBody>
+        {rows.map((r) => (
+          <TR key={r.opdId}>
+            <TH scope="row" label="Perangkat daerah">
+              {r.name}
+              {r.shortName !== r.name && <span className="block text-xs font-normal text-slate-600">{r.shortName}</span>}
+            </TH>
+            {columns.map((c) => {
+              const cell = r.cells[c.key];
+              const alert = (c.key === "withoutReport" || c.key === "lateReports") && cell.value > 0;
+              return (
+                <TD key={c.key} label={c.label} className="tabular-nums md:text-right">
+                  <Link href={cell.href}
+                    className={`underline hover:no-underline ${cell.value === 0 ? "text-slate-600" : alert ? "font-semibold text-rose-700" : "font-semibold text-brand-800"}`}>
+                    {nf.format(cell.value)}<span className="sr-only"> — {c.label}, {r.name}</span>
+                  </Link>
+                </TD>
+              );
+            })}
+          </TR>
+        ))}
+      </TBody>
+    </Table>
+  );
+}
