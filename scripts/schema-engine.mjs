@@ -27,6 +27,15 @@ for (const level of ["log", "info", "debug", "warn"]) {
 
 const ENGINES_VERSION = require("@prisma/engines-version/package.json").prisma.enginesVersion;
 
+// A panic inside the WASM engine reports its message through this global (the native CLI's
+// wasm bindings define it); without it the panic surfaces as "set_message is undefined" and the
+// real message is lost.
+globalThis.PRISMA_WASM_PANIC_REGISTRY ??= {
+  set_message(message) {
+    process.stderr.write(`schema engine panic: ${message}\n`);
+  },
+};
+
 // ---------------------------------------------------------------------------------------------
 // Logging in the native engine's format: one JSON object per stderr line.
 // The CLI drops the first stderr line of `cli …` sub-commands, so an info line goes first.
