@@ -61,8 +61,12 @@ const BATCH = 2_000;
 async function insertForRecipients(candidates: Candidate[], now: Date): Promise<string[]> {
   const db = getDb();
   const ids: string[] = [];
-  for (let i = 0; i < candidates.length; i += BATCH) {
-    const chunk = candidates.slice(i, i + BATCH);
+  // Claims in one order (by key) in every instance: two sweeps scanning a large table at once get
+  // their candidates in different orders (synchronized sequential scans), and opposite insert orders
+  // on the unique key can deadlock (seen in the 100k bench: 40P01).
+  const ordered = candidates.toSorted((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (let i = 0; i < ordered.length; i += BATCH) {
+    const chunk = ordered.slice(i, i + BATCH);
     await db.$transaction(async (tx) => {
       const claimed = await tx.$queryRaw<{ key: string }[]>`
         INSERT INTO "Reminder" (key, kind, "caseId", "agreementId", "createdAt")
