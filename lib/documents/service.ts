@@ -13,7 +13,7 @@ import { sanitizeFileName } from "./file-name";
 import { MAX_UPLOAD_BYTES, SIZE_LIMIT_MESSAGE } from "./http";
 import { QUOTA, quotaRefusal } from "./quota";
 import { needsCorrectionReason, uploadableTypes } from "./rules";
-import { isAccepted, SNIFF_BYTES, sniffType, wrongTypeMessage, type SniffedType } from "./sniff";
+import { isAccepted, PDF, SNIFF_BYTES, sniffType, wrongTypeMessage, type SniffedType } from "./sniff";
 import { readHead, toAsyncIterable, type ByteSource } from "./stream";
 
 export type DocumentActor = PolicyUser & { id: string };
@@ -154,18 +154,46 @@ export type StoredUpload = { storageKey: string; sha256: string; sizeBytes: numb
  * transaction fails.
  */
 export async function storeUpload(type: DocumentType, stream: ByteSource, declaredSize?: number | null): Promise<StoredUpload> {
+  return storeFile(stream, {
+    declaredSize,
+    refuse: (sniffed) => (isAccepted(type, sniffed) ? null : wrongTypeMessage(type)),
+  });
+}
+
+/**
+ * The byte handling shared by every stored file (case documents, report evidence, partner legal
+ * documents, staged archive PDFs): a declared size over 20 MB or of 0 is refused before reading;
+ * the first bytes decide the type (`refuse` answers the Indonesian message of a type it does not
+ * take); the rest is streamed to storage, hashed and counted; a body shorter than its declared
+ * size is dropped. Nothing is kept on a refusal; after success the caller deletes `storageKey`
+ * if its own transaction fails.
+ */
+export async function storeFile(
+  stream: ByteSource,
+  options: {
+    declaredSize?: number | null;
+    /** null when the sniffed type is acceptable, else the message to show. */
+    refuse: (sniffed: SniffedType | null) => string | null;
+    emptyMessage?: string;
+    now?: Date;
+  },
+): Promise<StoredUpload> {
+  const { declaredSize, emptyMessage = EMPTY_MESSAGE } = options;
+  if (declaredSize != null && declaredSize > MAX_UPLOAD_BYTES) throw new FileTooLargeError();
+  if (declaredSize === 0) throw new DomainError("VALIDATION", emptyMessage);
   const { head, rest, cancel } = await readHead(toAsyncIterable(stream), SNIFF_BYTES);
   if (head.byteLength === 0) {
     await cancel();
-    throw new DomainError("VALIDATION", EMPTY_MESSAGE);
+    throw new DomainError("VALIDATION", emptyMessage);
   }
   const sniffed = sniffType(head);
-  if (!isAccepted(type, sniffed)) {
+  const refusal = options.refuse(sniffed);
+  if (refusal !== null || !sniffed) {
     await cancel();
-    throw new DomainError("VALIDATION", wrongTypeMessage(type));
+    throw new DomainError("VALIDATION", refusal ?? "Jenis berkas tidak dikenali.");
   }
 
-  const storageKey = newStorageKey(sniffed.extension);
+  const storageKey = newStorageKey(sniffed.extension, options.now);
   let written: { sha256: string; sizeBytes: number };
   try {
     written = await writeObjectStream(storageKey, rest, MAX_UPLOAD_BYTES);
@@ -181,6 +209,15 @@ export async function storeUpload(type: DocumentType, stream: ByteSource, declar
     throw new DomainError("VALIDATION", "Berkas tidak diterima utuh. Unggah ulang berkas tersebut.");
   }
   return { storageKey, ...written, sniffed };
+}
+
+/** A PDF only (partner legal documents, staged archive agreements): see storeFile. */
+export function storePdf(
+  stream: ByteSource,
+  options: { declaredSize?: number | null; now: Date; emptyMessage?: string; notPdfMessage?: string },
+): Promise<StoredUpload> {
+  const notPdf = options.notPdfMessage ?? "Berkas harus berupa PDF (isi berkas diperiksa, bukan hanya namanya).";
+  return storeFile(stream, { ...options, refuse: (sniffed) => (sniffed?.mime === PDF.mime ? null : notPdf) });
 }
 
 export async function uploadDocument(actor: DocumentActor, input: UploadInput): Promise<Document> {

@@ -2,12 +2,11 @@ import "server-only";
 import { can, type PolicyUser } from "@/lib/auth/policy";
 import { signToken, verifyToken } from "@/lib/auth/tokens";
 import { sanitizeFileName } from "@/lib/documents/file-name";
-import { MAX_UPLOAD_BYTES } from "@/lib/documents/http";
-import { FileTooLargeError } from "@/lib/documents/service";
-import { PDF, SNIFF_BYTES, sniffType } from "@/lib/documents/sniff";
-import { readHead, toAsyncIterable, type ByteSource } from "@/lib/documents/stream";
+import { storePdf } from "@/lib/documents/service";
+import { PDF } from "@/lib/documents/sniff";
+import type { ByteSource } from "@/lib/documents/stream";
 import { DomainError } from "@/lib/errors";
-import { deleteObject, newStorageKey, objectSize, ObjectTooLargeError, writeObjectStream } from "@/lib/storage";
+import { objectSize } from "@/lib/storage";
 
 /*
  * The signed PDFs of a Kerja Sama Arsip arrive BEFORE the agreement exists: a server action may
@@ -44,30 +43,13 @@ export async function stageArchiveFile(
   if (!can(actor, "legacy.register")) {
     throw new DomainError("FORBIDDEN", "Anda tidak berwenang mengunggah naskah kerja sama arsip.");
   }
-  if (input.declaredSize != null && input.declaredSize > MAX_UPLOAD_BYTES) throw new FileTooLargeError();
-  if (input.declaredSize === 0) throw new DomainError("VALIDATION", EMPTY_MESSAGE);
-  const { head, rest, cancel } = await readHead(toAsyncIterable(input.stream), SNIFF_BYTES);
-  if (head.byteLength === 0) {
-    await cancel();
-    throw new DomainError("VALIDATION", EMPTY_MESSAGE);
-  }
-  if (sniffType(head)?.mime !== PDF.mime) {
-    await cancel();
-    throw new DomainError("VALIDATION", NOT_PDF_MESSAGE);
-  }
-  const storageKey = newStorageKey("pdf", input.now);
-  let written: { sha256: string; sizeBytes: number };
-  try {
-    written = await writeObjectStream(storageKey, rest, MAX_UPLOAD_BYTES);
-  } catch (error) {
-    await cancel();
-    if (error instanceof ObjectTooLargeError) throw new FileTooLargeError();
-    throw error;
-  }
-  if (input.declaredSize != null && written.sizeBytes !== input.declaredSize) {
-    await deleteObject(storageKey);
-    throw new DomainError("VALIDATION", "Berkas tidak diterima utuh. Unggah ulang berkas tersebut.");
-  }
+  const written = await storePdf(input.stream, {
+    declaredSize: input.declaredSize,
+    now: input.now,
+    emptyMessage: EMPTY_MESSAGE,
+    notPdfMessage: NOT_PDF_MESSAGE,
+  });
+  const storageKey = written.storageKey;
   const name = sanitizeFileName(input.originalName, PDF).slice(-120);
   const expires = new Date(input.now.getTime() + STAGED_UPLOAD_HOURS * 3600_000);
   const token = signToken(

@@ -2,14 +2,13 @@ import "server-only";
 import { can } from "@/lib/auth/policy";
 import type { CurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { MAX_UPLOAD_BYTES } from "@/lib/documents/http";
-import { FileTooLargeError } from "@/lib/documents/service";
-import { PDF, SNIFF_BYTES, sniffType } from "@/lib/documents/sniff";
+import { storePdf } from "@/lib/documents/service";
+import { PDF } from "@/lib/documents/sniff";
 import { sanitizeFileName } from "@/lib/documents/file-name";
-import { readHead, toAsyncIterable, type ByteSource } from "@/lib/documents/stream";
+import type { ByteSource } from "@/lib/documents/stream";
 import { DomainError } from "@/lib/errors";
 import { PartnerDocumentType, type PartnerDocument } from "@/lib/generated/prisma/client";
-import { deleteObject, newStorageKey, ObjectTooLargeError, writeObjectStream } from "@/lib/storage";
+import { deleteObject } from "@/lib/storage";
 import { partnerVisibleWhere } from "./visibility";
 
 /*
@@ -58,31 +57,7 @@ export async function uploadPartnerDocument(actor: CurrentUser, input: PartnerUp
   if (number && (number.length > 200 || /[\u0000-\u001f\u007f]/.test(number))) {
     throw new DomainError("VALIDATION", "Nomor dokumen paling banyak 200 karakter biasa.", { nomor: "Nomor dokumen tidak valid." });
   }
-  if (input.declaredSize != null && input.declaredSize > MAX_UPLOAD_BYTES) throw new FileTooLargeError();
-  if (input.declaredSize === 0) throw new DomainError("VALIDATION", EMPTY);
-
-  const { head, rest, cancel } = await readHead(toAsyncIterable(input.stream), SNIFF_BYTES);
-  if (head.byteLength === 0) {
-    await cancel();
-    throw new DomainError("VALIDATION", EMPTY);
-  }
-  if (sniffType(head)?.mime !== PDF.mime) {
-    await cancel();
-    throw new DomainError("VALIDATION", "Berkas harus berupa PDF (isi berkas diperiksa, bukan hanya namanya).");
-  }
-  const storageKey = newStorageKey("pdf", input.now);
-  let written: { sha256: string; sizeBytes: number };
-  try {
-    written = await writeObjectStream(storageKey, rest, MAX_UPLOAD_BYTES);
-  } catch (error) {
-    await cancel();
-    if (error instanceof ObjectTooLargeError) throw new FileTooLargeError();
-    throw error;
-  }
-  if (input.declaredSize != null && written.sizeBytes !== input.declaredSize) {
-    await deleteObject(storageKey);
-    throw new DomainError("VALIDATION", "Berkas tidak diterima utuh. Unggah ulang berkas tersebut.");
-  }
+  const { storageKey, ...written } = await storePdf(input.stream, { declaredSize: input.declaredSize, now: input.now, emptyMessage: EMPTY });
   try {
     return await db.$transaction(async (tx) => {
       // The partner may have been merged while the file arrived.

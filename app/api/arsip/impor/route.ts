@@ -8,7 +8,7 @@ import { isDomainError } from "@/lib/errors";
 import { MAX_IMPORT_BYTES } from "@/lib/legacy/columns";
 import { commitImport, IMPORT_FORBIDDEN, validateImport } from "@/lib/legacy/import";
 import { readImportWorkbook } from "@/lib/legacy/workbook";
-import { errorResponse, jsonMessage } from "../../dokumen/responses";
+import { errorResponse, jsonMessage } from "@/lib/http/responses";
 
 // POST /api/arsip/impor?langkah=periksa|impor&name=<file name> with the .xlsx as the body.
 // "periksa" validates every row and answers the preview; "impor" validates again and, only when the

@@ -7,7 +7,7 @@ import { GOVERNMENT_AFFAIRS } from "@/app/(app)/usulan/options";
 import { contentDisposition } from "@/lib/documents/http";
 import { dateInZone } from "@/lib/dates";
 import { getSettings } from "@/lib/settings/service";
-import { jsonMessage } from "../../../dokumen/responses";
+import { jsonMessage } from "@/lib/http/responses";
 
 // GET /api/arsip/impor/templat: the import template (.xlsx), with the current OPD list.
 export const runtime = "nodejs";
