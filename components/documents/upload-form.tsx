@@ -3,7 +3,7 @@
 import { useId, useRef, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { fileProblem, UploadControls, useStreamedUpload } from "@/components/documents/streamed-upload";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -23,33 +23,16 @@ export type UploadFormProps = {
   stage?: string;
 };
 
-const MAX_BYTES = 20 * 1024 * 1024;
 type Errors = { type?: string; file?: string; alasan?: string; form?: string };
 
 function clientCheck(type: string, file: File | undefined, needReason: boolean, reason: string): Errors {
   const errors: Errors = {};
   if (!type) errors.type = "Pilih jenis dokumen.";
   const images = IMAGE_DOCUMENT_TYPES.includes(type as DocumentType);
-  if (!file) errors.file = "Pilih berkas yang akan diunggah.";
-  else if (file.size === 0) errors.file = "Berkas kosong. Pilih berkas yang berisi dokumen.";
-  else if (file.size > MAX_BYTES) errors.file = "Ukuran berkas melebihi 20 MB.";
-  else if (!(images ? /\.(pdf|jpe?g|png)$/i : /\.pdf$/i).test(file.name)) {
-    errors.file = images ? "Berkas harus berupa PDF, JPEG, atau PNG." : "Berkas harus berupa PDF.";
-  }
+  const problem = fileProblem(file, { images, missing: "Pilih berkas yang akan diunggah." });
+  if (problem) errors.file = problem;
   if (needReason && !reason.trim()) errors.alasan = "Dokumen tahap sebelumnya terkunci: koreksi memerlukan alasan.";
   return errors;
-}
-
-function serverMessage(xhr: XMLHttpRequest): string {
-  if (xhr.status === 401 || xhr.responseURL.includes("/login")) return "Sesi Anda telah berakhir. Silakan masuk kembali.";
-  try {
-    const body = JSON.parse(xhr.responseText) as { message?: unknown };
-    if (typeof body.message === "string" && body.message) return body.message;
-  } catch {
-    // Not JSON (a proxy error page): fall through to the generic message.
-  }
-  if (xhr.status === 413) return "Ukuran berkas melebihi 20 MB.";
-  return "Dokumen gagal diunggah. Coba lagi beberapa saat lagi.";
 }
 
 /** Uploads one file with real progress (XMLHttpRequest streams the file as the request body). */
@@ -57,15 +40,14 @@ export function UploadForm({ caseId, types, lockedTypes = [], onUploadedHref, st
   const id = useId();
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
-  const xhrRef = useRef<XMLHttpRequest | null>(null);
   const [type, setType] = useState(types.length === 1 ? types[0].value : "");
   const [reason, setReason] = useState("");
   const [errors, setErrors] = useState<Errors>({});
-  const [progress, setProgress] = useState<number | null>(null);
+  const upload = useStreamedUpload("Dokumen gagal diunggah. Coba lagi beberapa saat lagi.");
   const [done, setDone] = useState(false);
   const needReason = lockedTypes.includes(type);
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const file = (event.currentTarget.elements.namedItem("berkas") as HTMLInputElement).files?.[0];
     const found = clientCheck(type, file, needReason, reason);
@@ -76,45 +58,21 @@ export function UploadForm({ caseId, types, lockedTypes = [], onUploadedHref, st
     const query = new URLSearchParams({ caseId, type, name: file.name });
     if (needReason) query.set("alasan", reason.trim());
     if (stage) query.set("tahap", stage);
-    const xhr = new XMLHttpRequest();
-    xhrRef.current = xhr;
-    xhr.open("POST", `/api/dokumen?${query}`);
-    // Required by the server (CSRF): a cross-site page cannot send a custom header.
-    xhr.setRequestHeader("x-sikerda-upload", "1");
-    xhr.setRequestHeader("Content-Type", file.type || "application/octet-stream");
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) setProgress(Math.min(100, Math.round((e.loaded / e.total) * 100)));
-    };
-    xhr.onload = () => {
-      xhrRef.current = null;
-      setProgress(null);
-      if (xhr.status !== 201) {
-        setErrors({ form: serverMessage(xhr) });
-        return;
-      }
-      formRef.current?.reset();
-      // Start the next upload from a clean form: no type chosen, so no stale "Alasan koreksi" box.
-      setType(types.length === 1 ? types[0].value : "");
-      setReason("");
-      setDone(true);
-      if (onUploadedHref) router.push(onUploadedHref);
-      router.refresh();
-    };
-    xhr.onerror = () => {
-      xhrRef.current = null;
-      setProgress(null);
-      setErrors({ form: "Koneksi terputus saat mengunggah. Periksa jaringan lalu coba lagi." });
-    };
-    xhr.onabort = () => {
-      xhrRef.current = null;
-      setProgress(null);
-      setErrors({ form: "Unggahan dibatalkan." });
-    };
-    setProgress(0);
-    xhr.send(file);
+    const result = await upload.send(`/api/dokumen?${query}`, file);
+    if (!result.ok) {
+      setErrors({ form: result.error });
+      return;
+    }
+    formRef.current?.reset();
+    // Start the next upload from a clean form: no type chosen, so no stale "Alasan koreksi" box.
+    setType(types.length === 1 ? types[0].value : "");
+    setReason("");
+    setDone(true);
+    if (onUploadedHref) router.push(onUploadedHref);
+    router.refresh();
   }
 
-  const busy = progress !== null;
+  const busy = upload.busy;
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={busy}>
       {errors.form && (
@@ -162,26 +120,7 @@ export function UploadForm({ caseId, types, lockedTypes = [], onUploadedHref, st
           )}
         </Field>
       )}
-      {busy && (
-        <div className="space-y-1">
-          <label htmlFor={`${id}-progress`} className="block text-sm font-medium text-slate-900">
-            Mengunggah… {progress}%
-          </label>
-          <progress id={`${id}-progress`} max={100} value={progress} className="h-2 w-full accent-brand-700">
-            {progress}%
-          </progress>
-        </div>
-      )}
-      <div className="flex gap-2">
-        <Button type="submit" variant="primary" disabled={busy}>
-          Unggah Dokumen
-        </Button>
-        {busy && (
-          <Button variant="secondary" onClick={() => xhrRef.current?.abort()}>
-            Batalkan
-          </Button>
-        )}
-      </div>
+      <UploadControls id={id} progress={upload.progress} submitLabel="Unggah Dokumen" onCancel={upload.abort} variant="primary" />
     </form>
   );
 }

@@ -3,6 +3,7 @@
 import { useId } from "react";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { fileProblem, sendFile } from "@/components/documents/streamed-upload";
 
 /*
  * A PDF chosen for the Kerja Sama Arsip form. The file input has no `name`: the file never travels
@@ -13,44 +14,21 @@ import { Input } from "@/components/ui/input";
 export type StagedState = { file: File | null; token: string; progress: number | null; error: string | null };
 export const EMPTY_STAGED: StagedState = { file: null, token: "", progress: null, error: null };
 
-export const MAX_PDF_BYTES = 20 * 1024 * 1024;
-
 export function clientFileProblem(file: File | null, required: boolean): string | null {
   if (!file) return required ? "Pilih berkas PDF naskah yang sudah ditandatangani." : null;
-  if (file.size === 0) return "Berkas kosong. Pilih berkas yang berisi dokumen.";
-  if (file.size > MAX_PDF_BYTES) return "Ukuran berkas melebihi 20 MB.";
-  if (!/\.pdf$/i.test(file.name)) return "Berkas harus berupa PDF.";
-  return null;
-}
-
-function serverMessage(xhr: XMLHttpRequest): string {
-  if (xhr.status === 401) return "Sesi Anda telah berakhir. Silakan masuk kembali.";
-  try {
-    const body = JSON.parse(xhr.responseText) as { message?: unknown };
-    if (typeof body.message === "string" && body.message) return body.message;
-  } catch {
-    // not JSON: generic message below
-  }
-  return xhr.status === 413 ? "Ukuran berkas melebihi 20 MB." : "Berkas gagal diunggah. Coba lagi beberapa saat lagi.";
+  return fileProblem(file, { missing: "" });
 }
 
 /** Streams one PDF (real upload progress) and resolves to its signed reference or an error message. */
-export function uploadStagedPdf(file: File, onProgress: (percent: number) => void): Promise<{ token: string } | { error: string }> {
-  return new Promise((resolve) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open("POST", `/api/arsip/berkas?${new URLSearchParams({ name: file.name })}`);
-    xhr.setRequestHeader("x-sikerda-upload", "1");
-    xhr.setRequestHeader("Content-Type", "application/pdf");
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onProgress(Math.min(100, Math.round((e.loaded / e.total) * 100)));
-    };
-    xhr.onload = () => {
-      if (xhr.status !== 201) return resolve({ error: serverMessage(xhr) });
-      resolve({ token: (JSON.parse(xhr.responseText) as { token: string }).token });
-    };
-    xhr.onerror = () => resolve({ error: "Koneksi terputus saat mengunggah. Periksa jaringan lalu coba lagi." });
-    xhr.send(file);
+export async function uploadStagedPdf(file: File, onProgress: (percent: number) => void): Promise<{ token: string } | { error: string }> {
+  const result = await sendFile(`/api/arsip/berkas?${new URLSearchParams({ name: file.name })}`, file, {
+    contentType: "application/pdf",
+    failure: "Berkas gagal diunggah. Coba lagi beberapa saat lagi.",
+    onProgress,
   });
+  if (!result.ok) return { error: result.error };
+  const token = (result.body as { token?: unknown } | null)?.token;
+  return typeof token === "string" ? { token } : { error: "Berkas gagal diunggah. Coba lagi beberapa saat lagi." };
 }
 
 export function StagedFileField({

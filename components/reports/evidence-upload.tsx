@@ -3,7 +3,7 @@
 import { useId, useRef, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { fileProblem, UploadControls, useStreamedUpload } from "@/components/documents/streamed-upload";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -16,32 +16,15 @@ export type EvidenceUploadProps = {
   types: { value: string; label: string }[];
 };
 
-const MAX_BYTES = 20 * 1024 * 1024;
 type Errors = { type?: string; file?: string; form?: string };
 
 function clientCheck(type: string, file: File | undefined): Errors {
   const errors: Errors = {};
   if (!type) errors.type = "Pilih jenis bukti.";
   const images = IMAGE_DOCUMENT_TYPES.includes(type as DocumentType);
-  if (!file) errors.file = "Pilih berkas yang akan diunggah.";
-  else if (file.size === 0) errors.file = "Berkas kosong. Pilih berkas yang berisi dokumen.";
-  else if (file.size > MAX_BYTES) errors.file = "Ukuran berkas melebihi 20 MB.";
-  else if (!(images ? /\.(pdf|jpe?g|png)$/i : /\.pdf$/i).test(file.name)) {
-    errors.file = images ? "Berkas harus berupa PDF, JPEG, atau PNG." : "Berkas harus berupa PDF.";
-  }
+  const problem = fileProblem(file, { images, missing: "Pilih berkas yang akan diunggah." });
+  if (problem) errors.file = problem;
   return errors;
-}
-
-function serverMessage(xhr: XMLHttpRequest): string {
-  if (xhr.status === 401 || xhr.responseURL.includes("/login")) return "Sesi Anda telah berakhir. Silakan masuk kembali.";
-  try {
-    const body = JSON.parse(xhr.responseText) as { message?: unknown };
-    if (typeof body.message === "string" && body.message) return body.message;
-  } catch {
-    // Not JSON (a proxy error page): the generic message below.
-  }
-  if (xhr.status === 413) return "Ukuran berkas melebihi 20 MB.";
-  return "Bukti gagal diunggah. Coba lagi beberapa saat lagi.";
 }
 
 /**
@@ -52,55 +35,30 @@ export function EvidenceUpload({ reportId, types }: EvidenceUploadProps) {
   const id = useId();
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
-  const xhrRef = useRef<XMLHttpRequest | null>(null);
   const [type, setType] = useState(types.length === 1 ? types[0].value : "");
   const [errors, setErrors] = useState<Errors>({});
-  const [progress, setProgress] = useState<number | null>(null);
+  const upload = useStreamedUpload("Bukti gagal diunggah. Coba lagi beberapa saat lagi.");
   const [done, setDone] = useState(false);
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const file = (event.currentTarget.elements.namedItem("berkas") as HTMLInputElement).files?.[0];
     const found = clientCheck(type, file);
     setDone(false);
     setErrors(found);
     if (Object.keys(found).length > 0 || !file) return;
-    const xhr = new XMLHttpRequest();
-    xhrRef.current = xhr;
-    xhr.open("POST", `/api/dokumen/bukti-laporan?${new URLSearchParams({ reportId, type, name: file.name })}`);
-    // Required by the server (CSRF): a cross-site page cannot send a custom header.
-    xhr.setRequestHeader("x-sikerda-upload", "1");
-    xhr.setRequestHeader("Content-Type", file.type || "application/octet-stream");
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) setProgress(Math.min(100, Math.round((e.loaded / e.total) * 100)));
-    };
-    xhr.onload = () => {
-      xhrRef.current = null;
-      setProgress(null);
-      if (xhr.status !== 201) {
-        setErrors({ form: serverMessage(xhr) });
-        return;
-      }
-      formRef.current?.reset();
-      setType(types.length === 1 ? types[0].value : "");
-      setDone(true);
-      router.refresh();
-    };
-    xhr.onerror = () => {
-      xhrRef.current = null;
-      setProgress(null);
-      setErrors({ form: "Koneksi terputus saat mengunggah. Periksa jaringan lalu coba lagi." });
-    };
-    xhr.onabort = () => {
-      xhrRef.current = null;
-      setProgress(null);
-      setErrors({ form: "Unggahan dibatalkan." });
-    };
-    setProgress(0);
-    xhr.send(file);
+    const result = await upload.send(`/api/dokumen/bukti-laporan?${new URLSearchParams({ reportId, type, name: file.name })}`, file);
+    if (!result.ok) {
+      setErrors({ form: result.error });
+      return;
+    }
+    formRef.current?.reset();
+    setType(types.length === 1 ? types[0].value : "");
+    setDone(true);
+    router.refresh();
   }
 
-  const busy = progress !== null;
+  const busy = upload.busy;
   const images = IMAGE_DOCUMENT_TYPES.includes(type as DocumentType);
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={busy}>
@@ -132,26 +90,7 @@ export function EvidenceUpload({ reportId, types }: EvidenceUploadProps) {
           {(p) => <Input {...p} type="file" name="berkas" accept={acceptAttribute(type as DocumentType | "")} disabled={busy} />}
         </Field>
       </div>
-      {busy && (
-        <div className="space-y-1">
-          <label htmlFor={`${id}-progress`} className="block text-sm font-medium text-slate-900">
-            Mengunggah… {progress}%
-          </label>
-          <progress id={`${id}-progress`} max={100} value={progress} className="h-2 w-full accent-brand-700">
-            {progress}%
-          </progress>
-        </div>
-      )}
-      <div className="flex gap-2">
-        <Button type="submit" variant="secondary" disabled={busy}>
-          Unggah Bukti
-        </Button>
-        {busy && (
-          <Button variant="secondary" onClick={() => xhrRef.current?.abort()}>
-            Batalkan
-          </Button>
-        )}
-      </div>
+      <UploadControls id={id} progress={upload.progress} submitLabel="Unggah Bukti" onCancel={upload.abort} />
     </form>
   );
 }
