@@ -35,6 +35,8 @@ test("Pimpinan membuka dasbor, mengeklik angka, dan tiba di daftar kerja sama te
   await login(page, "pimpinan");
   await page.getByRole("navigation", { name: "Navigasi utama" }).last().getByRole("link", { name: "Dasbor", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Dasbor Kerja Sama", level: 1 })).toBeVisible();
+  // When the numbers were computed (the summary may be served while a newer one is computed).
+  await expect(page.locator("#diperbarui")).toContainText(/^Diperbarui \d{1,2} \S+ \d{4} pukul \d{2}\.\d{2} WI(B|TA|T)/);
   await chartsReady(page);
   await expect(page.getByRole("heading", { name: "Per perangkat daerah" })).toBeVisible();
   await expect(page.getByRole("table", { name: "Tabel: kerja sama berlaku menurut kelas mitra" })).toBeVisible();
