@@ -335,7 +335,7 @@ async function main(): Promise<number> {
     if (runs("dashboard")) {
     // (f) the dashboard: every number of /dasbor, and the monev flags' daily refresh.
     const dashboard = await benchDashboard({
-      kabag: kabag[0], operators: opds.map((o) => operators.get(o.opdId)!).filter(Boolean), warmup: WARMUP, n: N, log,
+      client, ownerUrl: db.url, kabag: kabag[0], operators: opds.map((o) => operators.get(o.opdId)!).filter(Boolean), warmup: WARMUP, n: N, log,
     });
     rows.push(...dashboard.rows);
     notes.push(...dashboard.notes);
