@@ -6,6 +6,7 @@
 // DATABASE_URL is deliberately ignored: the benchmark writes and must never touch app data.
 //   --fresh   regenerate the data set (otherwise it is generated once and reused)
 //   --quick   fewer iterations (a smoke run; percentiles less stable)
+//   BENCH_ONLY=transitions,reads,register,reminders,dashboard,explain   run only these sections (default: all)
 // Prints ONE table (p50/p95/p99/max per measurement, target, verdict), the data set's row counts,
 // the machine, and a one-line EXPLAIN (ANALYZE, BUFFERS) summary of each hot statement.
 // Exit code 0 even when a target is missed (it is a report); 1 only when the benchmark itself fails.
@@ -31,6 +32,9 @@ const QUICK = args.has("--quick");
 const N = QUICK ? 100 : 500;
 const WARMUP = QUICK ? 10 : 50;
 const WORKERS = 10;
+const ONLY = new Set((process.env.BENCH_ONLY ?? "").split(",").map((x) => x.trim()).filter(Boolean));
+/** Whether a section runs: every one by default, only the named ones with BENCH_ONLY. */
+const runs = (section: "transitions" | "reads" | "register" | "reminders" | "dashboard" | "explain") => ONLY.size === 0 || ONLY.has(section);
 const BATCHES = N / WORKERS;
 const STALE_N = QUICK ? 50 : 200;
 const SYNC_OFF_N = QUICK ? 50 : 200;
@@ -141,6 +145,7 @@ async function main(): Promise<number> {
       if (row.errors) notes.push(`${row.measurement}: ${row.errors} failed, first: ${errorText(error)}`);
     };
 
+    if (runs("transitions")) {
     // (a) sequential transitions through the real service
     for (const flow of FLOWS) {
       log(`(a) ${flow.event}: ${WARMUP} warm-up + ${N} sequential transitions ${flow.from}→${flow.to}…`);
@@ -216,6 +221,7 @@ async function main(): Promise<number> {
       });
     }
 
+    }
     // (d) reads a page needs
     const detailCases = (
       await client.query<{ id: string; opdId: string }>(
@@ -230,7 +236,7 @@ async function main(): Promise<number> {
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         include: { actor: { select: { fullName: true, role: true } } },
       });
-    {
+    if (runs("reads")) {
       log(`(d) history read: ${N} cases…`);
       let total = 0;
       const r = await sequential(WARMUP, N, async (i) => {
@@ -254,7 +260,7 @@ async function main(): Promise<number> {
       (await actors(client, "OPERATOR_OPD", 10_000)).map((u) => [u.opdId as string, u] as const),
     );
     const LIST_STAGES = ["PELAKSANAAN", "SELESAI", "VERIFIKASI", "DRAF"] as const;
-    {
+    if (runs("reads")) {
       log(`(d) OPD-scoped case list: ${N} pages…`);
       const r = await sequential(WARMUP, N, async (i) => {
         const opd = opds[(i * 7) % opds.length];
@@ -266,7 +272,7 @@ async function main(): Promise<number> {
       rows.push(row);
       note(row, r.firstError);
     }
-    {
+    if (runs("reads")) {
       const busiest = opds[0];
       const r = await sequential(WARMUP, N, async () => {
         await queries.listCases(operators.get(busiest.opdId)!, { stage: "PELAKSANAAN" });
@@ -277,7 +283,7 @@ async function main(): Promise<number> {
       rows.push(row);
       note(row, r.firstError);
     }
-    {
+    if (runs("reads")) {
       const r = await sequential(WARMUP, N, async (i) => {
         const opd = opds[(i * 7) % opds.length];
         await queries.listCases(operators.get(opd.opdId)!, {});
@@ -286,7 +292,7 @@ async function main(): Promise<number> {
       rows.push(row);
       note(row, r.firstError);
     }
-    {
+    if (runs("reads")) {
       log(`(d) Bagian KS register (all cases, no filter)…`);
       const r = await sequential(QUICK ? 10 : 20, QUICK ? 50 : 200, async () => {
         await queries.listCases(kabag[0], {});
@@ -295,7 +301,7 @@ async function main(): Promise<number> {
       rows.push(row);
       note(row, r.firstError);
     }
-    {
+    if (runs("reads")) {
       log(`(d) case page data (getCaseDetail): ${N} cases…`);
       const r = await sequential(WARMUP, N, async (i) => {
         const c = detailCases[i];
@@ -309,24 +315,34 @@ async function main(): Promise<number> {
       note(row, r.firstError);
     }
 
+    let registerPlans: { title: string; run: () => Promise<unknown> }[] = [];
+    if (runs("register")) {
     // (e) the register (Daftar Kerja Sama): filters, search, capped count, 10,000-row export.
     const register = await benchRegister({
       client, kabag: kabag[0], operators: opds.map((o) => operators.get(o.opdId)!).filter(Boolean), warmup: WARMUP, n: N, log,
     });
     rows.push(...register.rows);
     notes.push(...register.notes);
+    registerPlans = register.readPlans;
+    }
 
+    if (runs("reminders")) {
     // (f) the daily reminder sweep over every agreement (idempotent; two instances at once).
     const reminders = await benchReminders({ client, repeats: QUICK ? 2 : 5, log });
     rows.push(...reminders.rows);
     notes.push(...reminders.notes);
+    }
+    if (runs("dashboard")) {
     // (f) the dashboard: every number of /dasbor, and the monev flags' daily refresh.
     const dashboard = await benchDashboard({
-      kabag: kabag[0], operators: opds.map((o) => operators.get(o.opdId)!).filter(Boolean), warmup: WARMUP, n: N, log,
+      client, ownerUrl: db.url, kabag: kabag[0], operators: opds.map((o) => operators.get(o.opdId)!).filter(Boolean), warmup: WARMUP, n: N, log,
     });
     rows.push(...dashboard.rows);
     notes.push(...dashboard.notes);
+    }
 
+    const plans: { title: string; summaries: PlanSummary[] }[] = [];
+    if (runs("explain")) {
     // EXPLAIN the hot statements of one real transition per flow, and of the reads.
     log("EXPLAIN (ANALYZE, BUFFERS) of the hot statements…");
     const big = new Set(
@@ -336,7 +352,6 @@ async function main(): Promise<number> {
         )
       ).rows.map((r) => r.relname),
     );
-    const plans: { title: string; summaries: PlanSummary[] }[] = [];
     for (const flow of FLOWS) {
       const c = take(flow);
       const { statements } = await capture(() =>
@@ -367,8 +382,9 @@ async function main(): Promise<number> {
     );
     await readPlans("read: OPD case list, busiest OPD, no stage filter", () => queries.listCases(operators.get(opds[0].opdId)!, {}));
     await readPlans("read: KS register, no filter", () => queries.listCases(kabag[0], {}));
-    for (const plan of register.readPlans) await readPlans(plan.title, plan.run);
+    for (const plan of registerPlans) await readPlans(plan.title, plan.run);
 
+    }
     // Consistency: one history row per successful transition, stages as expected.
     const check = await client.query<{ history: number; cases: number }>(
       `SELECT (SELECT count(*)::int FROM "StageHistory" h JOIN bench_moves m ON m.case_id = h."caseId"

@@ -14,6 +14,11 @@ export const QUEUES = {
    * start-up (a server that was down at 01.00); the daily job refreshes them every day anyway.
    */
   monevFlags: "dasbor-monev",
+  /**
+   * A stale dashboard snapshot of one scope × year (lib/dashboard/snapshot.ts), asked for by the
+   * page that served it; singletonKey = the snapshot's key, throttled (singletonSeconds).
+   */
+  dashboard: "dasbor-ringkasan",
 } as const;
 
 /** 06.00 in the region's zone: reminders arrive at the start of the working day. */

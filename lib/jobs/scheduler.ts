@@ -6,6 +6,7 @@ import { loadSettings } from "@/lib/settings/load";
 import { deliverOutbox } from "@/lib/notifications/outbox";
 import { runReminderSweep } from "@/lib/notifications/reminders";
 import { refreshMonevFlags, monevFlagsComputedOn } from "@/lib/dashboard/monev-flags";
+import { refreshDashboard, type DashboardRefreshJob } from "@/lib/dashboard/snapshot";
 import { isoDate, todayInZone } from "@/lib/dates";
 import { runDailyJob } from "./daily";
 import { DAILY_CRON, EMAIL_CRON, JOB_SCHEMA, QUEUES, REMINDERS_CRON } from "./queues";
@@ -53,12 +54,15 @@ async function start(): Promise<PgBoss | null> {
     log(`tanda monev ${result.computedOn}: ${result.withoutReport} tanpa laporan, ${result.late} terlambat (${result.ms} ms)`);
     return result;
   });
+  await boss.work<DashboardRefreshJob>(QUEUES.dashboard, async (jobs) => {
+    for (const job of jobs) await refreshDashboard(job.data, { now: new Date() });
+  });
   // Flags of an earlier day (or none) → one refresh now; a singleton, whatever the number of instances.
   const computedOn = await monevFlagsComputedOn();
   if (!computedOn || isoDate(computedOn) < isoDate(todayInZone(new Date(), region.timeZone))) {
     await boss.send(QUEUES.monevFlags, {}, { singletonKey: "monev", singletonSeconds: 300 });
   }
-  log(`penjadwal aktif: ${QUEUES.daily} "${DAILY_CRON}", ${QUEUES.reminders} "${REMINDERS_CRON}" (${region.timeZone}), ${QUEUES.email} "${EMAIL_CRON}", ${QUEUES.monevFlags} (bila perlu)`);
+  log(`penjadwal aktif: ${QUEUES.daily} "${DAILY_CRON}", ${QUEUES.reminders} "${REMINDERS_CRON}" (${region.timeZone}), ${QUEUES.email} "${EMAIL_CRON}", ${QUEUES.monevFlags} dan ${QUEUES.dashboard} (bila perlu)`);
   return boss;
 }
 

@@ -1,36 +1,50 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/db";
-import { isoDate, todayInZone } from "@/lib/dates";
+import { addDaysToDate, isoDate, todayInZone } from "@/lib/dates";
 import { formatTanggal } from "@/lib/format";
 import { reportingFrom } from "@/lib/reports/context";
-import { reportingPeriods, statusOn, type ReportingPeriod } from "@/lib/reports/periods";
+import { dueWindow, latestPeriodEndedBy, statusOn, type ReportingPeriod } from "@/lib/reports/periods";
 import { REPORTED_TYPES } from "@/lib/reports/rules";
 import { loadSettings } from "@/lib/settings/load";
 import { STAGE_LABELS } from "@/lib/workflow/stages";
 import type { CaseKind, Initiator, NotificationKind, Stage } from "@/lib/generated/prisma/enums";
 import type { Role } from "@/lib/auth/roles";
 import { nextActorRoles } from "./handoff-rules";
-import { queueEmails } from "./create";
+import { notificationId, queueEmails } from "./create";
 import { emailEnabled } from "./mailer";
 
 /*
  * The reminder sweep (issue 8 §2, domain §6), run by the pg-boss job once a day and by
- * `npm run jobs:reminders`. From the settings it finds, in the region's calendar:
- *   AKAN_BERAKHIR          a naskah in force whose end is at most an offset away (the tightest offset
- *                          reached: 180/90/30/7 — a naskah found at 20 days gets the 30-day one);
- *   LAPORAN_JATUH_TEMPO /  the last period whose report is due (from its last day) or late (after
- *   LAPORAN_TERLAMBAT      the grace days) and was not sent;
- *   KB_TANPA_PKS           a KB in force signed more than kbWithoutPksMonths ago with no PKS under it;
- *   TAHAPAN_TERLALU_LAMA   a case before signing waiting in one stage longer than stageWaitDays.
+ * `npm run jobs:reminders`. A reminder tells about a MOMENT — an offset before the end reached, a
+ * report becoming due or late, a KB reaching its months without a PKS, a case reaching its waiting
+ * days — and is sent only while that moment is at most CATCH_UP_DAYS old. What is older is a state,
+ * not news: the dashboard and the register show it (Berakhir ≤ 30 hari, Tanpa Laporan, KB belum
+ * ditindaklanjuti, …). So the first sweep on a system that goes live with years of data sends what
+ * became due in the last week, not every past offset and period; a sweep that did not run for a few
+ * days (server down) catches up on that week; longer gaps are not replayed. In the region's calendar:
+ *   AKAN_BERAKHIR          a naskah in force, per the LATEST offset reached (180/90/30/7: a naskah 5 days
+ *                          before its end gets only the 7-day one; the 30-day one is never sent after
+ *                          it), when that offset was reached within the window (end − offset ≥ today −
+ *                          CATCH_UP_DAYS);
+ *   LAPORAN_JATUH_TEMPO /  the current period only — the last one whose report has come due — not sent,
+ *   LAPORAN_TERLAMBAT      due since (its last day) or late since (the day after the grace days) at most
+ *                          CATCH_UP_DAYS ago;
+ *   KB_TANPA_PKS           a KB in force with no PKS under it, once: when its kbWithoutPksMonths were
+ *                          reached within the window;
+ *   TAHAPAN_TERLALU_LAMA   a case before signing, once per stage entry (the key holds stageEnteredAt):
+ *                          when its stageWaitDays were reached within the window.
  * Recipients: for an agreement, the OPD's operators and head and Bagian KS (staf and kabag); for a
  * waiting case, whoever must act at its stage (the inbox rules). Active accounts only.
  * Never twice: each reminder (kind × naskah/case × offset/period) is first claimed in the Reminder
- * table and fanned out to its recipients in the SAME statement, both with ON CONFLICT DO NOTHING on
- * unique keys — a second run, or another instance at the same moment (it waits on the key, then
- * skips it), claims nothing and writes no notification or e-mail. Set-based: one statement per
- * batch of candidates; a repeated run checks one key per candidate, not one per recipient.
+ * table and fanned out to its recipients in the SAME transaction, both with ON CONFLICT DO NOTHING on
+ * unique keys, claims taken in key order in every instance (two sweeps at once never deadlock) — a
+ * second run, or another instance at the same moment (it waits on the key, then skips it), claims
+ * nothing and writes no notification or e-mail. Set-based: one statement per batch of candidates.
  */
+
+/** How old a moment may be and still be told (days): a week of missed sweeps is caught up, no more. */
+export const CATCH_UP_DAYS = 7;
 
 export type Candidate = {
   kind: NotificationKind;
@@ -81,7 +95,7 @@ async function insertForRecipients(candidates: Candidate[], now: Date): Promise<
       const rows = await tx.$queryRaw<{ id: string }[]>`
         INSERT INTO "Notification" (id, "userId", "opdId", kind, channel, "caseId", "agreementId", "offsetDays",
                                     "idempotencyKey", title, body, "createdAt")
-        SELECT 'ntf_' || md5(c.key || ':' || u.id), u.id, c."opdId", c.kind::"NotificationKind", 'IN_APP', c."caseId",
+        SELECT ${notificationId(Prisma.sql`c.key || ':' || u.id`)}, u.id, c."opdId", c.kind::"NotificationKind", 'IN_APP', c."caseId",
                c."agreementId", c."offsetDays", c.key || ':' || u.id, c.title, c.body, ${now}
           FROM json_to_recordset(${JSON.stringify(fresh)}::json)
             AS c(kind text, key text, "caseId" text, "agreementId" text, "opdId" text, "offsetDays" int, title text, body text, roles text[])
@@ -99,13 +113,15 @@ const naskahName = (type: string, number: string | null) => (number ? `${type} N
 
 async function endingCandidates(day: string, offsets: number[], tz: string): Promise<Candidate[]> {
   if (offsets.length === 0) return [];
+  // off: the latest offset reached (the smallest one ≥ the days left); reached on endDate − off.
   const rows = await getDb().$queryRaw<{ id: string; caseId: string; opdId: string; type: string; ourNumber: string | null; title: string; endDate: Date; left: number; off: number }[]>`
     SELECT a.id, a."caseId", a."opdId", a.type::text AS type, a."ourNumber", a.title, a."endDate",
-           (a."endDate" - ${day}::date) AS left,
-           (SELECT min(o) FROM unnest(${offsets}::int[]) o WHERE o >= a."endDate" - ${day}::date) AS off
+           (a."endDate" - ${day}::date) AS left, o.off
       FROM "Agreement" a
+     CROSS JOIN LATERAL (SELECT min(x) AS off FROM unnest(${offsets}::int[]) x WHERE x >= a."endDate" - ${day}::date) o
      WHERE a.status = 'BERLAKU' AND a."deletedAt" IS NULL AND a.type <> 'ADENDUM'
-       AND a."endDate" >= ${day}::date AND a."endDate" <= ${day}::date + ${Math.max(...offsets)}::int`;
+       AND a."endDate" >= ${day}::date AND a."endDate" <= ${day}::date + ${Math.max(...offsets)}::int
+       AND a."endDate" - o.off >= ${day}::date - ${CATCH_UP_DAYS}::int`;
   return rows.map((a) => ({
     kind: "AKAN_BERAKHIR", key: `AKAN_BERAKHIR:${a.id}:${a.off}`, caseId: a.caseId, agreementId: a.id, opdId: a.opdId,
     offsetDays: a.off, roles: AGREEMENT_ROLES,
@@ -121,6 +137,7 @@ async function kbCandidates(day: string, months: number, tz: string): Promise<Ca
       FROM "Agreement" kb
      WHERE kb.type = 'KB' AND kb.status = 'BERLAKU' AND kb."deletedAt" IS NULL
        AND kb."signedAt" <= ${day}::date - make_interval(months => ${months}::int)
+       AND (kb."signedAt" + make_interval(months => ${months}::int))::date >= ${day}::date - ${CATCH_UP_DAYS}::int
        AND NOT EXISTS (SELECT 1 FROM "Agreement" p WHERE p."parentId" = kb.id AND p.type = 'PKS' AND p."deletedAt" IS NULL
                          AND p.status NOT IN ('BATAL', 'DITOLAK_DPRD'))`;
   return rows.map((kb) => ({
@@ -137,10 +154,11 @@ const WAITING_EXCLUDED = ["PELAKSANAAN", "BERAKHIR", "SELESAI", "DIAKHIRI", "DIT
 
 async function stageCandidates(now: Date, days: number, tz: string): Promise<Candidate[]> {
   const before = new Date(now.getTime() - days * 86_400_000);
-  const rows = await getDb().$queryRaw<{ id: string; code: string; title: string; opdId: string; stage: Stage; kind: CaseKind; initiator: Initiator; version: number; stageEnteredAt: Date }[]>`
-    SELECT c.id, c.code, c.title, c."opdId", c.stage, c.kind, c.initiator, c.version, c."stageEnteredAt"
+  const since = new Date(before.getTime() - CATCH_UP_DAYS * 86_400_000);
+  const rows = await getDb().$queryRaw<{ id: string; code: string; title: string; opdId: string; stage: Stage; kind: CaseKind; initiator: Initiator; stageEnteredAt: Date }[]>`
+    SELECT c.id, c.code, c.title, c."opdId", c.stage, c.kind, c.initiator, c."stageEnteredAt"
       FROM "Case" c
-     WHERE c."deletedAt" IS NULL AND c."stageEnteredAt" < ${before}
+     WHERE c."deletedAt" IS NULL AND c."stageEnteredAt" < ${before} AND c."stageEnteredAt" >= ${since}
        AND c.stage::text NOT IN (${Prisma.join(WAITING_EXCLUDED)}) AND c.stage::text NOT LIKE 'ADENDUM%'`;
   // Told: whoever must act at that stage (the inbox rules), the same people a hand-off told.
   const rolesOf = new Map<string, Role[]>();
@@ -150,7 +168,7 @@ async function stageCandidates(now: Date, days: number, tz: string): Promise<Can
     return rolesOf.get(k)!;
   };
   return rows.filter((c) => roles(c).length > 0).map((c) => ({
-    kind: "TAHAPAN_TERLALU_LAMA", key: `TAHAPAN_TERLALU_LAMA:${c.id}:${c.version}:${days}`, caseId: c.id, agreementId: null,
+    kind: "TAHAPAN_TERLALU_LAMA", key: `TAHAPAN_TERLALU_LAMA:${c.id}:${c.stageEnteredAt.toISOString()}:${days}`, caseId: c.id, agreementId: null,
     opdId: c.opdId, offsetDays: days, roles: roles(c),
     title: `Usulan ${c.code} tertahan lebih dari ${days} hari`,
     body: `Usulan "${c.title}" (${c.code}) berada pada tahapan ${STAGE_LABELS[c.stage as keyof typeof STAGE_LABELS]} ` +
@@ -158,42 +176,55 @@ async function stageCandidates(now: Date, days: number, tz: string): Promise<Can
   }));
 }
 
-type Running = { id: string; caseId: string; opdId: string; type: string; ourNumber: string | null; title: string; startDate: Date; endDate: Date | null; isArchive: boolean; createdAt: Date };
+type Running = { id: string; caseId: string; opdId: string; startDate: Date; endDate: Date | null; isArchive: boolean; createdAt: Date };
 
 async function reportCandidates(today: Date, settings: Awaited<ReturnType<typeof loadSettings>>): Promise<Candidate[]> {
   const db = getDb();
   const day = isoDate(today);
   const tz = settings.region.timeZone;
+  // Only the columns the calendar needs (every running agreement); names and numbers for the few told.
   const running = await db.$queryRaw<Running[]>`
-    SELECT a.id, a."caseId", a."opdId", a.type::text AS type, a."ourNumber", a.title, a."startDate", a."endDate", c."isArchive", c."createdAt"
+    SELECT a.id, a."caseId", a."opdId", a."startDate", a."endDate", c."isArchive", c."createdAt"
       FROM "Agreement" a JOIN "Case" c ON c.id = a."caseId"
      WHERE a.status = 'BERLAKU' AND a."deletedAt" IS NULL AND a.type::text IN (${Prisma.join([...REPORTED_TYPES])})
        AND c.stage = 'PELAKSANAAN' AND c."deletedAt" IS NULL AND a."startDate" <= ${day}::date`;
-  // The latest periodic period whose report is due today (its last day has come).
-  const due: { a: Running; period: ReportingPeriod }[] = [];
+  // The current period: the latest one whose report has come due (its last day has come), due since
+  // its last day or late since the day after the grace days at most CATCH_UP_DAYS ago.
+  const windowStart = isoDate(addDaysToDate(today, -CATCH_UP_DAYS));
+  const due: { a: Running; period: ReportingPeriod; late: boolean }[] = [];
   for (const a of running) {
-    const periods = reportingPeriods(a, settings.monevPeriod, { from: reportingFrom(a, tz), openEndedUntil: today });
-    const period = periods.findLast((p) => isoDate(p.end) <= day);
-    if (period) due.push({ a, period });
-  }
-  if (due.length === 0) return [];
-  const sent = await db.$queryRaw<{ agreementId: string; periodStart: Date }[]>`
-    SELECT r."agreementId", r."periodStart" FROM "MonitoringReport" r
-      JOIN unnest(${due.map((d) => d.a.id)}::text[], ${due.map((d) => d.period.key)}::date[]) AS w(aid, pstart)
-        ON r."agreementId" = w.aid AND r."periodStart" = w.pstart
-     WHERE r.status <> 'DRAF'`;
-  const done = new Set(sent.map((r) => `${r.agreementId}:${isoDate(r.periodStart)}`));
-  const out: Candidate[] = [];
-  for (const { a, period } of due) {
-    if (done.has(`${a.id}:${period.key}`)) continue;
+    // Around today only (lib/reports/periods.ts): the same period as the whole list, 20–40 times cheaper.
+    const period = latestPeriodEndedBy(a, settings.monevPeriod, today, { from: reportingFrom(a, tz), openEndedUntil: today });
+    if (!period) continue;
     const status = statusOn(period, null, today, settings);
     if (status !== "JATUH_TEMPO" && status !== "TERLAMBAT") continue;
     const late = status === "TERLAMBAT";
+    const { dueFrom, dueBy } = dueWindow(period, settings);
+    if (isoDate(late ? addDaysToDate(dueBy, 1) : dueFrom) < windowStart) continue;
+    due.push({ a, period, late });
+  }
+  if (due.length === 0) return [];
+  const ids = due.map((d) => d.a.id);
+  const [sent, names] = await Promise.all([
+    db.$queryRaw<{ agreementId: string; periodStart: Date }[]>`
+      SELECT r."agreementId", r."periodStart" FROM "MonitoringReport" r
+        JOIN unnest(${ids}::text[], ${due.map((d) => d.period.key)}::date[]) AS w(aid, pstart)
+          ON r."agreementId" = w.aid AND r."periodStart" = w.pstart
+       WHERE r.status <> 'DRAF'`,
+    db.$queryRaw<{ id: string; type: string; ourNumber: string | null; title: string }[]>`
+      SELECT a.id, a.type::text AS type, a."ourNumber", a.title FROM "Agreement" a WHERE a.id = ANY(${ids}::text[])`,
+  ]);
+  const done = new Set(sent.map((r) => `${r.agreementId}:${isoDate(r.periodStart)}`));
+  const nameOf = new Map(names.map((n) => [n.id, n]));
+  const out: Candidate[] = [];
+  for (const { a, period, late } of due) {
+    if (done.has(`${a.id}:${period.key}`)) continue;
+    const { type, ourNumber, title } = nameOf.get(a.id)!;
     const kind: NotificationKind = late ? "LAPORAN_TERLAMBAT" : "LAPORAN_JATUH_TEMPO";
     out.push({
       kind, key: `${kind}:${a.id}:${period.key}`, caseId: a.caseId, agreementId: a.id, opdId: a.opdId, offsetDays: null, roles: AGREEMENT_ROLES,
       title: late ? `Laporan ${period.label} terlambat` : `Laporan ${period.label} jatuh tempo`,
-      body: `Laporan pelaksanaan ${naskahName(a.type, a.ourNumber)} "${a.title}" untuk ${period.label} ` +
+      body: `Laporan pelaksanaan ${naskahName(type, ourNumber)} "${title}" untuk ${period.label} ` +
         (late ? "telah melewati batas waktu dan belum disampaikan." : `jatuh tempo; sampaikan paling lambat ${settings.monevGraceDays} hari setelah periode berakhir.`),
     });
   }
@@ -206,11 +237,15 @@ export async function runReminderSweep({ now }: { now: Date }): Promise<Reminder
   const tz = settings.region.timeZone;
   const today = todayInZone(now, tz);
   const day = isoDate(today);
+  // The four reads at once (each on its own pooled connection).
+  const [ending, reports, kbs, waiting] = await Promise.all([
+    endingCandidates(day, settings.reminderOffsetsDays, tz),
+    reportCandidates(today, settings),
+    kbCandidates(day, settings.kbWithoutPksMonths, tz),
+    stageCandidates(now, settings.stageWaitDays, tz),
+  ]);
   const groups: [string, Candidate[]][] = [
-    ["AKAN_BERAKHIR", await endingCandidates(day, settings.reminderOffsetsDays, tz)],
-    ["LAPORAN", await reportCandidates(today, settings)],
-    ["KB_TANPA_PKS", await kbCandidates(day, settings.kbWithoutPksMonths, tz)],
-    ["TAHAPAN_TERLALU_LAMA", await stageCandidates(now, settings.stageWaitDays, tz)],
+    ["AKAN_BERAKHIR", ending], ["LAPORAN", reports], ["KB_TANPA_PKS", kbs], ["TAHAPAN_TERLALU_LAMA", waiting],
   ];
   const all = groups.flatMap(([, c]) => c);
   const ids = await insertForRecipients(all, now);

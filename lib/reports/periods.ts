@@ -133,6 +133,34 @@ export function reportingPeriods(agreement: ReportingAgreement, kind: MonevPerio
 }
 
 /**
+ * The last periodic period whose end has come by `today` — reportingPeriods(…).findLast(end ≤ today)
+ * without `index` (left 0) — computed over the blocks around today only: the pieces of a long
+ * agreement before three blocks back and after two blocks ahead cannot change it (a stub is joined
+ * only to its one neighbour). An agreement already past its end date takes the whole computation.
+ * The reminder sweep asks this of every agreement in force (100k: one short list each, not 20–40
+ * periods each); a unit test compares it with the whole computation.
+ */
+export function latestPeriodEndedBy(
+  agreement: ReportingAgreement, kind: MonevPeriod, today: Date, options: PeriodOptions = {},
+): ReportingPeriod | null {
+  const day = isoDate(today);
+  const n = PERIOD_MONTHS[kind];
+  const t = monthIndex(today);
+  const lo = blockOf(t - 3 * n, kind);
+  const hi = blockOf(t + 2 * n, kind);
+  const { startDate, endDate } = agreement;
+  const ended = endDate !== null && isoDate(endDate) < day;
+  const windowed: ReportingAgreement = ended
+    ? agreement
+    : {
+        startDate: startDate && isoDate(startDate) < isoDate(lo.start) ? lo.start : startDate,
+        endDate: endDate && isoDate(endDate) > isoDate(hi.end) ? hi.end : endDate,
+      };
+  const found = reportingPeriods(windowed, kind, options).findLast((p) => isoDate(p.end) <= day);
+  return found ? { ...found, index: ended ? found.index : 0 } : null;
+}
+
+/**
  * The final report's period: the whole agreement (null without both dates). It may be written from
  * the start of the agreement's last periodic period on.
  */

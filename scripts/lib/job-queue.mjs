@@ -13,6 +13,8 @@ export const JOB_QUEUES = {
   "pengingat-harian": { policy: "singleton", retryLimit: 3, retryDelay: 300, expireInSeconds: 3600 },
   "kirim-email": { policy: "singleton", retryLimit: 0, expireInSeconds: 600 },
   "dasbor-monev": { policy: "singleton", retryLimit: 3, retryDelay: 60, expireInSeconds: 900 },
+  // stately: per snapshot key at most one job waiting and one running, whatever the number of requests.
+  "dasbor-ringkasan": { policy: "stately", retryLimit: 1, retryDelay: 30, expireInSeconds: 300 },
 };
 
 const quoteIdent = (name) => `"${String(name).replaceAll('"', '""')}"`;

@@ -24,6 +24,19 @@ async function registerCount(page: Page): Promise<number> {
   return m ? Number(m[1].replaceAll(".", "")) : Number.NaN;
 }
 
+/**
+ * The page with current numbers. A summary older than the last change is served at once while the
+ * job queue recomputes it ("… sedang dihitung"): reload until the page says it is current, so the
+ * numbers compared with the register below are the register's own counts of now.
+ */
+async function freshNumbers(page: Page) {
+  const status = page.locator("#diperbarui");
+  await expect(async () => {
+    if ((await status.textContent())?.includes("sedang dihitung")) await page.reload();
+    await expect(status).not.toContainText("sedang dihitung", { timeout: 500 });
+  }).toPass({ timeout: 60_000, intervals: [1_000, 2_000, 3_000] });
+}
+
 /** Charts are loaded after the page (their own chunk): wait until every placeholder is a chart. */
 async function chartsReady(page: Page) {
   await expect(page.locator(".recharts-wrapper").first()).toBeVisible();
@@ -35,6 +48,9 @@ test("Pimpinan membuka dasbor, mengeklik angka, dan tiba di daftar kerja sama te
   await login(page, "pimpinan");
   await page.getByRole("navigation", { name: "Navigasi utama" }).last().getByRole("link", { name: "Dasbor", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Dasbor Kerja Sama", level: 1 })).toBeVisible();
+  // When the numbers were computed (the summary may be served while a newer one is computed).
+  await expect(page.locator("#diperbarui")).toContainText(/^Diperbarui \d{1,2} \S+ \d{4} pukul \d{2}\.\d{2} WI(B|TA|T)/);
+  await freshNumbers(page);
   await chartsReady(page);
   await expect(page.getByRole("heading", { name: "Per perangkat daerah" })).toBeVisible();
   await expect(page.getByRole("table", { name: "Tabel: kerja sama berlaku menurut kelas mitra" })).toBeVisible();
@@ -59,6 +75,7 @@ test("Pimpinan membuka dasbor, mengeklik angka, dan tiba di daftar kerja sama te
 
   // "Berakhir ≤ 180 hari" uses the register's own window filter.
   await page.goto("/dasbor");
+  await freshNumbers(page);
   const ending = await tileValue(page, "berakhir-180");
   await page.getByTestId("stat-berakhir-180").click();
   await expect(page).toHaveURL(/sisaHari=180/);
@@ -74,6 +91,7 @@ test("the year filter narrows the numbers and the links carry the year", async (
   await page.getByLabel("Tahun ditandatangani").selectOption(year);
   await page.getByRole("button", { name: "Terapkan" }).click();
   await expect(page).toHaveURL(new RegExp(`/dasbor\\?tahun=${year}$`));
+  await freshNumbers(page);
   const ofYear = await tileValue(page, "berlaku");
   expect(ofYear).toBeLessThanOrEqual(all);
   await page.getByTestId("stat-berlaku").click();
@@ -85,6 +103,7 @@ test("an Operator OPD sees their OPD's dashboard (no per-OPD comparison), readab
   await login(page, "operator.dinkes");
   await page.goto("/dasbor");
   await expect(page.getByText(/Ringkasan kerja sama Dinas Kesehatan/)).toBeVisible();
+  await freshNumbers(page);
   await expect(page.getByRole("heading", { name: "Per perangkat daerah" })).toHaveCount(0);
   const inForce = await tileValue(page, "berlaku");
   await chartsReady(page);

@@ -11,7 +11,9 @@ import { isInForce } from "@/lib/agreements/state";
 import type { CurrentUser } from "@/lib/auth/session";
 import { loadDashboard, type DashboardData, type Linked } from "@/lib/dashboard/queries";
 import { refreshMonevFlags } from "@/lib/dashboard/monev-flags";
-import { getDashboard } from "@/lib/dashboard/snapshot";
+import { getDashboard, MAX_STALE_MS, refreshDashboard, type DashboardRefreshJob, type DashboardView } from "@/lib/dashboard/snapshot";
+import { JOB_SCHEMA, QUEUES } from "@/lib/jobs/queues";
+import { stopJobSender } from "@/lib/jobs/send";
 import { addDaysToDate, isoDate, todayInZone } from "@/lib/dates";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { registerFilterSchema } from "@/lib/register/filters";
@@ -22,7 +24,7 @@ import { getReportTimeline } from "@/lib/reports/queries";
 import { REPORTING_STAGES } from "@/lib/reports/rules";
 import { DEFAULT_SETTINGS } from "@/lib/settings/defaults";
 import { seedDemo } from "@/prisma/seed/index";
-import { resetDatabase } from "./helpers/db";
+import { resetDatabase, testPool } from "./helpers/db";
 
 const SEED_NOW = new Date("2026-11-27T03:00:00Z");
 const TODAY = todayInZone(SEED_NOW, "Asia/Jakarta");
@@ -50,11 +52,28 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  await stopJobSender();
   await db?.$disconnect();
   if (storageDir) await rm(storageDir, { recursive: true, force: true });
   delete process.env.STORAGE_DIR;
   await resetDatabase();
 });
+
+/** The numbers of a page view (without when and how they were computed). */
+function numbersOf(view: DashboardView): DashboardData {
+  const numbers: Partial<DashboardView> = { ...view };
+  delete numbers.computedAt;
+  delete numbers.refreshing;
+  delete numbers.timeZone;
+  return numbers as DashboardData;
+}
+
+/** The dashboard refresh jobs waiting in the queue (pg-boss's own table). */
+async function dashboardJobs(): Promise<{ key: string; state: string; data: DashboardRefreshJob }[]> {
+  const { rows } = await testPool().query(
+    `SELECT singleton_key AS key, state::text AS state, data FROM ${JOB_SCHEMA}.job WHERE name = $1 ORDER BY created_on`, [QUEUES.dashboard]);
+  return rows;
+}
 
 /** Direct counts over the seeded rows in the viewer's scope, in plain code. */
 async function directCounts(viewer: CurrentUser) {
@@ -204,32 +223,60 @@ describe("dashboard numbers = direct counts over the seeded data", () => {
     await expectLinksMatchRegister(pimpinan, d);
   });
 
-  it("the summary table serves the same numbers until a case changes, then recomputes", async () => {
+  it("the summary table serves the same numbers until a case changes; then the last numbers and ONE queued refresh; the job brings them up to date", async () => {
+    await testPool().query(`DELETE FROM ${JOB_SCHEMA}.job WHERE name = $1`, [QUEUES.dashboard]);
     const fresh = await loadDashboard(pimpinan, { now: SEED_NOW, year: null });
-    expect(await getDashboard(pimpinan, { now: SEED_NOW, year: null })).toEqual(fresh);
+    // First visit: no snapshot of this scope × year × day yet — computed in the request and stored.
+    const first = await getDashboard(pimpinan, { now: SEED_NOW, year: null });
+    expect(numbersOf(first)).toEqual(fresh);
+    expect(first).toMatchObject({ computedAt: SEED_NOW, refreshing: false, timeZone: "Asia/Jakarta" });
     const stored = await db.dashboardSnapshot.findMany();
     expect(stored).toHaveLength(1);
-    // Served from the summary: the row is not rewritten.
-    expect(await getDashboard(pimpinan, { now: SEED_NOW, year: null })).toEqual(fresh);
+    // Served from the summary: the row is not rewritten, nothing is queued.
+    const later = new Date(SEED_NOW.getTime() + 60_000);
+    expect(numbersOf(await getDashboard(pimpinan, { now: later, year: null }))).toEqual(fresh);
     expect((await db.dashboardSnapshot.findMany())[0].computedAt).toEqual(stored[0].computedAt);
+    expect(await dashboardJobs()).toEqual([]);
     // An OPD user has a summary of their own scope.
     expect((await getDashboard(operator, { now: SEED_NOW, year: null })).inForce).toEqual(
       (await loadDashboard(operator, { now: SEED_NOW, year: null })).inForce);
     expect(await db.dashboardSnapshot.count()).toBe(2);
 
-    // A case leaves the register (soft delete): the next load counts it out, exactly as a fresh count.
+    // A case leaves the register (soft delete): the snapshot is stale.
     const target = fresh.nearest[0].id;
     await db.case.update({ where: { id: target }, data: { deletedAt: SEED_NOW } });
     try {
-      const after = await getDashboard(pimpinan, { now: SEED_NOW, year: null });
+      // Ten page requests at once: each gets the last numbers at once (never a recompute in the request) …
+      const served = await Promise.all(Array.from({ length: 10 }, () => getDashboard(pimpinan, { now: later, year: null })));
+      for (const view of served) {
+        expect(view).toMatchObject({ refreshing: true, computedAt: SEED_NOW });
+        expect(numbersOf(view)).toEqual(fresh);
+      }
+      expect((await db.dashboardSnapshot.findMany({ where: { key: stored[0].key } }))[0].computedAt).toEqual(SEED_NOW);
+      // … and one refresh of that key is queued, however many asked.
+      const jobs = await dashboardJobs();
+      expect(jobs).toEqual([{ key: stored[0].key, state: "created", data: { role: "PIMPINAN", opdId: null, year: null } }]);
+      // The job (what the scheduler's worker runs): the next request gets the new numbers, equal to a fresh count.
+      expect(await refreshDashboard(jobs[0].data, { now: later })).toMatchObject({ key: stored[0].key, skipped: false });
+      const after = await getDashboard(pimpinan, { now: later, year: null });
+      expect(after).toMatchObject({ refreshing: false, computedAt: later });
       expect(after.inForce.value).toBe(fresh.inForce.value - 1);
-      expect(after).toEqual(await loadDashboard(pimpinan, { now: SEED_NOW, year: null }));
-      // A summary older than five minutes is recomputed even without a change.
-      const later = new Date(SEED_NOW.getTime() + 6 * 60_000);
-      await getDashboard(pimpinan, { now: later, year: null });
-      expect((await db.dashboardSnapshot.findMany({ where: { key: stored[0].key } }))[0].computedAt).toEqual(later);
+      expect(numbersOf(after)).toEqual(await loadDashboard(pimpinan, { now: later, year: null }));
+      // The refreshed numbers still equal the direct counts over the rows.
+      const direct = await directCounts(pimpinan);
+      expect(after.inForce.value).toBe(direct.inForce);
+      expect(Object.fromEntries(after.ending.map((e) => [e.days, e.value]))).toEqual(direct.ending);
+      expect(after.inProcess.value).toBe(direct.inProcess);
+      expect(asObject(after.byClass)).toEqual(direct.byClass);
+      // A job for a snapshot that is fresh again does nothing.
+      expect(await refreshDashboard(jobs[0].data, { now: later })).toMatchObject({ skipped: true });
     } finally {
       await db.case.update({ where: { id: target }, data: { deletedAt: null } });
     }
+    // No instance works the queue: a snapshot older than MAX_STALE_MS is not served, the request computes.
+    const much = new Date(later.getTime() + MAX_STALE_MS + 1_000);
+    const recomputed = await getDashboard(pimpinan, { now: much, year: null });
+    expect(recomputed).toMatchObject({ refreshing: false, computedAt: much });
+    expect(numbersOf(recomputed)).toEqual(await loadDashboard(pimpinan, { now: much, year: null }));
   });
 });

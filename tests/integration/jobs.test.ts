@@ -4,6 +4,8 @@ import { getDb } from "@/lib/db";
 import { startScheduler, stopScheduler } from "@/lib/jobs/scheduler";
 import { DAILY_CRON, JOB_SCHEMA, QUEUES } from "@/lib/jobs/queues";
 import { SYSTEM_USER_ID } from "@/lib/jobs/system-user";
+import { stopJobSender } from "@/lib/jobs/send";
+import { getDashboard } from "@/lib/dashboard/snapshot";
 import { resetDatabase, testPool } from "./helpers/db";
 import { seedBase } from "./helpers/cases";
 
@@ -43,6 +45,30 @@ describe("background jobs on pg-boss", () => {
     expect(state).toBe("completed");
     // The job ran as the system account (created on first run).
     expect(await getDb().user.findUnique({ where: { id: SYSTEM_USER_ID }, select: { isSystem: true } })).toEqual({ isSystem: true });
+  }, 60_000);
+
+  it("a stale dashboard asks the queue once; the scheduler's worker recomputes the snapshot", async () => {
+    const boss = await startScheduler();
+    expect(boss).not.toBeNull();
+    const pimpinan = { role: "PIMPINAN" as const, opdId: null };
+    const now = new Date();
+    const first = await getDashboard(pimpinan, { now, year: null }); // first visit: computed in the request
+    expect(first.refreshing).toBe(false);
+    await testPool().query(`SELECT nextval('dashboard_change_seq')`); // a statement wrote "Case"
+    const stale = await Promise.all([1, 2, 3].map(() => getDashboard(pimpinan, { now: new Date(), year: null })));
+    expect(stale.map((v) => v.refreshing)).toEqual([true, true, true]);
+    const { rows: jobs } = await testPool().query(`SELECT id FROM ${JOB_SCHEMA}.job WHERE name = $1`, [QUEUES.dashboard]);
+    expect(jobs).toHaveLength(1);
+    let state = "created";
+    for (let i = 0; i < 60 && state !== "completed" && state !== "failed"; i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      state = (await boss!.getJobById(QUEUES.dashboard, jobs[0].id))?.state ?? state;
+    }
+    expect(state).toBe("completed");
+    const after = await getDashboard(pimpinan, { now: new Date(), year: null });
+    expect(after.refreshing).toBe(false);
+    expect(after.computedAt.getTime()).toBeGreaterThan(first.computedAt.getTime());
+    await stopJobSender();
   }, 60_000);
 
   it("the app role cannot create queue tables or change the queue's schema (the owner installs them)", async () => {

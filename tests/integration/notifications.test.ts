@@ -138,11 +138,14 @@ describe("hand-off notifications", () => {
   });
 });
 
-// The running agreement of activeCase(): PKS 1 April 2026 – 31 March 2029 (OPD A), under a KB.
-const NEAR_END = new Date("2029-03-10T03:00:00Z"); // 21 days before the end: the 30-day reminder
+// The running agreement of activeCase(): PKS 1 April 2026 – 31 March 2029 (OPD A), under a KB; reports
+// per triwulan, 10 grace days. 3 January 2029: 87 days left — the 90-day offset was reached on
+// 31 December 2028 (3 days ago), and the report of Triwulan IV 2028 has been due since that day.
+const NEAR_END = new Date("2029-01-03T03:00:00Z");
+const at = (day: string) => new Date(`${day}T03:00:00Z`);
 
 describe("the reminder sweep", () => {
-  it("finds an agreement ending within an offset and an overdue report, for the OPD and Bagian KS; a second run adds nothing", async () => {
+  it("finds an agreement whose offset was just reached and a report just due, for the OPD and Bagian KS; a second run adds nothing", async () => {
     await activeCase();
     const first = await runReminderSweep({ now: NEAR_END });
     expect(first.candidates.AKAN_BERAKHIR).toBe(1);
@@ -150,42 +153,80 @@ describe("the reminder sweep", () => {
     expect(first.candidates.KB_TANPA_PKS).toBe(0); // the KB has its PKS
     const rows = await getDb().notification.findMany({ where: { kind: "AKAN_BERAKHIR" }, orderBy: { userId: "asc" } });
     expect(rows.map((r) => r.userId)).toEqual(["u-kabag", "u-kepalaA", "u-operatorA", "u-staf"]);
-    expect(rows[0]).toMatchObject({ offsetDays: 30, title: "PKS Nomor 180/020/KS/2026 berakhir dalam 21 days".replace("days", "hari") });
+    // Only the latest offset reached: 90 — never the 180-day one as well.
+    expect(rows.map((r) => r.offsetDays)).toEqual([90, 90, 90, 90]);
+    expect(rows[0]).toMatchObject({ title: "PKS Nomor 180/020/KS/2026 berakhir dalam 87 hari" });
     expect(rows[0].body).toContain("31 Maret 2029");
-    const late = await getDb().notification.findMany({ where: { kind: "LAPORAN_TERLAMBAT", userId: "u-operatorA" } });
-    expect(late.map((n) => n.title)).toEqual(["Laporan Triwulan IV 2028 terlambat"]);
+    const due = await getDb().notification.findMany({ where: { kind: { in: ["LAPORAN_JATUH_TEMPO", "LAPORAN_TERLAMBAT"] }, userId: "u-operatorA" } });
+    expect(due.map((n) => n.title)).toEqual(["Laporan Triwulan IV 2028 jatuh tempo"]);
 
-    const second = await runReminderSweep({ now: NEAR_END });
-    expect(second.created).toBe(0);
-    // The next day: still the same offset, nothing new; at 7 days: the 7-day reminder, once.
-    expect((await runReminderSweep({ now: new Date("2029-03-11T03:00:00Z") })).created).toBe(0);
-    const week = await runReminderSweep({ now: new Date("2029-03-25T03:00:00Z") });
+    expect((await runReminderSweep({ now: NEAR_END })).created).toBe(0);
+    // The next days: still the 90-day offset, nothing new; 12 January the report turns late (once).
+    expect((await runReminderSweep({ now: at("2029-01-04") })).created).toBe(0);
+    await runReminderSweep({ now: at("2029-01-12") });
+    expect(await getDb().notification.count({ where: { kind: "LAPORAN_TERLAMBAT" } })).toBe(4);
+    expect(await getDb().notification.count({ where: { kind: "AKAN_BERAKHIR" } })).toBe(4);
+    // 30 days before the end: the 30-day reminder, once; later sweeps never re-send older offsets.
+    await runReminderSweep({ now: at("2029-03-01") });
+    expect(await getDb().notification.count({ where: { kind: "AKAN_BERAKHIR", offsetDays: 30 } })).toBe(4);
+    expect((await runReminderSweep({ now: at("2029-03-02") })).created).toBe(0);
+    const week = await runReminderSweep({ now: at("2029-03-25") });
     expect(await getDb().notification.count({ where: { kind: "AKAN_BERAKHIR", offsetDays: 7 } })).toBe(4);
-    expect(week.created).toBeGreaterThanOrEqual(4);
-    expect((await runReminderSweep({ now: new Date("2029-03-25T03:00:00Z") })).created).toBe(0);
+    expect(week.created).toBe(4);
+    expect((await runReminderSweep({ now: at("2029-03-26") })).created).toBe(0);
+    expect((await getDb().notification.groupBy({ by: ["offsetDays"], where: { kind: "AKAN_BERAKHIR" }, _count: true }))
+      .map((g) => [g.offsetDays, g._count]).sort()).toEqual([[30, 4], [7, 4], [90, 4]]);
+  });
+
+  it("the first sweep sends only what is due now: 5 days before the end only the 7-day reminder, no old period, no old offset", async () => {
+    await activeCase();
+    // Going live on 26 March 2029: the 180/90/30-day offsets and the late Triwulan IV 2028 report are
+    // old news (the dashboard shows them); the 7-day offset was reached two days ago.
+    const first = await runReminderSweep({ now: at("2029-03-26") });
+    const rows = await getDb().notification.findMany({ where: { kind: { not: "PERLU_TINDAKAN" } }, select: { kind: true, offsetDays: true, title: true } });
+    expect(rows).toHaveLength(4);
+    expect(rows.every((r) => r.kind === "AKAN_BERAKHIR" && r.offsetDays === 7 && r.title.endsWith("berakhir dalam 5 hari"))).toBe(true);
+    expect(first.created).toBe(4);
+    // The following days: nothing (the 7-day reminder is claimed; older offsets are never sent).
+    expect((await runReminderSweep({ now: at("2029-03-27") })).created).toBe(0);
+    expect((await runReminderSweep({ now: at("2029-03-30") })).created).toBe(0);
+  });
+
+  it("an offset reached more than a week before the first sweep is not sent (100 days left: the 180-day offset is old news)", async () => {
+    await activeCase();
+    const result = await runReminderSweep({ now: at("2028-12-21") }); // 100 days left, 180 reached 3 October 2028
+    expect(result.candidates.AKAN_BERAKHIR).toBe(0);
+    expect(await getDb().notification.count({ where: { kind: "AKAN_BERAKHIR" } })).toBe(0);
   });
 
   it("two instances sweeping at the same moment create each reminder once", async () => {
     await activeCase();
     const results = await Promise.all([runReminderSweep({ now: NEAR_END }), runReminderSweep({ now: NEAR_END }), runReminderSweep({ now: NEAR_END })]);
-    const total = await getDb().notification.count({ where: { kind: { in: ["AKAN_BERAKHIR", "LAPORAN_TERLAMBAT"] } } });
+    const total = await getDb().notification.count({ where: { kind: { in: ["AKAN_BERAKHIR", "LAPORAN_JATUH_TEMPO"] } } });
     expect(results.reduce((s, r) => s + r.created, 0)).toBe(total);
     expect(total).toBe(8);
   });
 
-  it("a KB without a PKS after the configured months, and a case waiting too long in one stage", async () => {
+  it("a case waiting too long in one stage (once per stage entry), and a KB without a PKS after the configured months (once)", async () => {
     const id = await caseAt("KSDD", "PENYUSUNAN_PKS"); // KB signed 2 February 2026, no PKS yet
     const stuck = await createDraft(actor("operatorB"), draftInput("KSDD"));
-    await step(stuck.id, "operatorB", "ajukan", {}, ["KAK"]); // waits for Kepala OPD B from NOW
-    const later = new Date("2026-08-15T03:00:00Z"); // > 6 months after the KB, > 14 days after NOW
-    const result = await runReminderSweep({ now: later });
-    expect(result.candidates.KB_TANPA_PKS).toBe(1);
+    await step(stuck.id, "operatorB", "ajukan", {}, ["KAK"]); // waits for Kepala OPD B from NOW (15 June 2026)
+    // 1 July: 14 days of waiting were reached on 29 June.
+    const july = await runReminderSweep({ now: at("2026-07-01") });
+    expect(july.candidates.KB_TANPA_PKS).toBe(0); // 6 months are reached only on 2 August
+    const waiting = await getDb().notification.findMany({ where: { kind: "TAHAPAN_TERLALU_LAMA", caseId: stuck.id }, select: { userId: true } });
+    expect(waiting.map((n) => n.userId).sort()).toEqual(["u-kepalaB"]); // whoever must act: the Kepala OPD B
+    expect((await runReminderSweep({ now: at("2026-07-03") })).created).toBe(0);
+    // 5 August: the KB's 6 months were reached on 2 August; the waiting case is not told again.
+    const august = await runReminderSweep({ now: at("2026-08-05") });
+    expect(august.candidates.KB_TANPA_PKS).toBe(1);
+    expect(august.candidates.TAHAPAN_TERLALU_LAMA).toBe(0);
     const kb = await getDb().notification.findMany({ where: { kind: "KB_TANPA_PKS" }, select: { userId: true, caseId: true } });
     expect(kb.map((n) => n.userId).sort()).toEqual(["u-kabag", "u-kepalaA", "u-operatorA", "u-staf"]);
     expect(kb.every((n) => n.caseId === id)).toBe(true);
-    const waiting = await getDb().notification.findMany({ where: { kind: "TAHAPAN_TERLALU_LAMA", caseId: stuck.id }, select: { userId: true } });
-    expect(waiting.map((n) => n.userId).sort()).toEqual(["u-kepalaB"]); // whoever must act: the Kepala OPD B
-    expect((await runReminderSweep({ now: later })).created).toBe(0);
+    expect((await runReminderSweep({ now: at("2026-08-05") })).created).toBe(0);
+    expect((await runReminderSweep({ now: at("2026-08-20") })).created).toBe(0); // the KB: once
+    expect(await getDb().notification.count({ where: { kind: "TAHAPAN_TERLALU_LAMA", caseId: stuck.id } })).toBe(1);
   });
 });
 
@@ -197,7 +238,7 @@ describe("e-mail over SMTP", () => {
     await getDb().user.update({ where: { id: "u-staf" }, data: { email: "dewi@setda.sukamaju.go.id" } });
     await activeCase();
     // Kabag wants no "ending" e-mails (Akun Saya); the in-app notification still comes.
-    await setEmailPreferences({ actor: actor("kabag"), now: NOW, wanted: { LAPORAN_TERLAMBAT: true } });
+    await setEmailPreferences({ actor: actor("kabag"), now: NOW, wanted: { LAPORAN_JATUH_TEMPO: true } });
     await getDb().emailOutbox.deleteMany(); // the hand-offs of activeCase(): not this test's subject
     received.length = 0;
 
@@ -205,11 +246,11 @@ describe("e-mail over SMTP", () => {
       await runReminderSweep({ now: NEAR_END });
       await deliverOutbox({ now: NEAR_END });
     }
-    const ending = received.filter((m) => m.raw.includes("berakhir dalam 21 hari"));
+    const ending = received.filter((m) => m.raw.includes("berakhir dalam 87 hari"));
     expect(ending.map((m) => m.to).sort()).toEqual([["dewi@setda.sukamaju.go.id"], ["rina@dinkes.sukamaju.go.id"]]);
     const toRina = ending.find((m) => m.to[0] === "rina@dinkes.sukamaju.go.id")!;
     expect(toRina.from).toBe("sikerda@sukamaju.go.id");
-    expect(toRina.raw).toMatch(/^Subject: \[SIKERDA\] PKS Nomor 180\/020\/KS\/2026 berakhir dalam 21 hari/m);
+    expect(toRina.raw).toMatch(/^Subject: \[SIKERDA\] PKS Nomor 180\/020\/KS\/2026 berakhir dalam 87 hari/m);
     expect(toRina.raw).toContain("31 Maret 2029");
     const lateMails = received.filter((m) => m.raw.includes("Triwulan IV 2028"));
     expect(lateMails.map((m) => m.to[0]).sort()).toEqual(["dewi@setda.sukamaju.go.id", "rina@dinkes.sukamaju.go.id", "yusuf@setda.sukamaju.go.id"]);

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { isoDate } from "@/lib/dates";
 import { DEFAULT_SETTINGS } from "@/lib/settings/defaults";
 import {
-  buildTimeline, countByStatus, dueWindow, finalPeriod, mayDraftOn, maySendOn, reportingPeriods, statusAt, statusOn,
+  buildTimeline, countByStatus, dueWindow, finalPeriod, latestPeriodEndedBy, mayDraftOn, maySendOn, reportingPeriods, statusAt, statusOn,
   type MonevPeriod, type PeriodRules, type ReportingPeriod,
 } from "@/lib/reports/periods";
 
@@ -136,6 +136,27 @@ describe("periods on the calendar, from the start date to the end date", () => {
         expect(new Set(list.map((p) => p.key)).size).toBe(list.length);
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe("the last period ended by a day (the reminder sweep), computed around that day only", () => {
+  it("property: equals the whole computation's last period ending by that day — key, dates, label — for any agreement, day, kind and archive start", () => {
+    const day = fc.integer({ min: 0, max: 4000 }).map((n) => new Date(Date.UTC(2022, 0, 1 + n)));
+    const kind = fc.constantFrom<MonevPeriod>("BULANAN", "TRIWULAN", "SEMESTER", "TAHUNAN");
+    fc.assert(
+      fc.property(day, fc.integer({ min: 0, max: 3700 }), fc.integer({ min: -400, max: 4000 }), kind, fc.option(fc.integer({ min: 0, max: 3000 })), fc.boolean(),
+        (start, length, offset, k, fromDays, openEnded) => {
+          const end = openEnded ? null : new Date(start.getTime() + length * 86_400_000);
+          const today = new Date(start.getTime() + offset * 86_400_000);
+          const from = fromDays === null ? null : new Date(start.getTime() + fromDays * 86_400_000);
+          const options = { from, openEndedUntil: today };
+          const whole = reportingPeriods({ startDate: start, endDate: end }, k, options).findLast((p) => isoDate(p.end) <= isoDate(today));
+          const near = latestPeriodEndedBy({ startDate: start, endDate: end }, k, today, options);
+          const view = (p: ReportingPeriod | null | undefined) => (p ? { key: p.key, span: span(p), isFinal: p.isFinal } : null);
+          expect(view(near)).toEqual(view(whole));
+        }),
+      { numRuns: 3000 },
     );
   });
 });

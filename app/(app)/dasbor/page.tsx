@@ -13,6 +13,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import type { SearchParamsRecord } from "@/components/ui/pagination";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { requirePermission } from "@/lib/auth/session";
+import { formatTanggalWaktu } from "@/lib/format";
 import { dashboardYear } from "@/lib/dashboard/queries";
 import { getDashboard } from "@/lib/dashboard/snapshot";
 import { registerHref } from "@/lib/register/filters";
@@ -46,6 +47,12 @@ export default async function DasborPage({ searchParams }: { searchParams: Promi
         title="Dasbor Kerja Sama"
         description={`Ringkasan kerja sama ${scopeText} per ${tanggalPendek(today)}, ${yearText}. Setiap angka membuka Daftar Kerja Sama dengan saringan yang sama.`}
         actions={<YearFilter year={year} thisYear={thisYear} />}
+        meta={
+          <p className="text-sm text-slate-600" id="diperbarui">
+            Diperbarui {formatTanggalWaktu(d.computedAt, d.timeZone)}
+            {d.refreshing ? " — angka terbaru sedang dihitung; muat ulang halaman sebentar lagi." : ""}
+          </p>
+        }
       />
 
       <section aria-labelledby="angka-utama" className="mb-8">
