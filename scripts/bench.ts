@@ -19,6 +19,7 @@ import { concurrent, cpuMeter, printTable, sequential, verdictOf, type Row } fro
 import { benchDashboard } from "./bench/dashboard";
 import { benchRegister } from "./bench/register";
 import { benchReminders } from "./bench/reminders";
+import { benchRekap } from "./bench/rekap";
 
 type CurrentUser = import("@/lib/auth/session").CurrentUser;
 type Service = typeof import("@/lib/cases/service");
@@ -326,6 +327,7 @@ async function main(): Promise<number> {
     });
     rows.push(...dashboard.rows);
     notes.push(...dashboard.notes);
+    await benchRekap({ client, kabag: kabag[0], quick: QUICK, log }).then((r) => (rows.push(...r.rows), notes.push(...r.notes, ...r.plans.map((p) => `rekap batch plan: ${p}`))));
 
     // EXPLAIN the hot statements of one real transition per flow, and of the reads.
     log("EXPLAIN (ANALYZE, BUFFERS) of the hot statements…");
