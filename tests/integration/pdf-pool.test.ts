@@ -80,11 +80,12 @@ describe("PDF worker pool", () => {
       const { renderPdfDocument } = await import("@/components/rekap/pdf/render");
       const inline = await stall(() => renderPdfDocument(big));
       console.info(`event loop max delay: pool ${pooled.toFixed(0)} ms, inline ${inline.toFixed(0)} ms; ${ticks} ticks of 20 ms during the pooled render`);
-      // Inline, react-pdf lays the pages out in synchronous stretches of hundreds of ms (every other
-      // request waits that long, again and again, for the whole render); in the pool, this thread only
-      // clones the props and receives the bytes.
-      expect(pooled).toBeLessThan(250);
-      expect(pooled * 3).toBeLessThan(inline);
+      // Inline, react-pdf lays the whole document out in one synchronous stretch (measured 16 s at load
+      // 10: every other request waits that long); in the pool, this thread only clones the props and
+      // receives the bytes (measured 52–270 ms at load 9–10, i.e. the machine's own scheduling noise).
+      expect(inline).toBeGreaterThan(1000);
+      expect(pooled).toBeLessThan(1000);
+      expect(pooled * 5).toBeLessThan(inline);
       expect(ticks).toBeGreaterThan(10);
     } finally {
       await pool.close();
