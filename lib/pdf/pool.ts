@@ -1,6 +1,6 @@
 import "server-only";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { PdfJob } from "@/components/rekap/pdf/render";
 import { env } from "@/lib/env";
 
@@ -93,9 +93,12 @@ export class PdfPool {
 
   private spawn(): Slot {
     const root = this.options.root ?? process.cwd();
-    // A path, not new URL(…, import.meta.url): the bundler must not touch the worker (see above).
+    // Turbopack bundles `new Worker(<path>)` of an imported node:worker_threads as a worker entry
+    // (with tsx and esbuild's native binary: `next build` fails). Taking the constructor from
+    // process.getBuiltinModule() keeps the bundler out: the file runs from disk, as it is.
+    const { Worker: WorkerThread } = process.getBuiltinModule("node:worker_threads") as typeof import("node:worker_threads");
     const file = path.join(root, "lib", "pdf", "worker.mjs");
-    const worker = new Worker(file, { workerData: { root }, execArgv: [], stdout: false, stderr: false });
+    const worker: Worker = new WorkerThread(file, { workerData: { root }, execArgv: [], stdout: false, stderr: false });
     const slot: Slot = { worker, task: null, timer: null, id: 0, ready: Promise.resolve() };
     slot.ready = new Promise<void>((resolve, reject) => {
       const onReady = (message: { ready?: boolean }) => {
