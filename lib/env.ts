@@ -68,6 +68,21 @@ const smtpSchema = z.object({
   SMTP_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
 });
 
+// PDF rendering (lib/pdf/pool.ts): react-pdf runs in worker threads, never in the request thread.
+const pdfSchema = z.object({
+  /** Renders at once (worker threads); default 1, so that on 2 cores one core stays free for the pages. */
+  PDF_WORKERS: z.coerce.number({ error: "PDF_WORKERS harus berupa angka / must be a number" }).int().min(1).max(8).default(1),
+  /** Requests that may wait for a worker; beyond that the download is refused with 503 ("coba lagi"). */
+  PDF_QUEUE_MAX: z.coerce.number({ error: "PDF_QUEUE_MAX harus berupa angka / must be a number" }).int().min(0).max(100).default(4),
+  /** A render that takes longer is stopped (its worker is replaced) and answered with 503. */
+  PDF_TIMEOUT_SECONDS: z.coerce
+    .number({ error: "PDF_TIMEOUT_SECONDS harus berupa angka detik / must be a number of seconds" })
+    .int()
+    .min(5)
+    .max(600)
+    .default(120),
+});
+
 const storageSchema = z
   .object({
     STORAGE_DRIVER: z
@@ -122,7 +137,7 @@ const storageSchema = z
     }
   });
 
-const baseSchema = databaseSchema.extend(authSchema.shape).extend(jobsSchema.shape).extend(smtpSchema.shape);
+const baseSchema = databaseSchema.extend(authSchema.shape).extend(jobsSchema.shape).extend(smtpSchema.shape).extend(pdfSchema.shape);
 
 // The storage group carries a cross-field rule (superRefine), so it is intersected, not extended.
 const schema = z.intersection(baseSchema, storageSchema);
@@ -133,6 +148,7 @@ export type AuthEnv = z.infer<typeof authSchema> & { AUTH_TRUST_HOST: boolean };
 export type StorageEnv = z.infer<typeof storageSchema>;
 export type JobsEnv = z.infer<typeof jobsSchema>;
 export type SmtpEnv = z.infer<typeof smtpSchema>;
+export type PdfEnv = z.infer<typeof pdfSchema>;
 
 function fail(error: z.ZodError): never {
   const lines = error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
@@ -157,7 +173,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env & { AU
   return { ...parsed, ...resolveTrustHost(parsed, source.NODE_ENV) };
 }
 
-type Cache = { database?: DatabaseEnv; auth?: AuthEnv; storage?: StorageEnv; jobs?: JobsEnv; smtp?: SmtpEnv };
+type Cache = { database?: DatabaseEnv; auth?: AuthEnv; storage?: StorageEnv; jobs?: JobsEnv; smtp?: SmtpEnv; pdf?: PdfEnv };
 let parsed: Cache = {};
 const cache = (): Cache => parsed;
 
@@ -177,6 +193,9 @@ export const env = {
   },
   smtp(): SmtpEnv {
     return (cache().smtp ??= parseWith(smtpSchema, process.env));
+  },
+  pdf(): PdfEnv {
+    return (cache().pdf ??= parseWith(pdfSchema, process.env));
   },
 };
 

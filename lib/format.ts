@@ -66,6 +66,11 @@ const pad2 = (n: number) => String(n).padStart(2, "0");
 
 /** "21 November 2023" */
 export function formatTanggal(date: DateInput, timeZone = DEFAULT_TIME_ZONE): string {
+  if (timeZone === "UTC") {
+    // Date-only values (stored as UTC midnight) — the rekap formats thousands: no Intl round trip.
+    const d = toDate(date);
+    return `${d.getUTCDate()} ${BULAN[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  }
   const { year, month, day } = zonedParts(date, timeZone);
   return `${day} ${BULAN[month - 1]} ${year}`;
 }

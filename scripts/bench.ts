@@ -6,7 +6,7 @@
 // DATABASE_URL is deliberately ignored: the benchmark writes and must never touch app data.
 //   --fresh   regenerate the data set (otherwise it is generated once and reused)
 //   --quick   fewer iterations (a smoke run; percentiles less stable)
-//   BENCH_ONLY=transitions,reads,register,reminders,dashboard,explain   run only these sections (default: all)
+//   BENCH_ONLY=transitions,reads,register,reminders,dashboard,rekap,explain   run only these sections (default: all)
 // Prints ONE table (p50/p95/p99/max per measurement, target, verdict), the data set's row counts,
 // the machine, and a one-line EXPLAIN (ANALYZE, BUFFERS) summary of each hot statement.
 // Exit code 0 even when a target is missed (it is a report); 1 only when the benchmark itself fails.
@@ -20,6 +20,7 @@ import { concurrent, cpuMeter, printTable, sequential, verdictOf, type Row } fro
 import { benchDashboard } from "./bench/dashboard";
 import { benchRegister } from "./bench/register";
 import { benchReminders } from "./bench/reminders";
+import { benchRekap } from "./bench/rekap";
 
 type CurrentUser = import("@/lib/auth/session").CurrentUser;
 type Service = typeof import("@/lib/cases/service");
@@ -339,6 +340,9 @@ async function main(): Promise<number> {
     });
     rows.push(...dashboard.rows);
     notes.push(...dashboard.notes);
+    }
+    if (runs("rekap")) {
+      await benchRekap({ client, kabag: kabag[0], quick: QUICK, log }).then((r) => (rows.push(...r.rows), notes.push(...r.notes, ...r.plans.map((p) => `rekap batch plan: ${p}`))));
     }
 
     const plans: { title: string; summaries: PlanSummary[] }[] = [];

@@ -2,19 +2,21 @@ import "server-only";
 import type { AgreementStatus, AgreementType, FundingSource, KsddNature, KsdpkForm, SignerType } from "@/lib/generated/prisma/enums";
 import type { PolicyUser } from "@/lib/auth/policy";
 import { getDb } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { RegisterFilter } from "@/lib/register/filters";
 import { registerBatches, type RegisterRow } from "@/lib/register/queries";
 import type { WhereContext } from "@/lib/register/sql";
-import { lastReportSummaries, type LastReportSummary } from "@/lib/reports/queries";
+import type { LastReportSummary } from "@/lib/reports/queries";
 
 /*
  * The rows of the rekap (domain §6: the upward report to the Gubernur/Menteri). WHICH rows is the
  * register's business alone: registerBatches() → registerWhere() (scope + filter + year), in the
  * register's order. This module only adds, per batch of 1,000, what the rekap shows beyond the
  * register's summary columns: the naskah with both numbers, signer, DPRD approval, funding,
- * parent/extension and the last reviewed monev report (lastReportSummaries). Three indexed queries
- * per batch, run together, whatever the batch's size (each ≈ 1.5 ms in PostgreSQL for 1,000 rows;
- * most of the cost is decoding the rows in the client).
+ * parent/extension and the last reviewed monev report (the same choice as lastReportSummaries in
+ * lib/reports/queries.ts). One statement per batch of 1,000 (enrichBatch), its result one JSON text
+ * per case: the cost was never PostgreSQL (≈ 5 ms a batch, indexed) but decoding tens of thousands
+ * of values in the client.
  */
 
 export type RekapNaskah = {
@@ -50,7 +52,24 @@ export type RekapRow = RegisterRow & {
 
 const UNSIGNED: AgreementStatus[] = ["DRAF", "BATAL"];
 
-type CaseExtra = {
+type NaskahJson = Omit<RekapNaskah, "signedAt"> & {
+  signedAt: string | null;
+  signerType: SignerType | null;
+  signerName: string | null;
+  signerPosition: string | null;
+  dprdDecisionNumber: string | null;
+  dprdDecisionDate: string | null;
+  fundingSource: FundingSource | null;
+  fundingAmount: string | null;
+};
+
+type ReportJson = Omit<LastReportSummary, "periodStart" | "periodEnd" | "reviewedAt"> & {
+  periodStart: string;
+  periodEnd: string;
+  reviewedAt: string | null;
+};
+
+type ExtraJson = {
   id: string;
   ksddNature: KsddNature | null;
   ksdpkForm: KsdpkForm | null;
@@ -58,95 +77,129 @@ type CaseExtra = {
   requiresDprd: boolean;
   fundingSource: FundingSource | null;
   fundingAmount: string | null;
-  partnerProvince: string | null;
-  partnerCountry: string | null;
+  partner: { province: string | null; country: string | null } | null;
   extendsCode: string | null;
-  parentType: AgreementType | null;
-  parentOurNumber: string | null;
+  parent: { type: AgreementType; ourNumber: string | null } | null;
+  naskah: NaskahJson[];
+  report: ReportJson | null;
 };
 
-type AgreementExtra = RekapNaskah & {
-  caseId: string;
-  signerType: SignerType | null;
-  signerName: string | null;
-  signerPosition: string | null;
-  dprdDecisionNumber: string | null;
-  dprdDecisionDate: Date | null;
-  fundingSource: FundingSource | null;
-  fundingAmount: string | null;
-};
+/**
+ * JSON has no dates: a `date` column arrives as "2025-03-01" (read as UTC midnight, as the driver
+ * reads it), a `timestamp` (UTC, without zone) as "2026-04-15T08:30:00.123", completed with "Z".
+ */
+const date = (text: string | null): Date | null => (text ? new Date(text.length > 10 && !text.endsWith("Z") ? `${text}Z` : text) : null);
 
-/** Adds the rekap's columns to one batch of register rows (same order). */
+/**
+ * The rekap's extras of the case `c` as ONE JSON text: its columns beyond the register's, the
+ * partner's province/country, the extended case's code, the parent naskah, its signed naskah
+ * (json_agg over Agreement_caseId_idx) and the main naskah's last reviewed report (LIMIT 1 over
+ * MonitoringReport_agreementId_periodEnd_idx; the same choice as lastReportSummaries). Scalar
+ * subqueries in the select list: with ORDER BY … LIMIT, PostgreSQL computes them only for the rows
+ * the LIMIT keeps.
+ */
+const EXTRA_JSON = Prisma.sql`json_build_object(
+    'id', c.id, 'ksddNature', c."ksddNature", 'ksdpkForm', c."ksdpkForm", 'scope', c.scope, 'requiresDprd', c."requiresDprd",
+    'fundingSource', c."fundingSource", 'fundingAmount', c."fundingAmount"::text,
+    'partner', (SELECT json_build_object('province', p.province, 'country', p.country) FROM "Partner" p WHERE p.id = c."partnerId"),
+    'extendsCode', (SELECT x.code FROM "Case" x WHERE x.id = c."extendsCaseId"),
+    'parent', (SELECT json_build_object('type', pa.type, 'ourNumber', pa."ourNumber") FROM "Agreement" pa WHERE pa.id = c."parentAgreementId"),
+    'naskah', (
+      SELECT coalesce(json_agg(json_build_object(
+               'id', a.id, 'type', a.type, 'status', a.status, 'ourNumber', a."ourNumber", 'partnerNumber', a."partnerNumber",
+               'signedAt', a."signedAt", 'version', a.version, 'signerType', a."signerType",
+               'signerName', a."signerName", 'signerPosition', a."signerPosition", 'dprdDecisionNumber', a."dprdDecisionNumber",
+               'dprdDecisionDate', a."dprdDecisionDate", 'fundingSource', a."fundingSource",
+               'fundingAmount', a."fundingAmount"::text
+             ) ORDER BY a."signedAt" ASC NULLS LAST, a."createdAt" ASC), '[]'::json)
+        FROM "Agreement" a
+       WHERE a."caseId" = c.id AND a."deletedAt" IS NULL AND a.status <> ALL(${UNSIGNED}::"AgreementStatus"[])),
+    'report', (
+      SELECT json_build_object(
+               'reportId', m.id, 'agreementId', m."agreementId", 'periodLabel', m."periodLabel",
+               'periodStart', m."periodStart", 'periodEnd', m."periodEnd", 'isFinal', m."isFinal",
+               'realization', m.realization, 'outputAchieved', m."outputAchieved", 'obstacles', m.obstacles,
+               'recommendation', m.recommendation, 'rating', m.rating, 'reviewedAt', m."reviewedAt")
+        FROM "MonitoringReport" m
+       WHERE m."agreementId" = c."mainAgreementId" AND m.status = 'DITINJAU' AND m."deletedAt" IS NULL
+       ORDER BY m."isFinal" DESC, m."periodEnd" DESC, m."reviewedAt" DESC
+       LIMIT 1)
+  )::text`;
+
+/**
+ * Adds the rekap's columns to register rows read without them (same order): one statement by id.
+ * The exports do not use it (rekapBatches reads the extras with the register batch itself); the
+ * Ringkasan (one row) does.
+ */
 export async function enrichBatch(rows: readonly RegisterRow[]): Promise<RekapRow[]> {
   if (rows.length === 0) return [];
-  const db = getDb();
   const ids = rows.map((r) => r.id);
-  // Raw SQL, not findMany with relations: at 1,000 cases a batch the ORM's nested reads cost ~20×
-  // more (measured: 8 s instead of 0.4 s for 10,000 rows).
-  const mainIds = rows.map((r) => r.mainAgreementId).filter((id): id is string => Boolean(id));
-  const [cases, agreements, reports] = await Promise.all([
-    db.$queryRaw<CaseExtra[]>`
-      SELECT c.id, c."ksddNature"::text AS "ksddNature", c."ksdpkForm"::text AS "ksdpkForm", c.scope, c."requiresDprd",
-             c."fundingSource"::text AS "fundingSource", c."fundingAmount"::text AS "fundingAmount",
-             p.province AS "partnerProvince", p.country AS "partnerCountry", x.code AS "extendsCode",
-             pa.type::text AS "parentType", pa."ourNumber" AS "parentOurNumber"
-        FROM "Case" c
-        LEFT JOIN "Partner" p ON p.id = c."partnerId"
-        LEFT JOIN "Case" x ON x.id = c."extendsCaseId"
-        LEFT JOIN "Agreement" pa ON pa.id = c."parentAgreementId"
-       WHERE c.id = ANY(${ids}::text[])`,
-    db.$queryRaw<AgreementExtra[]>`
-      SELECT id, "caseId", type::text AS type, status::text AS status, "ourNumber", "partnerNumber", "signedAt", version,
-             "signerType"::text AS "signerType", "signerName", "signerPosition", "dprdDecisionNumber", "dprdDecisionDate",
-             "fundingSource"::text AS "fundingSource", "fundingAmount"::text AS "fundingAmount"
-        FROM "Agreement"
-       WHERE "caseId" = ANY(${ids}::text[]) AND "deletedAt" IS NULL AND status <> ALL(${UNSIGNED}::"AgreementStatus"[])
-       ORDER BY "signedAt" ASC NULLS LAST, "createdAt" ASC`,
-    lastReportSummaries(db, mainIds),
-  ]);
-  const caseById = new Map(cases.map((c) => [c.id, c]));
-  const byCase = new Map<string, typeof agreements>();
-  for (const a of agreements) {
-    const list = byCase.get(a.caseId);
-    if (list) list.push(a);
-    else byCase.set(a.caseId, [a]);
-  }
-
-  return rows.map((r) => {
-    const c = caseById.get(r.id);
-    const list = byCase.get(r.id) ?? [];
-    const main = list.find((a) => a.id === r.mainAgreementId) ?? null;
-    // The DPRD approval may be recorded on the KB (it precedes the PKS): the latest one recorded.
-    const dprd = [...list].reverse().find((a) => a.dprdDecisionNumber) ?? null;
-    const amount = main?.fundingAmount ?? c?.fundingAmount ?? null;
-    return {
-      ...r,
-      ksddNature: c?.ksddNature ?? null,
-      ksdpkForm: c?.ksdpkForm ?? null,
-      scope: c?.scope ?? null,
-      partnerProvince: c?.partnerProvince ?? null,
-      partnerCountry: c?.partnerCountry ?? null,
-      requiresDprd: c?.requiresDprd ?? false,
-      fundingSource: main?.fundingSource ?? c?.fundingSource ?? null,
-      fundingAmount: amount,
-      extendsCode: c?.extendsCode ?? null,
-      parentNaskah: c?.parentType ? { type: c.parentType, ourNumber: c.parentOurNumber } : null,
-      naskah: list.map(({ id, type, status, ourNumber, partnerNumber, signedAt, version }) => ({
-        id, type, status, ourNumber, partnerNumber, signedAt, version,
-      })),
-      signerType: main?.signerType ?? null,
-      signerName: main?.signerName ?? null,
-      signerPosition: main?.signerPosition ?? null,
-      dprdDecisionNumber: dprd?.dprdDecisionNumber ?? null,
-      dprdDecisionDate: dprd?.dprdDecisionDate ?? null,
-      lastReport: r.mainAgreementId ? (reports.get(r.mainAgreementId) ?? null) : null,
-    };
-  });
+  const found = await getDb().$queryRaw<{ id: string; rekapExtra: string }[]>`
+    SELECT c.id, ${EXTRA_JSON} AS "rekapExtra" FROM "Case" c WHERE c.id = ANY(${ids}::text[])`;
+  const extra = new Map(found.map((f) => [f.id, f.rekapExtra]));
+  return rows.map((r) => withExtra(r, extra.get(r.id)));
 }
 
-/** Every rekap row of the filter, in the register's order, in batches (streamed by the exports). */
+/** A register row + its extras' JSON → the rekap row. */
+function withExtra(r: RegisterRow, json: string | undefined): RekapRow {
+  const c = json ? (JSON.parse(json) as ExtraJson) : null;
+  const list = c?.naskah ?? [];
+  const main = list.find((a) => a.id === r.mainAgreementId) ?? null;
+  // The DPRD approval may be recorded on the KB (it precedes the PKS): the latest one recorded.
+  const dprd = [...list].reverse().find((a) => a.dprdDecisionNumber) ?? null;
+  const amount = main?.fundingAmount ?? c?.fundingAmount ?? null;
+  const report = c?.report ?? null;
+  return {
+    ...r,
+    ksddNature: c?.ksddNature ?? null,
+    ksdpkForm: c?.ksdpkForm ?? null,
+    scope: c?.scope ?? null,
+    partnerProvince: c?.partner?.province ?? null,
+    partnerCountry: c?.partner?.country ?? null,
+    requiresDprd: c?.requiresDprd ?? false,
+    fundingSource: main?.fundingSource ?? c?.fundingSource ?? null,
+    fundingAmount: amount,
+    extendsCode: c?.extendsCode ?? null,
+    parentNaskah: c?.parent ? { type: c.parent.type, ourNumber: c.parent.ourNumber } : null,
+    naskah: list.map(({ id, type, status, ourNumber, partnerNumber, signedAt, version }) => ({
+      id, type, status, ourNumber, partnerNumber, signedAt: date(signedAt), version,
+    })),
+    signerType: main?.signerType ?? null,
+    signerName: main?.signerName ?? null,
+    signerPosition: main?.signerPosition ?? null,
+    dprdDecisionNumber: dprd?.dprdDecisionNumber ?? null,
+    dprdDecisionDate: date(dprd?.dprdDecisionDate ?? null),
+    lastReport: report && r.mainAgreementId
+      ? { ...report, periodStart: date(report.periodStart)!, periodEnd: date(report.periodEnd)!, reviewedAt: date(report.reviewedAt) }
+      : null,
+  };
+}
+
+/**
+ * Every rekap row of the filter, in the register's order, in batches (streamed by the exports). One
+ * batch is read ahead: while the caller writes batch n (exceljs, CPU in this process), PostgreSQL
+ * already builds batch n + 1 (in its own process, so on the other core).
+ */
 export async function* rekapBatches(
   actor: PolicyUser, filter: RegisterFilter, context: WhereContext, options: { batchSize?: number } = {},
 ): AsyncGenerator<RekapRow[]> {
-  for await (const batch of registerBatches(actor, filter, context, options)) yield enrichBatch(batch);
+  const source = registerBatches<RegisterRow & { rekapExtra: string }>(actor, filter, context, {
+    ...options, extra: Prisma.sql`, ${EXTRA_JSON} AS "rekapExtra"`,
+  });
+  const fetchNext = async (): Promise<RekapRow[] | null> => {
+    const next = await source.next();
+    return next.done ? null : next.value.map(({ rekapExtra, ...row }) => withExtra(row, rekapExtra));
+  };
+  let pending = fetchNext();
+  try {
+    for (;;) {
+      const batch = await pending;
+      if (!batch) return;
+      pending = fetchNext();
+      yield batch;
+    }
+  } finally {
+    // The caller stopped early (or failed): let the read-ahead finish quietly, then close the source.
+    void pending.then(() => source.return(undefined), () => source.return(undefined));
+  }
 }

@@ -4,6 +4,7 @@ import { can } from "@/lib/auth/policy";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { formatTanggalWaktu } from "@/lib/format";
+import { PDF_BUSY_MESSAGE, PDF_TIMEOUT_MESSAGE, PdfBusyError, PdfTimeoutError, pdfPool } from "@/lib/pdf/pool";
 import { problemPage } from "@/lib/http/problem-page";
 import type { Problem } from "@/lib/http/request-guard";
 import { registerFilterSchema, type RegisterFilter } from "@/lib/register/filters";
@@ -38,7 +39,9 @@ export type RekapRequest = {
   filterText: string;
 };
 
-export async function openRekap(request: NextRequest, format: "xlsx" | "pdf", maxRows: number): Promise<RekapRequest | Response> {
+export async function openRekap(
+  request: NextRequest, format: "xlsx" | "pdf", maxRows: number, refuse?: () => Response | null,
+): Promise<RekapRequest | Response> {
   const user = await getCurrentUser();
   if (!user) return problem(request, 401, "Sesi berakhir", "Sesi Anda telah berakhir. Silakan masuk kembali.");
   if (!can(user, "rekap.export")) return problem(request, 403, "Akses ditolak", "Anda tidak berwenang mengunduh rekap kerja sama.");
@@ -52,6 +55,9 @@ export async function openRekap(request: NextRequest, format: "xlsx" | "pdf", ma
       `Rekap ${format === "pdf" ? "PDF" : "Excel"} memuat paling banyak ${maxRows.toLocaleString("id-ID")} kerja sama. Persempit filter (misalnya per tahun atau per OPD), lalu unduh lagi.`,
     );
   }
+  // E.g. the PDF pool is saturated: refused before the audit row, which records downloads only.
+  const refused = refuse?.();
+  if (refused) return refused;
   const db = getDb();
   const settings = await loadSettings(db);
   const described = await describeFilter(filter, settings.endingSoonDays);
@@ -77,6 +83,20 @@ export function aboutLines(r: RekapRequest): [string, string][] {
     ["Diunduh oleh", `${r.user.fullName} (${r.user.username})`],
     ["Diunduh pada", formatTanggalWaktu(r.now, zone)],
   ];
+}
+
+/** 503 when the PDF pool is saturated or a render was stopped (lib/pdf/pool.ts), with Retry-After. */
+export function pdfUnavailable(request: NextRequest, error: unknown): Response | null {
+  if (!(error instanceof PdfBusyError) && !(error instanceof PdfTimeoutError)) return null;
+  const busy = error instanceof PdfBusyError;
+  const res = problem(request, 503, busy ? "Server sedang sibuk" : "PDF dihentikan", busy ? PDF_BUSY_MESSAGE : PDF_TIMEOUT_MESSAGE);
+  res.headers.set("Retry-After", busy ? "30" : "120");
+  return res;
+}
+
+/** The pool cannot take another render right now: refuse before any work (and before the audit row). */
+export function pdfBusyNow(request: NextRequest): Response | null {
+  return pdfPool().saturated ? pdfUnavailable(request, new PdfBusyError()) : null;
 }
 
 export const attachment = (name: string) => `attachment; filename="${name}"`;

@@ -1,4 +1,3 @@
-import "server-only";
 import path from "node:path";
 import { Font, StyleSheet, Text, View } from "@react-pdf/renderer";
 import type { RegionProfile } from "@/lib/settings/defaults";

@@ -1,4 +1,3 @@
-import "server-only";
 import { Document, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
 import { AGREEMENT_TYPE_LABELS, PARTNER_CLASS_LABELS } from "@/components/cases/labels";
 import { REALIZATION_LABELS, RECOMMENDATION_LABELS } from "@/components/reports/labels";
