@@ -181,6 +181,10 @@ async function ensureBuild(appUrl: string): Promise<string> {
     if (code !== 0) throw new Error(`prisma generate failed (exit ${code})`);
   }
   if (buildIsCurrent(ROOT)) return "production build up to date (.next)";
+  if (process.env.BENCH_PAGES_BUILD === "0") {
+    if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("BENCH_PAGES_BUILD=0 but there is no production build (.next)");
+    return "BENCH_PAGES_BUILD=0: the existing production build, OLDER than the sources";
+  }
   log("Build produksi / production build (next build)…");
   const t0 = Date.now();
   const code = await run("next", ["build"], { cwd: ROOT, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: appUrl } });
