@@ -1,6 +1,6 @@
-// Heights of the dashboard's charts, shared by the charts (bar-chart.tsx, which imports recharts) and
-// their placeholders (lazy-charts.tsx, which must not): the slot is reserved at its final size before
-// recharts arrives, so nothing below it moves (no layout shift).
+// Heights of the dashboard's charts (bar-chart.tsx). Their placeholders in lazy-charts.tsx reserve the
+// same heights with classes (34 px rows, a 32 px axis, 120 px minimum; 300 px), so nothing below a
+// chart moves when recharts arrives: change both together.
 
 /** Horizontal bars: one 34 px row per category plus the axis, at least 120 px. */
 export function horizontalBarsHeight(rows: number): number {

@@ -1,89 +1,107 @@
 "use client";
 // recharts (≈120 kB gzip with its store and scales, its own chunk) is loaded on /dasbor alone, and
 // only after the page has painted: a chart's slot asks for it once the slot is near the screen, the
-// page has finished loading and the browser is idle. Until then the slot keeps the chart's final
-// height (no layout shift). The numbers never wait for it: every chart has its data table beside it
+// page has finished loading and the browser is idle; then the charts mount one per idle period (all
+// at once were one 200 ms task). Until then the slot keeps the chart's final height (no layout
+// shift). The numbers never wait for it: every chart has its data table beside it
 // (components/dashboard/breakdown-table.tsx), in the server-rendered HTML.
-import dynamic from "next/dynamic";
-import { useEffect, useRef, useState, type ComponentProps, type ReactNode } from "react";
-import { horizontalBarsHeight, STACKED_COLUMNS_HEIGHT } from "./chart-sizes";
+import { startTransition, useEffect, useRef, useState, type ComponentProps, type ReactNode } from "react";
+import type { HorizontalBars as HorizontalBarsChart, StackedColumns as StackedColumnsChart } from "./bar-chart";
 
-const Bars = dynamic(() => import("./bar-chart").then((m) => m.HorizontalBars), { ssr: false, loading: () => null });
-const Columns = dynamic(() => import("./bar-chart").then((m) => m.StackedColumns), { ssr: false, loading: () => null });
+type Charts = typeof import("./bar-chart");
+
+let charts: Promise<Charts> | null = null;
+const loadCharts = () => (charts ??= import("./bar-chart"));
 
 type IdleWindow = Window & {
   requestIdleCallback?: (cb: () => void, options?: { timeout: number }) => number;
-  cancelIdleCallback?: (handle: number) => void;
 };
 
-/** True once the element is within 200 px of the viewport, the page has loaded and the browser is idle. */
-function useReadyWhenSeen(ref: React.RefObject<HTMLElement | null>): boolean {
-  const [ready, setReady] = useState(false);
+function idle(): Promise<void> {
+  const w = window as IdleWindow;
+  return new Promise((resolve) => {
+    if (w.requestIdleCallback) w.requestIdleCallback(() => resolve(), { timeout: 3000 });
+    else window.setTimeout(resolve, 200);
+  });
+}
+
+/** Charts mount one after another, each in an idle period of its own. */
+let queue: Promise<void> = Promise.resolve();
+function inTurn(mount: () => void): void {
+  queue = queue.then(idle).then(mount, mount);
+}
+
+/** The chart module once the element has been within 200 px of the viewport, after the page's load. */
+function useChartsWhenSeen(ref: React.RefObject<HTMLElement | null>): Charts | null {
+  const [loaded, setLoaded] = useState<Charts | null>(null);
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
-    const w = window as IdleWindow;
-    let idleHandle: number | undefined;
-    let timer: number | undefined;
-    const whenIdle = () => {
-      if (w.requestIdleCallback) idleHandle = w.requestIdleCallback(() => setReady(true), { timeout: 3000 });
-      else timer = window.setTimeout(() => setReady(true), 300);
-    };
+    let live = true;
+    const start = () =>
+      loadCharts().then(
+        (m) => inTurn(() => live && startTransition(() => setLoaded(m))),
+        () => {}, // offline or a failed chunk: the table beside the chart still has every number
+      );
     const afterLoad = () => {
-      if (document.readyState === "complete") whenIdle();
-      else window.addEventListener("load", whenIdle, { once: true });
+      if (document.readyState === "complete") void idle().then(start);
+      else window.addEventListener("load", () => void idle().then(start), { once: true });
     };
     if (typeof IntersectionObserver === "undefined") {
       afterLoad();
-    } else {
-      const observer = new IntersectionObserver(
-        (entries) => {
-          if (!entries.some((e) => e.isIntersecting)) return;
-          observer.disconnect();
-          afterLoad();
-        },
-        { rootMargin: "200px 0px" },
-      );
-      observer.observe(element);
       return () => {
-        observer.disconnect();
-        window.removeEventListener("load", whenIdle);
-        if (idleHandle !== undefined) w.cancelIdleCallback?.(idleHandle);
-        if (timer !== undefined) window.clearTimeout(timer);
+        live = false;
       };
     }
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        observer.disconnect();
+        afterLoad();
+      },
+      { rootMargin: "200px 0px" },
+    );
+    observer.observe(element);
     return () => {
-      window.removeEventListener("load", whenIdle);
-      if (idleHandle !== undefined) w.cancelIdleCallback?.(idleHandle);
-      if (timer !== undefined) window.clearTimeout(timer);
+      live = false;
+      observer.disconnect();
     };
   }, [ref]);
-  return ready;
+  return loaded;
 }
 
-/** The chart's slot at its final height: a quiet placeholder until the chart may load. */
-function ChartSlot({ height, children }: { height: number; children: ReactNode }) {
+/**
+ * The chart's slot at its final height, a quiet placeholder until the chart is there. The height
+ * comes from classes, not a style attribute: the Content-Security-Policy (lib/http/csp.ts) ignores
+ * inline style attributes in the server's HTML, so `style={{ minHeight }}` would apply only after
+ * hydration and the tables below would jump. Bars: one 34 px row per category plus a 32 px axis, at
+ * least 120 px; columns: 300 px (the sizes of chart-sizes.ts).
+ */
+function ChartSlot({ rows, render }: { rows: number | null; render: (charts: Charts) => ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
-  const ready = useReadyWhenSeen(ref);
+  const loaded = useChartsWhenSeen(ref);
   return (
-    <div ref={ref} data-chart-slot="" style={{ minHeight: height }} className={ready ? undefined : "rounded-md bg-slate-50"}>
-      {ready ? children : null}
+    <div ref={ref} data-chart-slot="" className={rows === null ? "min-h-[300px]" : "min-h-[120px]"}>
+      {loaded ? (
+        render(loaded)
+      ) : rows === null ? (
+        <div className="h-[300px] rounded-md bg-slate-50" />
+      ) : (
+        <div className="rounded-md bg-slate-50">
+          {Array.from({ length: rows }, (_, i) => (
+            <div key={i} className="h-[34px]" />
+          ))}
+          <div className="h-8" />
+        </div>
+      )}
     </div>
   );
 }
 
-export function HorizontalBars(props: ComponentProps<typeof Bars>) {
-  return (
-    <ChartSlot height={horizontalBarsHeight(props.data.length)}>
-      <Bars {...props} />
-    </ChartSlot>
-  );
+export function HorizontalBars(props: ComponentProps<typeof HorizontalBarsChart>) {
+  return <ChartSlot rows={props.data.length} render={(c) => <c.HorizontalBars {...props} />} />;
 }
 
-export function StackedColumns(props: ComponentProps<typeof Columns>) {
-  return (
-    <ChartSlot height={STACKED_COLUMNS_HEIGHT}>
-      <Columns {...props} />
-    </ChartSlot>
-  );
+export function StackedColumns(props: ComponentProps<typeof StackedColumnsChart>) {
+  return <ChartSlot rows={null} render={(c) => <c.StackedColumns {...props} />} />;
 }

@@ -495,16 +495,14 @@ async function main(): Promise<number> {
       lhError = (error as Error).message.split("\n")[0];
     }
   }
-  const lhLogin = SKIP_LIGHTHOUSE ? null : lh.find((r) => r.label === "/login");
-  let loginJs: number | undefined;
-  if (!lhLogin) {
-    const res = await get(`${BASE}/login`, undefined);
-    loginJs = (await firstLoadJs(res.body.toString("utf8"), jsCache)).bytes;
-  }
+  const loginPage = await get(`${BASE}/login`, undefined);
+  const loginJs = notAnAppPage(loginPage, false) ? undefined : (await firstLoadJs(loginPage.body.toString("utf8"), jsCache)).bytes;
 
   // ── print ──
   const load = os.loadavg();
-  const failed = new Set<string>();
+  // page → what it missed (p95, non-2xx, JS, Lighthouse, not measured)
+  const failed = new Map<string, Set<string>>();
+  const miss = (page: string, what: string) => failed.set(page, (failed.get(page) ?? new Set()).add(what));
   const lines: string[] = [];
   lines.push("");
   lines.push(`bench:pages — ${dataCounts.Case.toLocaleString("en")} cases, ${dataCounts.Agreement.toLocaleString("en")} agreements, ${dataCounts.StageHistory.toLocaleString("en")} history rows; busiest OPD: ${busiest.name} (${busiest.cases.toLocaleString("en")} cases)`);
@@ -515,15 +513,18 @@ async function main(): Promise<number> {
   lines.push("|---|---|---|---|---|---|---|---|---|");
   for (const r of rows) {
     if (r.status === "fail") {
-      failed.add(r.page);
+      miss(r.page, "not measured");
       lines.push(`| ${r.page} | ${r.user} | — | — | — | — | — | — | ✗ NOT MEASURED: ${r.reason} |`);
       continue;
     }
     const bad = (r.non2xx ?? 0) > 0 || (r.errors ?? 0) > 0;
-    const ok = !bad && (r.p95 ?? Infinity) <= P95_TARGET_MS;
-    if (!ok) failed.add(r.page);
-    const note = bad ? ` (${r.non2xx} non-2xx, ${r.errors} errors)` : "";
-    lines.push(`| ${r.page} | ${r.user} | ${ms(r.p50)} | ${ms(r.p95)} | ${r.reqPerSec?.toFixed(0)} | ${kb(r.html)} (${kb(r.htmlGzip)}) | ${kb(r.jsFirst)} (${r.jsFiles} files) | ${r.non2xx} | ${ok ? "✓" : "✗"}${note} |`);
+    const fast = (r.p95 ?? Infinity) <= P95_TARGET_MS;
+    const jsOk = (r.jsFirst ?? Infinity) <= JS_TARGET_BYTES;
+    if (bad) miss(r.page, "non-2xx/errors");
+    if (!fast) miss(r.page, "p95");
+    if (!jsOk) miss(r.page, "JS");
+    const note = [bad ? `${r.non2xx} non-2xx, ${r.errors} errors` : "", jsOk ? "" : "JS > target"].filter(Boolean).join(", ");
+    lines.push(`| ${r.page} | ${r.user} | ${ms(r.p50)} | ${ms(r.p95)} | ${r.reqPerSec?.toFixed(0)} | ${kb(r.html)} (${kb(r.htmlGzip)}) | ${kb(r.jsFirst)} (${r.jsFiles} files) | ${r.non2xx} | ${!bad && fast && jsOk ? "✓" : "✗"}${note ? ` (${note})` : ""} |`);
   }
   const measured = rows.filter((r) => r.status === "ok" && r.wallMs);
   const wall = measured.reduce((s, r) => s + (r.wallMs ?? 0), 0);
@@ -536,28 +537,32 @@ async function main(): Promise<number> {
 
   // JS and Lighthouse.
   lines.push("");
-  lines.push(`| page | JS (gzip) | Lighthouse performance | accessibility | FCP | LCP | TBT | CLS | target JS ≤ ${JS_TARGET_BYTES / 1000} kB, ${LH_TARGET}/${LH_TARGET} |`);
-  lines.push("|---|---|---|---|---|---|---|---|---|");
+  lines.push(`| page | JS first load (gzip) | JS during the visit (Lighthouse) | performance | accessibility | FCP | LCP | TBT | CLS | target JS ≤ ${JS_TARGET_BYTES / 1000} kB, ${LH_TARGET}/${LH_TARGET} |`);
+  lines.push("|---|---|---|---|---|---|---|---|---|---|");
   const jsOf = (pagePath: string) => rows.find((r) => r.path === pagePath && r.user === "kabag")?.jsFirst;
-  const lhFor = SKIP_LIGHTHOUSE ? lhPages.map((p) => ({ label: p.label, path: p.path })) : lhPages;
-  for (const p of lhFor) {
+  for (const p of lhPages) {
     const r = lh.find((x) => x.label === p.label);
-    const js = r ? r.js : p.path === "/login" ? loginJs : jsOf(p.path);
+    const first = p.path === "/login" ? loginJs : jsOf(p.path);
+    // Judged on everything the visit loads when Lighthouse ran (lazy chunks such as recharts count).
+    const js = r ? r.js : first;
     const jsOk = js !== undefined && js <= JS_TARGET_BYTES;
     const lhOk = SKIP_LIGHTHOUSE ? true : !!r && r.performance >= LH_TARGET && r.accessibility >= LH_TARGET;
-    if (!jsOk || !lhOk) failed.add(`${p.path} (${!jsOk ? "JS" : ""}${!jsOk && !lhOk ? ", " : ""}${!lhOk ? "Lighthouse" : ""})`);
-    const source = r ? "" : " (HTML scripts)";
+    if (!jsOk) miss(p.label, "JS");
+    if (!lhOk) miss(p.label, "Lighthouse");
+    const verdictCell = jsOk && lhOk ? "✓" : "✗";
     lines.push(r
-      ? `| ${p.label} | ${kb(js)} (${r.jsFiles} files) | ${r.performance} | ${r.accessibility} | ${Math.round(r.fcp)} ms | ${Math.round(r.lcp)} ms | ${Math.round(r.tbt)} ms | ${r.cls.toFixed(3)} | ${jsOk && lhOk ? "✓" : "✗"} |`
-      : `| ${p.label} | ${kb(js)}${source} | ${SKIP_LIGHTHOUSE ? "skipped" : "—"} | — | — | — | — | — | ${jsOk && lhOk ? "✓" : "✗"} |`);
+      ? `| ${p.label} | ${kb(first)} | ${kb(r.js)} (${r.jsFiles} files) | ${r.performance} | ${r.accessibility} | ${Math.round(r.fcp)} ms | ${Math.round(r.lcp)} ms | ${Math.round(r.tbt)} ms | ${r.cls.toFixed(3)} | ${verdictCell} |`
+      : `| ${p.label} | ${kb(first)} | ${SKIP_LIGHTHOUSE ? "skipped" : "—"} | — | — | — | — | — | — | ${verdictCell} |`);
   }
   if (lhError) lines.push(`Lighthouse failed: ${lhError}`);
-  lines.push("JS: Lighthouse's transferred bytes of every script loaded during the page load (lazy chunks included); \"JS first load\" above: the <script src> files of the HTML, gzip as served.");
+  lines.push("JS first load: the <script src> files of the page's HTML (noModule polyfills excluded), gzip as served. JS during the visit: Lighthouse's");
+  lines.push("transferred bytes of every script loaded until the page was idle, lazy chunks included (recharts on /dasbor); the JS target is judged on it.");
+  lines.push("kB = 1,000 bytes. Lighthouse: desktop preset, signed in as the Kabag KS; /usulan/[id] is the case page above.");
   lines.push(`(${Math.round((Date.now() - started) / 1000)} s in all)`);
   lines.push("");
   const verdict = failed.size === 0
     ? `VERDICT: every page within target (p95 ≤ ${P95_TARGET_MS} ms at ${CONNECTIONS} connections, JS ≤ ${JS_TARGET_BYTES / 1000} kB, Lighthouse ${LH_TARGET}/${LH_TARGET})`
-    : `VERDICT: target missed by ${[...failed].join(", ")}`;
+    : `VERDICT: target missed by ${[...failed].map(([page, what]) => `${page} (${[...what].join(", ")})`).join("; ")}`;
   lines.push(verdict);
   process.stdout.write(`${lines.join("\n")}\n`);
   return failed.size === 0 ? 0 : 1;
