@@ -1,14 +1,15 @@
 "use client";
 // The dashboard's charts (recharts). Imported only through lazy-charts.tsx, so recharts is loaded
-// on /dasbor alone. The SVG is hidden from assistive technology: the data table beside each chart
+// on /dasbor alone, after the page has painted. The SVG is hidden from assistive technology: the data table beside each chart
 // (components/dashboard/breakdown-table.tsx) carries the same numbers, in text, with links.
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { horizontalBarsHeight, STACKED_COLUMNS_HEIGHT } from "./chart-sizes";
 
 export type BarDatum = { label: string; value: number; color: string };
 
 /** Horizontal bars, one per category, the number written at the end of each bar. */
 export function HorizontalBars({ data, labelWidth = 150 }: { data: BarDatum[]; labelWidth?: number }) {
-  const height = Math.max(120, data.length * 34 + 32);
+  const height = horizontalBarsHeight(data.length);
   return (
     <div aria-hidden="true" style={{ height }}>
       <ResponsiveContainer width="100%" height="100%">
@@ -32,7 +33,7 @@ export type StackSeries = { key: string; label: string; color: string };
 /** One column per year ("2025 · 7": the total under it), stacked by series. */
 export function StackedColumns({ rows, series }: { rows: Record<string, number | string>[]; series: StackSeries[] }) {
   return (
-    <div aria-hidden="true" style={{ height: 300 }}>
+    <div aria-hidden="true" style={{ height: STACKED_COLUMNS_HEIGHT }}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart accessibilityLayer={false} data={rows} margin={{ top: 12, right: 16, bottom: 4, left: 0 }}>
           <CartesianGrid vertical={false} stroke="#e2e8f0" />

@@ -37,10 +37,17 @@ async function freshNumbers(page: Page) {
   }).toPass({ timeout: 60_000, intervals: [1_000, 2_000, 3_000] });
 }
 
-/** Charts are loaded after the page (their own chunk): wait until every placeholder is a chart. */
+/**
+ * Charts are loaded after the page (their own chunk), each when its slot comes near the screen
+ * (components/dashboard/lazy-charts.tsx): scroll past every slot, then wait until each is a chart.
+ */
 async function chartsReady(page: Page) {
-  await expect(page.locator(".recharts-wrapper").first()).toBeVisible();
-  await expect(page.locator(".animate-pulse")).toHaveCount(0);
+  const slots = page.locator("[data-chart-slot]");
+  const count = await slots.count();
+  expect(count).toBeGreaterThan(0);
+  for (let i = 0; i < count; i++) await slots.nth(i).scrollIntoViewIfNeeded();
+  await expect(page.locator("[data-chart-slot] .recharts-wrapper")).toHaveCount(count);
+  await page.evaluate(() => window.scrollTo(0, 0));
 }
 
 test("Pimpinan membuka dasbor, mengeklik angka, dan tiba di daftar kerja sama tersaring dengan jumlah yang sama", async ({ page }) => {

@@ -51,7 +51,8 @@ test.describe("Content-Security-Policy", () => {
     const problems = watchCsp(page);
 
     await visit(page, "/login", problems);
-    // Scripts run under the policy: the form validates in the browser before anything is sent.
+    // Scripts run under the policy: the form sends through its server action and shows the reply in place
+    // (the sign-in schemas validate on the server only: app/(auth)/login/login-form.tsx).
     await page.getByRole("button", { name: "Masuk" }).click();
     await expect(page.getByText("Nama pengguna wajib diisi").first()).toBeVisible();
 

@@ -2,21 +2,28 @@
 
 import { TextField } from "@/components/forms/fields";
 import { FormErrorSummary } from "@/components/forms/form-error-summary";
-import { useFormAction } from "@/components/forms/use-form-action";
+import { useServerFormAction } from "@/components/forms/use-server-form-action";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { codeStepSchema, passwordStepSchema } from "@/lib/auth/login-schemas";
+import type { Constraint } from "@/lib/forms/constraints";
 import { codeLoginAction, passwordLoginAction, type LoginReply } from "./actions";
 
-type Props = { initialMessage?: string; next?: string };
+/** HTML constraints of the two steps, from lib/auth/login-schemas.ts on the server (page.tsx). */
+export type LoginConstraints = { password: Record<string, Constraint>; code: Record<string, Constraint> };
 
-/** Two steps: the password, then — for a user with a second factor — the verification code. */
-export function LoginForm({ initialMessage, next }: Props) {
-  const { form, fields, formAction, lastResult, pending } = useFormAction(passwordLoginAction, passwordStepSchema, {
+type Props = { initialMessage?: string; next?: string; constraints: LoginConstraints };
+
+/**
+ * Two steps: the password, then — for a user with a second factor — the verification code. The
+ * schemas validate on the server only (useServerFormAction): no zod in the sign-in page's bundle.
+ */
+export function LoginForm({ initialMessage, next, constraints }: Props) {
+  const { form, fields, formAction, lastResult, pending } = useServerFormAction(passwordLoginAction, {
     id: "masuk",
+    constraint: constraints.password,
   });
   const reply = lastResult as LoginReply | undefined;
-  if (reply?.challenge) return <CodeForm challenge={reply.challenge} username={reply.username ?? ""} next={next} />;
+  if (reply?.challenge) return <CodeForm challenge={reply.challenge} username={reply.username ?? ""} next={next} constraint={constraints.code} />;
   return (
     <form id={form.id} onSubmit={form.onSubmit} action={formAction} noValidate className="space-y-5">
       {initialMessage && !lastResult && (
@@ -35,8 +42,8 @@ export function LoginForm({ initialMessage, next }: Props) {
   );
 }
 
-function CodeForm({ challenge, username, next }: { challenge: string; username: string; next?: string }) {
-  const { form, fields, formAction, lastResult, pending } = useFormAction(codeLoginAction, codeStepSchema, { id: "verifikasi" });
+function CodeForm({ challenge, username, next, constraint }: { challenge: string; username: string; next?: string; constraint: Record<string, Constraint> }) {
+  const { form, fields, formAction, lastResult, pending } = useServerFormAction(codeLoginAction, { id: "verifikasi", constraint });
   return (
     <form id={form.id} onSubmit={form.onSubmit} action={formAction} noValidate className="space-y-5">
       <div className="space-y-1">

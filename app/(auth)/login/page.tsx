@@ -3,12 +3,17 @@ import { redirect } from "next/navigation";
 import { PENDING_STEP_PATH, safeNextPath } from "@/lib/auth/account-rule";
 import { getSession } from "@/lib/auth/session";
 import { loginMessage } from "@/lib/auth/login-messages";
+import { codeStepSchema, passwordStepSchema } from "@/lib/auth/login-schemas";
+import { formConstraints } from "@/lib/forms/constraints";
 import { getSettings } from "@/lib/settings/service";
-import { LoginForm } from "./login-form";
+import { LoginForm, type LoginConstraints } from "./login-form";
 
 export const metadata: Metadata = { title: "Masuk" };
 
 type Props = { searchParams: Promise<{ error?: string | string[]; code?: string | string[]; next?: string | string[] }> };
+
+// Computed here, on the server: the sign-in page's bundle carries no zod (login-form.tsx).
+const constraints: LoginConstraints = { password: formConstraints(passwordStepSchema), code: formConstraints(codeStepSchema) };
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
@@ -42,7 +47,7 @@ export default async function LoginPage({ searchParams }: Props) {
             <h2 className="text-xl font-semibold text-slate-900">Masuk ke SIKERDA</h2>
             <p className="text-sm text-slate-600">Gunakan akun yang diberikan oleh administrator sistem.</p>
           </div>
-          <LoginForm initialMessage={initialMessage} next={next === "/beranda" ? undefined : next} />
+          <LoginForm initialMessage={initialMessage} next={next === "/beranda" ? undefined : next} constraints={constraints} />
           <p className="text-sm text-slate-600">
             Lupa kata sandi? Hubungi administrator SIKERDA di Bagian Kerja Sama untuk mengatur ulang.
           </p>
