@@ -22,8 +22,8 @@ export type HomeTile = {
   href?: string;
 };
 
-/** Tiles count exactly up to 10,000 (a capped count; see lib/register/queries.ts). */
-const TILE_CAP = 10_000;
+/** Tiles count exactly up to 1,000, as the register does (a capped count, index-only at any size; lib/register/queries.ts). */
+const TILE_CAP = 1_000;
 
 type TileSpec = Omit<HomeTile, "value" | "capped" | "href"> & { filter: Partial<RegisterFilter> };
 
