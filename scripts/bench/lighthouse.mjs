@@ -4,6 +4,7 @@
 // stale, embedded PostgreSQL with the demo seed, scripts/server.mjs) on PORT (default 3000), or
 // uses LIGHTHOUSE_BASE_URL when a server is already running. Signs in as `pimpinan` with Playwright
 // and hands Lighthouse the session cookie. Prints one table; exit 0 even when a target is missed.
+// launchForLighthouse() and lighthouseScores() are shared with `npm run bench:pages` (scripts/bench/pages.ts).
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -62,10 +63,66 @@ async function sessionCookie(browser, base) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function main() {
+/** A Chromium that Lighthouse can drive (remote debugging on `debugPort`), resolved by scripts/lib/chromium.mjs. */
+/**
+ * @param {number} debugPort
+ * @param {{ log?: (line: string) => void, ownSignals?: boolean }} [options] ownSignals: the caller handles
+ *   SIGINT/SIGTERM/SIGHUP (and closes the browser), Playwright must not exit the process on them.
+ */
+export async function launchForLighthouse(debugPort, { log: say = log, ownSignals = false } = {}) {
   const resolved = await resolveChromium();
   if ("error" in resolved) throw new Error(describe(resolved));
-  log(describe(resolved));
+  say(describe(resolved));
+  return chromium.launch({
+    executablePath: resolved.executablePath,
+    args: [...resolved.args, `--remote-debugging-port=${debugPort}`],
+    ...(ownSignals ? { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false } : {}),
+  });
+}
+
+/**
+ * Lighthouse (desktop preset, performance + accessibility) of each page on a browser started by
+ * launchForLighthouse(debugPort): one warm-up load, then `runs` measured loads; medians. `cookie`
+ * (a Cookie header) signs the page in. A page that ends anywhere else (a redirect to /login) throws.
+ * js: bytes transferred (gzip) of every script the page loaded during the run; jsFiles: how many.
+ * @typedef {{ page: string, label: string, performance: number, accessibility: number, fcp: number, lcp: number,
+ *   tbt: number, cls: number, js: number, jsFiles: number }} LighthouseRow
+ * @param {string} base
+ * @param {{ path: string, label?: string, cookie?: string }[]} pages
+ * @param {{ debugPort: number, runs?: number, log?: (line: string) => void }} options
+ * @returns {Promise<LighthouseRow[]>}
+ */
+export async function lighthouseScores(base, pages, { debugPort, runs = RUNS, log: say = log }) {
+  const results = [];
+  for (const p of pages) {
+    const scores = { performance: [], accessibility: [], fcp: [], lcp: [], tbt: [], cls: [], js: [], jsFiles: [] };
+    for (let i = 0; i < runs + 1; i++) {
+      const runner = await lighthouse(`${base}${p.path}`, {
+        port: debugPort, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"],
+        extraHeaders: p.cookie ? { Cookie: p.cookie } : undefined,
+      }, desktopConfig);
+      if (i === 0) continue; // warm-up: the first load compiles nothing but fills caches
+      const lhr = runner.lhr;
+      const landed = lhr.finalDisplayedUrl ? new URL(lhr.finalDisplayedUrl) : null;
+      if (landed && `${landed.pathname}${landed.search}` !== p.path) throw new Error(`${p.path} ended at ${lhr.finalDisplayedUrl}`);
+      if (lhr.runtimeError) throw new Error(`${p.path}: Lighthouse ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+      scores.performance.push(Math.round(lhr.categories.performance.score * 100));
+      scores.accessibility.push(Math.round(lhr.categories.accessibility.score * 100));
+      scores.fcp.push(lhr.audits["first-contentful-paint"].numericValue);
+      scores.lcp.push(lhr.audits["largest-contentful-paint"].numericValue);
+      scores.tbt.push(lhr.audits["total-blocking-time"].numericValue);
+      scores.cls.push(lhr.audits["cumulative-layout-shift"].numericValue);
+      const scripts = lhr.audits["network-requests"].details.items.filter((r) => r.resourceType === "Script");
+      scores.js.push(scripts.reduce((s, r) => s + (r.transferSize || 0), 0));
+      scores.jsFiles.push(scripts.length);
+    }
+    results.push({ page: p.path, label: p.label ?? p.path, ...Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, median(v)])) });
+    say(`  Lighthouse ${p.label ?? p.path}: done`);
+  }
+  return results;
+}
+
+async function main() {
   let app = null;
   const base = process.env.LIGHTHOUSE_BASE_URL || `http://localhost:${PORT}`;
   if (!process.env.LIGHTHOUSE_BASE_URL) {
@@ -73,36 +130,11 @@ async function main() {
     app = await startApp();
   }
   const port = 9300 + (PORT % 100);
-  const browser = await chromium.launch({
-    executablePath: resolved.executablePath,
-    args: [...resolved.args, `--remote-debugging-port=${port}`],
-  });
+  const browser = await launchForLighthouse(port);
   try {
     await waitFor(`${base}/login`, 600_000);
     const cookie = await sessionCookie(browser, base);
-    const results = [];
-    for (const p of PAGES) {
-      const scores = { performance: [], accessibility: [], fcp: [], lcp: [], tbt: [], cls: [], js: [] };
-      for (let i = 0; i < RUNS + 1; i++) {
-        const runner = await lighthouse(`${base}${p.path}`, {
-          port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"],
-          extraHeaders: p.signedIn ? { Cookie: cookie } : undefined,
-        }, desktopConfig);
-        if (i === 0) continue; // warm-up: the first load compiles nothing but fills caches
-        const lhr = runner.lhr;
-        if (lhr.finalDisplayedUrl && !lhr.finalDisplayedUrl.endsWith(p.path)) throw new Error(`${p.path} ended at ${lhr.finalDisplayedUrl}`);
-        scores.performance.push(Math.round(lhr.categories.performance.score * 100));
-        scores.accessibility.push(Math.round(lhr.categories.accessibility.score * 100));
-        scores.fcp.push(lhr.audits["first-contentful-paint"].numericValue);
-        scores.lcp.push(lhr.audits["largest-contentful-paint"].numericValue);
-        scores.tbt.push(lhr.audits["total-blocking-time"].numericValue);
-        scores.cls.push(lhr.audits["cumulative-layout-shift"].numericValue);
-        const scripts = lhr.audits["network-requests"].details.items.filter((r) => r.resourceType === "Script");
-        scores.js.push(scripts.reduce((s, r) => s + (r.transferSize || 0), 0));
-      }
-      results.push({ page: p.path, ...Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, median(v)])) });
-      log(`  ${p.path}: done`);
-    }
+    const results = await lighthouseScores(base, PAGES.map((p) => ({ path: p.path, cookie: p.signedIn ? cookie : undefined })), { debugPort: port });
     console.log(`\nLighthouse ${(await import("lighthouse/package.json", { with: { type: "json" } })).default.version} — desktop preset, median of ${RUNS} runs, ${base}`);
     console.log("| page | performance | accessibility | FCP | LCP | TBT | CLS | JS transferred (gzip) | target |");
     console.log("|---|---|---|---|---|---|---|---|---|");
@@ -119,10 +151,12 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    process.exit(1);
-  },
-);
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().then(
+    () => process.exit(0),
+    (error) => {
+      console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      process.exit(1);
+    },
+  );
+}
