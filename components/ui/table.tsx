@@ -51,22 +51,15 @@ export function TBody({ className, ...props }: ComponentProps<"tbody">) {
 
 export function TR({ className, ...props }: ComponentProps<"tr">) {
   return (
-    <tr
-      className={cn(
-        "align-top max-md:block max-md:rounded-lg max-md:border max-md:border-slate-200 max-md:bg-white max-md:p-3 max-md:shadow-sm",
-        className,
-      )}
-      {...props}
-    />
+    <tr className={cn("tbl-tr", className)} {...props} />
   );
 }
 
-/** On phones a row-header cell shows its column name above its value… */
-const STACKED =
-  "max-md:block max-md:px-0 max-md:py-1 max-md:before:block max-md:before:text-xs max-md:before:font-semibold max-md:before:text-slate-600 max-md:before:content-[attr(data-label)]";
-/** …and every other cell its column name beside its value. */
-const BESIDE =
-  "max-md:grid max-md:grid-cols-[6.5rem_minmax(0,1fr)] max-md:gap-x-3 max-md:px-0 max-md:py-1 max-md:before:pt-0.5 max-md:before:text-xs max-md:before:font-semibold max-md:before:text-slate-600 max-md:before:content-[attr(data-label)]";
+/*
+ * On phones a row-header cell shows its column name above its value (.tbl-rh), every other cell
+ * beside its value (.tbl-td): short component classes in app/globals.css, because these cells repeat
+ * on every row and each class string is sent twice (HTML and RSC payload).
+ */
 
 export type THProps = ComponentProps<"th"> & { scope?: "col" | "row" | "colgroup" | "rowgroup"; label?: string };
 
@@ -76,12 +69,7 @@ export function TH({ scope = "col", label, className, ...props }: THProps) {
     <th
       scope={scope}
       data-label={label}
-      className={cn(
-        scope === "row" ? "font-medium break-words text-slate-900" : "text-xs font-semibold tracking-wide text-slate-700 uppercase",
-        "px-4 py-3",
-        scope === "row" && STACKED,
-        className,
-      )}
+      className={cn(scope === "row" ? "tbl-rh" : "px-4 py-3 text-xs font-semibold tracking-wide text-slate-700 uppercase", className)}
       {...props}
     />
   );
@@ -94,9 +82,9 @@ export type TDProps = ComponentProps<"td"> & {
 
 export function TD({ label, className, children, ...props }: TDProps) {
   return (
-    <td data-label={label} className={cn("px-4 py-3 break-words text-slate-800", BESIDE, className)} {...props}>
+    <td data-label={label} className={cn("tbl-td", className)} {...props}>
       {/* One grid item beside the label, however many children the cell has. */}
-      <div className="min-w-0">{children}</div>
+      <div className="tbl-v">{children}</div>
     </td>
   );
 }

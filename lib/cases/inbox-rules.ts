@@ -12,8 +12,11 @@ import { TRANSITIONS } from "@/lib/workflow";
  * caseWhereFor().
  */
 
+/** One (stage, initiator) where a role may record an event, with the kinds it applies to. */
+export type TableCondition = { stage: Stage; initiator?: Initiator; kinds: CaseKind[] };
+
 /** Where `role` may record an event: one condition per (stage, initiator), kinds merged. */
-export function tableConditions(role: Role): Prisma.CaseWhereInput[] {
+export function tableRows(role: Role): TableCondition[] {
   const groups = new Map<string, { stage: Stage; initiator?: Initiator; kinds: Set<CaseKind> }>();
   for (const t of TRANSITIONS) {
     // PELAKSANAAN waits for a person only once the agreement has ended (below), never by stage alone;
@@ -24,9 +27,14 @@ export function tableConditions(role: Role): Prisma.CaseWhereInput[] {
     for (const k of t.kinds) g.kinds.add(k);
     groups.set(key, g);
   }
-  return [...groups.values()].map((g) => ({
+  return [...groups.values()].map((g) => ({ stage: g.stage, ...(g.initiator ? { initiator: g.initiator } : {}), kinds: [...g.kinds] }));
+}
+
+/** tableRows() as Prisma conditions. */
+export function tableConditions(role: Role): Prisma.CaseWhereInput[] {
+  return tableRows(role).map((g) => ({
     stage: g.stage,
-    kind: { in: [...g.kinds] },
+    kind: { in: g.kinds },
     ...(g.initiator ? { initiator: g.initiator } : {}),
   }));
 }
@@ -37,15 +45,37 @@ const CLOSERS = new Set(
 );
 const ENDABLE: Stage[] = [...new Set(TRANSITIONS.filter((t) => t.event === "berakhir").map((t) => t.from))];
 
+/**
+ * The parts of a user's inbox: table rows, the TKKSD review stages (a member's written opinion is not
+ * a table event) and, for those who close agreements, the stages where an ended naskah waits.
+ * inboxWhere() (Prisma) and lib/cases/inbox.ts inboxSql() (SQL, for grouped counts) both read it.
+ */
+export function inboxParts(user: PolicyUser): { table: TableCondition[]; reviewStages: Stage[]; endableStages: Stage[] } {
+  return {
+    table: tableRows(user.role),
+    reviewStages: can(user, "case.giveTkksdOpinion", { stage: TKKSD_REVIEW_STAGES[0] }) ? [...TKKSD_REVIEW_STAGES] : [],
+    endableStages: CLOSERS.has(user.role) ? ENDABLE : [],
+  };
+}
+
+/** Agreement types whose passed end date makes a case wait for "berakhir". */
+export const ENDING_TYPES = ["PKS", "NK", "MOU"] as const;
+
+/** Every stage in which something can wait for this user (the inbox's groups are drawn from these). */
+export function inboxStages(user: PolicyUser): Stage[] {
+  const p = inboxParts(user);
+  return [...new Set([...p.table.map((t) => t.stage), ...p.reviewStages, ...p.endableStages])];
+}
+
 /** The user-specific part of the inbox WHERE clause (null: nothing ever waits for this user). */
 export function inboxWhere(user: PolicyUser, today: Date): Prisma.CaseWhereInput | null {
+  const p = inboxParts(user);
   const or: Prisma.CaseWhereInput[] = [...tableConditions(user.role)];
-  // A TKKSD member's work is the written opinion on a case under review (not a table event).
-  if (can(user, "case.giveTkksdOpinion", { stage: TKKSD_REVIEW_STAGES[0] })) or.push({ stage: { in: [...TKKSD_REVIEW_STAGES] } });
-  if (CLOSERS.has(user.role)) {
+  if (p.reviewStages.length > 0) or.push({ stage: { in: p.reviewStages } });
+  if (p.endableStages.length > 0) {
     or.push({
-      stage: { in: ENDABLE },
-      agreements: { some: { status: "BERLAKU", type: { in: ["PKS", "NK", "MOU"] }, deletedAt: null, endDate: { lt: today } } },
+      stage: { in: p.endableStages },
+      agreements: { some: { status: "BERLAKU", type: { in: [...ENDING_TYPES] }, deletedAt: null, endDate: { lt: today } } },
     });
   }
   return or.length > 0 ? { OR: or } : null;

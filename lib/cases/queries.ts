@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseKind, DocumentType, Initiator, Stage } from "@/lib/generated/prisma/enums";
 import { getDb } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session";
@@ -8,10 +8,13 @@ import { typesNeedingReason, uploadableTypes } from "@/lib/documents/rules";
 import { loadSettings } from "@/lib/settings/load";
 import { availableEvents, TERMINAL_STAGES } from "@/lib/workflow";
 import { partnerChoiceWhere } from "@/lib/partners/visibility";
+import { TKKSD_REVIEW_STAGES } from "@/lib/auth/policy-table";
 import { inboxWhere } from "./inbox-rules";
 import { mayEditDraft, mayGiveOpinion, mayReadOpinions, mayStartPerpanjangan, mayStartPksTurunan } from "./rules";
 import { caseWhereFor } from "./scope";
 import { buildSnapshot } from "./snapshot";
+import { caseScopeSql, searchSql } from "@/lib/register/sql";
+import { COUNT_CAP } from "@/lib/register/queries";
 
 /*
  * Reads of usulan, always scoped to the actor with caseWhereFor(): an OPD user never receives
@@ -99,40 +102,67 @@ const LIST_SELECT = {
   initiator: true, opd: { select: { shortName: true } }, partner: { select: { name: true } },
 } satisfies Prisma.CaseSelect;
 
-export type CaseListItem = Prisma.CaseGetPayload<{ select: typeof LIST_SELECT }>;
+/**
+ * A search counts up to 100 ("lebih dari 100"): a broad word matches thousands of cases at 100k, and
+ * the GIN indexes can only be read whole (a bitmap), so counting 1,000 of "kesehatan" costs 13–22 ms
+ * where counting 100 stops after about a thousand rows (1.3 ms); a rare term is counted exactly.
+ */
+export const SEARCH_COUNT_CAP = 100;
 
-/** The register of usulan the actor may see, newest change first, 25 per page. */
+/** One row of the usulan list (the partner's name from the register summary column, kept by triggers). */
+export type CaseListItem = {
+  id: string; code: string; title: string; kind: CaseKind; stage: Stage; initiator: Initiator;
+  opdShortName: string; partnerName: string | null; updatedAt: Date;
+};
+
+export type CaseListPage = {
+  items: CaseListItem[];
+  /** Exact up to COUNT_CAP (SEARCH_COUNT_CAP when searching), else the cap with `capped` (as the register counts). */
+  total: number;
+  capped: boolean;
+  page: number;
+  pageSize: number;
+  totalPages: number;
+  hasNext: boolean;
+};
+
+/**
+ * The usulan the actor may see, newest change first, 25 per page: one indexed single-table query
+ * for the page and a capped count. Search is the register's (lib/register/sql.ts searchSql):
+ * full-text (`indonesian`) OR a trigram-indexed substring of code, title, partner name and naskah
+ * numbers — everything the former ILIKE on code/title/partner found, and stemmed words besides.
+ */
 export async function listCases(
   actor: CurrentUser,
   filters: { q?: string; stage?: Stage; kind?: CaseKind; page?: number } = {},
-): Promise<{ items: CaseListItem[]; total: number; page: number; pageSize: number; totalPages: number }> {
+): Promise<CaseListPage> {
   const q = filters.q?.trim().slice(0, 100);
   const page = Number.isInteger(filters.page) && (filters.page as number) > 0 ? (filters.page as number) : 1;
-  const where: Prisma.CaseWhereInput = {
-    AND: [
-      caseWhereFor(actor),
-      filters.stage ? { stage: filters.stage } : {},
-      filters.kind ? { kind: filters.kind } : {},
-      q
-        ? {
-            OR: [
-              { code: { contains: q, mode: "insensitive" } },
-              { title: { contains: q, mode: "insensitive" } },
-              { partner: { name: { contains: q, mode: "insensitive" } } },
-            ],
-          }
-        : {},
-    ],
-  };
+  const parts: Prisma.Sql[] = [Prisma.sql`c."deletedAt" IS NULL`, caseScopeSql(actor)];
+  if (filters.stage) parts.push(Prisma.sql`c.stage = ${filters.stage}::"Stage"`);
+  if (filters.kind) parts.push(Prisma.sql`c.kind = ${filters.kind}::"CaseKind"`);
+  if (q) parts.push(searchSql(q, { shortSubstrings: true }));
+  const where = Prisma.join(parts, " AND ");
+  const cap = q ? SEARCH_COUNT_CAP : COUNT_CAP;
   const db = getDb();
-  const [items, total] = await Promise.all([
-    db.case.findMany({
-      where, select: LIST_SELECT, orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE,
-    }),
-    db.case.count({ where }),
+  const [rows, counted] = await Promise.all([
+    db.$queryRaw<CaseListItem[]>`
+      SELECT c.id, c.code, c.title, c.kind::text AS kind, c.stage::text AS stage, c.initiator::text AS initiator,
+             o."shortName" AS "opdShortName", c."partnerName", c."updatedAt"
+        FROM "Case" c JOIN "Opd" o ON o.id = c."opdId"
+       WHERE ${where}
+       ORDER BY c."updatedAt" DESC, c.id DESC
+       LIMIT ${PAGE_SIZE + 1} OFFSET ${(page - 1) * PAGE_SIZE}`,
+    db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM (SELECT 1 FROM "Case" c WHERE ${where} LIMIT ${cap + 1}) x`,
   ]);
-  return { items, total, page, pageSize: PAGE_SIZE, totalPages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  const n = counted[0]?.n ?? 0;
+  const capped = n > cap;
+  const total = capped ? cap : n;
+  const hasNext = rows.length > PAGE_SIZE;
+  // Beyond the cap the last page is unknown: one page past the current one while rows continue.
+  const totalPages = capped ? Math.max(page + (hasNext ? 1 : 0), Math.ceil(total / PAGE_SIZE)) : Math.max(1, Math.ceil(total / PAGE_SIZE));
+  return { items: rows.slice(0, PAGE_SIZE), total, capped, page, pageSize: PAGE_SIZE, totalPages, hasNext };
 }
 
 export type InboxItem = {
@@ -164,12 +194,13 @@ export async function inbox(actor: CurrentUser, now: Date): Promise<InboxItem[]>
   if (actor.role !== "TKKSD" || items.length === 0) return items;
   const ids = items.map((i) => i.id);
   const [returns, opinions] = await Promise.all([
+    // The review round as lib/cases/tkksd.ts currentRound counts it: entries into a review stage.
     db.stageHistory.groupBy({
-      by: ["caseId"], where: { caseId: { in: ids }, fromStage: "KAJIAN_TKKSD", toStage: "PERBAIKAN" }, _count: { _all: true },
+      by: ["caseId"], where: { caseId: { in: ids }, toStage: { in: [...TKKSD_REVIEW_STAGES] } }, _count: { _all: true },
     }),
     db.tkksdOpinion.findMany({ where: { caseId: { in: ids }, memberId: actor.id }, select: { caseId: true, round: true } }),
   ]);
-  const round = new Map(returns.map((r) => [r.caseId, r._count._all + 1]));
+  const round = new Map(returns.map((r) => [r.caseId, Math.max(1, r._count._all)]));
   const given = new Set(opinions.map((o) => `${o.caseId}:${o.round}`));
   return items.map((i) => ({ ...i, opinionGiven: given.has(`${i.id}:${round.get(i.id) ?? 1}`) }));
 }

@@ -5,7 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { isoDate, todayInZone } from "@/lib/dates";
 import type { AgreementStatus, ReportStatus, Stage } from "@/lib/generated/prisma/enums";
 import { asksFinalReport, reportingFrom } from "@/lib/reports/context";
-import { buildTimeline, type TimelineEntry } from "@/lib/reports/periods";
+import { buildTimeline, DUE_STATUSES, type TimelineEntry } from "@/lib/reports/periods";
 import { REPORTED_TYPES, REPORTING_STAGES } from "@/lib/reports/rules";
 import { loadSettings } from "@/lib/settings/load";
 
@@ -13,9 +13,11 @@ import { loadSettings } from "@/lib/settings/load";
  * The monev flags of every reporting case, for one day of the region's calendar (table MonevFlag):
  *   withoutReport — "Tanpa Laporan" (domain §6): the agreement is in force and the last periodic
  *                   period that has come due has no sent report (jatuh tempo or terlambat);
- *   lateReports   — how many periods (the laporan akhir included) are terlambat.
+ *   lateReports   — how many periods (the laporan akhir included) are terlambat;
+ *   dueReports    — how many periods ask the OPD to act (jatuh tempo, terlambat, dikembalikan): the
+ *                   home page's "Laporan jatuh tempo" of an OPD is their sum.
  * Computed with the report pages' own rules (lib/reports/periods.ts buildTimeline), once a day by
- * the daily job and after each report is sent; the dashboard and the register's "tanda" filter
+ * the daily job and after each report is sent or returned; the dashboard and the register's "tanda" filter
  * read the table, so a number on the dashboard and the rows its link shows are the same set.
  * Rebuilt whole in one transaction under an advisory lock (several instances: one at a time).
  */
@@ -35,14 +37,15 @@ type CaseRow = {
 
 type ReportRow = { agreementId: string; periodStart: Date; periodEnd: Date; periodLabel: string; isFinal: boolean; status: ReportStatus };
 
-export type MonevFlagValue = { withoutReport: boolean; lateReports: number };
+export type MonevFlagValue = { withoutReport: boolean; lateReports: number; dueReports: number };
 
 /** The flags of one agreement from its timeline on `today` (pure). */
 export function flagsOf(entries: readonly TimelineEntry[], inForce: boolean): MonevFlagValue {
   const lateReports = entries.filter((e) => e.status === "TERLAMBAT").length;
   const lastDue = entries.filter((e) => !e.period.isFinal && e.status !== "BELUM_JATUH_TEMPO").at(-1);
   const withoutReport = inForce && lastDue !== undefined && (lastDue.status === "JATUH_TEMPO" || lastDue.status === "TERLAMBAT");
-  return { withoutReport, lateReports };
+  const dueReports = entries.filter((e) => DUE_STATUSES.includes(e.status)).length;
+  return { withoutReport, lateReports, dueReports };
 }
 
 export type MonevFlagRefresh = { computedOn: string; cases: number; withoutReport: number; late: number; ms: number };
@@ -80,6 +83,7 @@ export async function writeMonevFlags(tx: Tx, { now, caseIds }: { now: Date; cas
   const agreementIds: string[] = [];
   const without: boolean[] = [];
   const late: number[] = [];
+  const due: number[] = [];
   for (const c of cases) {
     const agreement = { startDate: c.startDate, endDate: c.endDate };
     const entries = buildTimeline({
@@ -95,14 +99,15 @@ export async function writeMonevFlags(tx: Tx, { now, caseIds }: { now: Date; cas
     agreementIds.push(c.agreementId);
     without.push(flags.withoutReport);
     late.push(flags.lateReports);
+    due.push(flags.dueReports);
   }
   if (caseIds) await tx.$executeRaw`DELETE FROM "MonevFlag" WHERE "caseId" = ANY(${[...caseIds]}::text[])`;
   else await tx.$executeRaw`DELETE FROM "MonevFlag"`;
   const day = isoDate(today);
   await tx.$executeRaw`
-    INSERT INTO "MonevFlag" ("caseId", "agreementId", "withoutReport", "lateReports", "computedOn", "computedAt")
-    SELECT u.id, u.a, u.w, u.l, ${day}::date, ${now}
-      FROM unnest(${ids}::text[], ${agreementIds}::text[], ${without}::boolean[], ${late}::int[]) AS u(id, a, w, l)`;
+    INSERT INTO "MonevFlag" ("caseId", "agreementId", "withoutReport", "lateReports", "dueReports", "computedOn", "computedAt")
+    SELECT u.id, u.a, u.w, u.l, u.d, ${day}::date, ${now}
+      FROM unnest(${ids}::text[], ${agreementIds}::text[], ${without}::boolean[], ${late}::int[], ${due}::int[]) AS u(id, a, w, l, d)`;
   return { computedOn: day, cases: ids.length, withoutReport: without.filter(Boolean).length, late: late.filter((n) => n > 0).length };
 }
 

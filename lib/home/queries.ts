@@ -4,7 +4,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
 import { registerHref, type RegisterFilter } from "@/lib/register/filters";
 import { countRegister, registerContext } from "@/lib/register/queries";
-import { listDueReports, reviewCycleCounts } from "@/lib/reports/queries";
+import { countDueReports, reviewCycleCounts } from "@/lib/reports/queries";
 
 /**
  * A counter of the home page. Every counter of the cooperation work is a count of the register
@@ -22,8 +22,8 @@ export type HomeTile = {
   href?: string;
 };
 
-/** Tiles count exactly up to 10,000 (a capped count; see lib/register/queries.ts). */
-const TILE_CAP = 10_000;
+/** Tiles count exactly up to 1,000, as the register does (a capped count, index-only at any size; lib/register/queries.ts). */
+const TILE_CAP = 1_000;
 
 type TileSpec = Omit<HomeTile, "value" | "capped" | "href"> & { filter: Partial<RegisterFilter> };
 
@@ -78,7 +78,7 @@ export async function homeTiles(user: CurrentUser, now: Date): Promise<HomeTile[
   })();
   const [counts, reports] = await Promise.all([
     Promise.all(specs.map((s) => countRegister(user, s.filter, context, TILE_CAP))),
-    reportTiles(user, now),
+    reportTiles(user),
   ]);
   return [
     ...specs.map(({ filter, ...tile }, i) => ({ ...tile, value: counts[i].value, capped: counts[i].capped, href: registerHref(filter) })),
@@ -87,10 +87,10 @@ export async function homeTiles(user: CurrentUser, now: Date): Promise<HomeTile[
 }
 
 /** Monev: the OPD's reports due (jatuh tempo, terlambat, dikembalikan); Bagian KS's review queue. */
-async function reportTiles(user: CurrentUser, now: Date): Promise<HomeTile[]> {
+async function reportTiles(user: CurrentUser): Promise<HomeTile[]> {
   if (user.opdId && can(user, "report.submit", { opdId: user.opdId })) {
-    const due = await listDueReports(user, now);
-    return [{ label: "Laporan jatuh tempo", value: due.length, hint: "Termasuk yang terlambat atau dikembalikan", tone: "warning", href: "/laporan" }];
+    const due = await countDueReports(user);
+    return [{ label: "Laporan jatuh tempo", value: due, hint: "Termasuk yang terlambat atau dikembalikan", tone: "warning", href: "/laporan" }];
   }
   if (can(user, "report.review")) {
     const cycle = await reviewCycleCounts(user);

@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { registerScope, type PolicyUser } from "@/lib/auth/policy";
+import { caseScope, registerScope, type CaseScope, type PolicyUser } from "@/lib/auth/policy";
 import { addDaysToDate } from "@/lib/dates";
 import type { RegisterFilter, RegisterFlag, RegisterSort } from "./filters";
 import { parseStatusFilter } from "./status";
@@ -16,7 +16,15 @@ const TERMINAL = Prisma.sql`ARRAY['SELESAI','DIAKHIRI','DITOLAK','BATAL','DITOLA
 
 /** Rows the user may see: the register scope, fail closed. */
 export function scopeSql(user: PolicyUser): Prisma.Sql {
-  const scope = registerScope(user);
+  return scopeSqlOf(registerScope(user));
+}
+
+/** The usulan list's scope (`case.list`, lib/cases/scope.ts caseWhereFor) in SQL; an integration test compares both. */
+export function caseScopeSql(user: PolicyUser): Prisma.Sql {
+  return scopeSqlOf(caseScope(user));
+}
+
+function scopeSqlOf(scope: CaseScope): Prisma.Sql {
   switch (scope.kind) {
     case "all":
       return Prisma.sql`TRUE`;
@@ -76,9 +84,11 @@ export function likePattern(text: string): string {
  * partner, subject, urusan and scope, OR a trigram-indexed substring match (pg_trgm) of code,
  * title, partner name and both numbers of every naskah — "012/KS", "Sukamak" — from 3 characters.
  */
-export function searchSql(q: string): Prisma.Sql {
+export function searchSql(q: string, { shortSubstrings = false }: { shortSubstrings?: boolean } = {}): Prisma.Sql {
   const fts = Prisma.sql`c."searchVector" @@ websearch_to_tsquery('indonesian', ${q})`;
-  if (q.length < 3) return fts;
+  // Below 3 characters no trigram index serves LIKE; the usulan list still matches them (as its
+  // ILIKE always did), by a scan that stops at the page's LIMIT for common text.
+  if (q.length < 3 && !shortSubstrings) return fts;
   return Prisma.sql`(${fts} OR c."searchText" LIKE ${likePattern(q)})`;
 }
 

@@ -196,6 +196,20 @@ export async function listDueReports(actor: CurrentUser, now: Date) {
 
 export type DueReport = Awaited<ReturnType<typeof listDueReports>>[number];
 
+/**
+ * How many periods of the actor's own OPD ask for a report now (what listDueReports lists), read from
+ * the monev flags (MonevFlag.dueReports: refreshed by the daily job and when a report is sent or
+ * returned) — one indexed sum instead of every timeline of the OPD on each home page view.
+ */
+export async function countDueReports(actor: CurrentUser): Promise<number> {
+  if (!actor.opdId) return 0;
+  const rows = await getDb().$queryRaw<{ n: number }[]>`
+    SELECT coalesce(sum(f."dueReports"), 0)::int AS n
+      FROM "MonevFlag" f JOIN "Case" c ON c.id = f."caseId"
+     WHERE c."opdId" = ${actor.opdId} AND c."deletedAt" IS NULL AND c.stage::text = ANY(${[...REPORTING_STAGES]})`;
+  return rows[0]?.n ?? 0;
+}
+
 /** Agreements that report, in the actor's scope (optionally one OPD), 25 per page, each with its counts. */
 export async function listReportingAgreements(actor: CurrentUser, now: Date, filter: { page?: number; opdId?: string } = {}) {
   const db = getDb();

@@ -192,6 +192,8 @@ async function closeReview(
     });
     if (updated.count === 0) throw new DomainError("STALE", STALE_MESSAGE);
     const status = data.status as ReportStatus;
+    // A returned report is due again: the case's monev flags (and the OPD's count) follow at once.
+    if (status === "DIKEMBALIKAN") await writeMonevFlags(tx, { now, caseIds: [report.caseId] });
     const period = report.isFinal ? FINAL_KEY : isoDate(report.periodStart);
     await auditReport(tx, actor.id, action, report.id, {
       caseId: report.caseId, agreementId: report.agreementId, period, label: report.periodLabel, status, ...details,

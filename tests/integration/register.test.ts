@@ -1,6 +1,7 @@
 // The register (Daftar Kerja Sama, issue 7 §1) on real PostgreSQL: who sees which row (the list,
 // its count and the export share one WHERE), every filter, full-text and trigram search, the
 // capped count, the sorts and the export batches, and the summary columns the triggers keep.
+import { refreshMonevFlags } from "@/lib/dashboard/monev-flags";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { registerFilterSchema, type RegisterFilter } from "@/lib/register/filters";
@@ -285,6 +286,8 @@ describe("the summary columns are the database's: kept by triggers, not by the a
 
 describe("home counters are register counts and link to the register with the same filter", () => {
   it("every tile's number is the number of rows its link shows", async () => {
+    // The OPD's due-report tile reads the monev flags, which the daily job refreshes.
+    await refreshMonevFlags({ now: NOW });
     for (const who of ["operatorA", "kepalaA", "kabag", "pimpinan", "tkksd1"] as const) {
       const tiles = await homeTiles(actor(who), NOW);
       expect(tiles.length, who).toBeGreaterThan(0);

@@ -19,7 +19,7 @@ describe("kbDeadline", () => {
   });
 });
 
-describe("flagsOf (Tanpa Laporan, laporan terlambat)", () => {
+describe("flagsOf (Tanpa Laporan, laporan terlambat, laporan jatuh tempo)", () => {
   const agreement = { startDate: d("2026-01-01"), endDate: d("2027-12-31") };
   const timeline = (today: string, reports: { periodStart: string; status: "DRAF" | "DIAJUKAN" | "DITINJAU" }[] = []) =>
     buildTimeline({
@@ -31,18 +31,18 @@ describe("flagsOf (Tanpa Laporan, laporan terlambat)", () => {
     });
 
   it("no period due yet → no flag", () => {
-    expect(flagsOf(timeline("2026-02-15"), true)).toEqual({ withoutReport: false, lateReports: 0 });
+    expect(flagsOf(timeline("2026-02-15"), true)).toEqual({ withoutReport: false, lateReports: 0, dueReports: 0 });
   });
   it("the last due period without a sent report is Tanpa Laporan, from its last day on; late after the grace days", () => {
-    expect(flagsOf(timeline("2026-03-31"), true)).toEqual({ withoutReport: true, lateReports: 0 });
-    expect(flagsOf(timeline("2026-04-20"), true)).toEqual({ withoutReport: true, lateReports: 1 });
+    expect(flagsOf(timeline("2026-03-31"), true)).toEqual({ withoutReport: true, lateReports: 0, dueReports: 1 });
+    expect(flagsOf(timeline("2026-04-20"), true)).toEqual({ withoutReport: true, lateReports: 1, dueReports: 1 });
   });
   it("a draft is no report; a sent one clears the flag but not an older late period", () => {
     expect(flagsOf(timeline("2026-07-05", [{ periodStart: "2026-04-01", status: "DRAF" }]), true).withoutReport).toBe(true);
-    expect(flagsOf(timeline("2026-07-05", [{ periodStart: "2026-04-01", status: "DIAJUKAN" }]), true)).toEqual({ withoutReport: false, lateReports: 1 });
+    expect(flagsOf(timeline("2026-07-05", [{ periodStart: "2026-04-01", status: "DIAJUKAN" }]), true)).toEqual({ withoutReport: false, lateReports: 1, dueReports: 1 });
   });
   it("an agreement no longer in force is never Tanpa Laporan (its late reports still count)", () => {
-    expect(flagsOf(timeline("2026-04-20"), false)).toEqual({ withoutReport: false, lateReports: 1 });
+    expect(flagsOf(timeline("2026-04-20"), false)).toEqual({ withoutReport: false, lateReports: 1, dueReports: 1 });
   });
 });
 

@@ -2,51 +2,32 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { LinkButton } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader } from "@/components/ui/page-header";
+import { Breadcrumbs, PageHeader } from "@/components/ui/page-header";
+import { CappedPagination } from "@/components/register/register-pagination";
 import type { Role } from "@/lib/auth/roles";
 import { requirePermission } from "@/lib/auth/session";
-import { inbox, type InboxItem } from "@/lib/cases/queries";
+import { inboxAll, inboxPage, inboxSummary, INBOX_PAGE_SIZE, type GroupSummary, type InboxRow } from "@/lib/cases/inbox";
+import { hidesEmptyGroups } from "@/lib/cases/inbox-groups";
 import { formatTanggal, hariMenuju } from "@/lib/format";
-import type { Stage } from "@/lib/generated/prisma/enums";
+import { Stage } from "@/lib/generated/prisma/enums";
 import { getSettings } from "@/lib/settings/service";
-import { KIND_LABELS } from "@/lib/workflow";
+import { KIND_LABELS, STAGE_LABELS } from "@/lib/workflow";
 import { StageBadge } from "@/components/cases/stage-badge";
 
 export const metadata: Metadata = { title: "Perlu Tindakan" };
 
-type Group = { key: string; title: string; hint: string; match: (i: InboxItem) => boolean };
+type Params = Record<string, string | string[] | undefined>;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-const stageIn = (...stages: Stage[]) => (i: InboxItem) => stages.includes(i.stage);
+/** The list of one stage of one group: /tindakan?kelompok=…&tahap=…&halaman=… */
+function listHref(group: string, stage: Stage, page = 1): string {
+  const qs = new URLSearchParams({ kelompok: group, tahap: stage });
+  if (page > 1) qs.set("halaman", String(page));
+  return `/tindakan?${qs}`;
+}
 
-/** Bagian Kerja Sama's work, in the order of the stages (domain §4). */
-const KS_GROUPS: Group[] = [
-  { key: "penawaran-mitra", title: "Penawaran mitra belum diteruskan", hint: "Unggah surat penawaran dan studi kelayakan mitra, lalu daftarkan ke verifikasi.", match: stageIn("DRAF", "PERBAIKAN") },
-  { key: "verifikasi", title: "Verifikasi", hint: "Periksa kelengkapan usulan dengan daftar periksa; Kepala Bagian menyatakan lengkap atau mengembalikan untuk perbaikan.", match: stageIn("VERIFIKASI") },
-  { key: "kajian", title: "Kajian TKKSD — catat hasil rapat", hint: "Unggah berita acara rapat TKKSD dan catat rekomendasinya.", match: stageIn("KAJIAN_TKKSD") },
-  { key: "penawaran", title: "Penawaran", hint: "Catat surat penawaran Kepala Daerah (atau surat jawaban) dan jawaban mitra.", match: stageIn("PENAWARAN") },
-  { key: "penyusunan", title: "Penyusunan naskah", hint: "Unggah draf KB, PKS, atau Nota Kesepakatan dan tetapkan versi final.", match: stageIn("PENYUSUNAN_KB", "PENYUSUNAN_PKS", "PENYUSUNAN_NK") },
-  { key: "penandatanganan", title: "Penandatanganan", hint: "Unggah naskah yang telah ditandatangani beserta nomor kedua pihak.", match: stageIn("PENANDATANGANAN_KB", "PENANDATANGANAN_PKS", "PENANDATANGANAN_NK", "PENANDATANGANAN_MOU") },
-  { key: "dprd", title: "Persetujuan DPRD", hint: "Catat surat permohonan dan keputusan DPRD.", match: stageIn("PERSETUJUAN_DPRD") },
-  { key: "luar-negeri", title: "Kerja sama luar negeri", hint: "Letter of Intent, konsultasi Kemendagri, pembahasan interkementerian, dan persetujuan pusat.", match: stageIn("PENJAJAKAN_LOI", "KONSULTASI_KEMENDAGRI", "PEMBAHASAN_INTERKEMENTERIAN", "PERSETUJUAN_PUSAT") },
-  { key: "adendum", title: "Adendum", hint: "Adendum yang sedang disusun, dikaji, atau menunggu persetujuan dan penandatanganan.", match: stageIn("ADENDUM_PENYUSUNAN", "ADENDUM_KAJIAN", "ADENDUM_DPRD", "ADENDUM_PENANDATANGANAN") },
-  { key: "berakhir", title: "Jangka waktu berakhir", hint: "Kerja sama yang telah lewat tanggal berakhirnya, atau menunggu laporan akhir sebelum ditutup.", match: stageIn("PELAKSANAAN", "BERAKHIR") },
-];
-
-const GROUPS: Partial<Record<Role, Group[]>> = {
-  OPERATOR_OPD: [
-    { key: "perbaikan", title: "Perlu perbaikan", hint: "Perbaiki isian dan dokumen sesuai catatan verifikator, lalu ajukan ulang.", match: stageIn("PERBAIKAN") },
-    { key: "draf", title: "Draf belum diajukan", hint: "Lengkapi isian, unggah KAK (dan Studi Kelayakan untuk KSDPK), lalu ajukan kepada Kepala OPD.", match: stageIn("DRAF") },
-  ],
-  KEPALA_OPD: [
-    { key: "persetujuan", title: "Menunggu persetujuan Anda", hint: "Periksa usulan, unggah surat inisiasi yang Anda tandatangani, lalu setujui — atau kembalikan ke operator dengan alasan.", match: stageIn("PERSETUJUAN_OPD") },
-  ],
-  TKKSD: [
-    { key: "belum", title: "Menunggu pendapat Anda", hint: "Baca usulan dan dokumennya, lalu berikan pendapat tertulis: layak, tidak layak, atau perlu perbaikan.", match: (i) => !i.opinionGiven },
-    { key: "sudah", title: "Sudah memberi pendapat", hint: "Pendapat Anda tercatat; usulan menunggu rapat TKKSD. Pendapat masih dapat diubah selama pembahasan.", match: (i) => Boolean(i.opinionGiven) },
-  ],
-  STAF_KS: KS_GROUPS,
-  KABAG_KS: KS_GROUPS,
-};
+const nf = new Intl.NumberFormat("id-ID");
+const countText = (n: number, capped: boolean) => (capped ? `lebih dari ${nf.format(n)}` : nf.format(n));
 
 const EMPTY_HINT: Partial<Record<Role, string>> = {
   OPERATOR_OPD: "Semua draf sudah diajukan dan tidak ada usulan yang dikembalikan untuk perbaikan. Usulan baru dapat dibuat dari halaman Usulan.",
@@ -61,7 +42,7 @@ function waited(days: number): string {
   return `menunggu ${days.toLocaleString("id-ID")} hari`;
 }
 
-function Item({ item, now, tz, showStage, showReason }: { item: InboxItem; now: Date; tz: string; showStage: boolean; showReason: boolean }) {
+function Item({ item, now, tz, showStage, showReason }: { item: InboxRow; now: Date; tz: string; showStage: boolean; showReason: boolean }) {
   const days = -hariMenuju(item.stageEnteredAt, now, tz);
   return (
     <li className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
@@ -101,31 +82,38 @@ function Item({ item, now, tz, showStage, showReason }: { item: InboxItem; now: 
   );
 }
 
-export default async function TindakanPage() {
+export default async function TindakanPage({ searchParams }: { searchParams: Promise<Params> }) {
   const actor = await requirePermission("case.list");
   const now = new Date();
-  const [items, settings] = await Promise.all([inbox(actor, now), getSettings()]);
+  const params = await searchParams;
+  const stageParam = first(params.tahap);
+  const groupParam = first(params.kelompok);
+  const settings = await getSettings();
   const tz = settings.region.timeZone;
-  const groups = GROUPS[actor.role] ?? [];
-  const placed = new Set<string>();
-  const sections = groups.map((g) => {
-    const list = items.filter((i) => !placed.has(i.id) && g.match(i));
-    list.forEach((i) => placed.add(i.id));
-    return { ...g, list };
-  });
-  const rest = items.filter((i) => !placed.has(i.id));
-  if (rest.length > 0) sections.push({ key: "lainnya", title: "Lainnya", hint: "Usulan lain yang menunggu tindakan Anda.", match: () => true, list: rest });
-  // Bagian Kerja Sama has many kinds of work (groups of KS_GROUPS): show only those with something waiting.
-  const shown = groups === KS_GROUPS ? sections.filter((s) => s.list.length > 0) : sections;
-  const multiStage = (s: (typeof sections)[number]) => new Set(s.list.map((i) => i.stage)).size > 1 || s.key === "lainnya";
+
+  if (groupParam && stageParam && (Object.values(Stage) as string[]).includes(stageParam)) {
+    const pageNo = Math.min(Math.max(1, Number.parseInt(first(params.halaman) ?? "1", 10) || 1), 10_000);
+    const result = await inboxPage(actor, now, { group: groupParam, stage: stageParam as Stage, page: pageNo });
+    if (result) return <StageList result={result} now={now} tz={tz} />;
+  }
+
+  const summary = await inboxSummary(actor, now);
+  const total = summary.reduce((n, g) => n + g.total, 0);
+  const small = total <= INBOX_PAGE_SIZE && !summary.some((g) => g.capped);
+  const items = small && total > 0 ? await inboxAll(actor, now) : [];
+  const shown = hidesEmptyGroups(actor.role) ? summary.filter((g) => g.total > 0) : summary;
 
   return (
     <>
       <PageHeader
         title="Perlu Tindakan"
-        description="Usulan yang menunggu tindakan Anda, yang paling lama menunggu lebih dulu. Buka usulan untuk melihat dokumen dan tombol tindakannya."
+        description={
+          small
+            ? "Usulan yang menunggu tindakan Anda, yang paling lama menunggu lebih dulu. Buka usulan untuk melihat dokumen dan tombol tindakannya."
+            : "Usulan yang menunggu tindakan Anda, per jenis pekerjaan dan tahap. Pilih tahap untuk melihat daftarnya, yang paling lama menunggu lebih dulu."
+        }
       />
-      {items.length === 0 ? (
+      {total === 0 ? (
         <EmptyState
           icon="checkCircle"
           title="Tidak ada yang menunggu tindakan Anda."
@@ -136,38 +124,103 @@ export default async function TindakanPage() {
         <div className="space-y-8">
           <nav aria-label="Ringkasan tindakan">
             <ul className="flex flex-wrap gap-2">
-              {shown.map((s) => (
-                <li key={s.key}>
+              {shown.map((g) => (
+                <li key={g.key}>
                   <a
-                    href={`#${s.key}`}
+                    href={`#${g.key}`}
                     className="inline-flex min-h-10 items-center gap-2 rounded-md border border-slate-300 bg-white px-3 text-sm font-semibold text-brand-800 hover:bg-slate-50"
                   >
-                    {s.title}
-                    <span className="rounded-full bg-slate-100 px-2 text-slate-800">{s.list.length.toLocaleString("id-ID")}</span>
+                    {g.title}
+                    <span className="rounded-full bg-slate-100 px-2 text-slate-800">{countText(g.total, g.capped)}</span>
                   </a>
                 </li>
               ))}
             </ul>
           </nav>
-          {shown.map((s) => (
-            <section key={s.key} id={s.key} aria-labelledby={`${s.key}-judul`} className="scroll-mt-20">
-              <h2 id={`${s.key}-judul`} className="text-lg font-semibold text-slate-900">
-                {s.title}{" "}
-                <span className="text-base font-normal text-slate-600">({s.list.length.toLocaleString("id-ID")})</span>
-              </h2>
-              <p className="mt-1 mb-3 text-sm text-slate-600">{s.hint}</p>
-              {s.list.length === 0 ? (
-                <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-3 text-sm text-slate-700">Tidak ada.</p>
-              ) : (
-                <ul className="space-y-3">
-                  {s.list.map((i) => (
-                    <Item key={i.id} item={i} now={now} tz={tz} showStage={multiStage(s)} showReason={i.stage === "PERBAIKAN" || i.stage === "DRAF"} />
-                  ))}
-                </ul>
-              )}
-            </section>
+          {shown.map((g) => (
+            <GroupSection key={g.key} group={g} items={small ? items.filter((i) => inGroup(g, i)) : null} now={now} tz={tz} />
           ))}
         </div>
+      )}
+    </>
+  );
+}
+
+function inGroup(g: GroupSummary, i: InboxRow): boolean {
+  if (!g.stages.includes(i.stage)) return false;
+  return g.opinionGiven === undefined || g.opinionGiven === Boolean(i.opinionGiven);
+}
+
+/** A group: its waiting cases when the inbox is small, else one link per stage with its count. */
+function GroupSection({ group: g, items, now, tz }: { group: GroupSummary; items: InboxRow[] | null; now: Date; tz: string }) {
+  const multiStage = g.key === "lainnya" || new Set((items ?? []).map((i) => i.stage)).size > 1;
+  return (
+    <section id={g.key} aria-labelledby={`${g.key}-judul`} className="scroll-mt-20">
+      <h2 id={`${g.key}-judul`} className="text-lg font-semibold text-slate-900">
+        {g.title} <span className="text-base font-normal text-slate-600">({countText(g.total, g.capped)})</span>
+      </h2>
+      <p className="mt-1 mb-3 text-sm text-slate-600">{g.hint}</p>
+      {g.total === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-3 text-sm text-slate-700">Tidak ada.</p>
+      ) : items ? (
+        <ul className="space-y-3">
+          {items.map((i) => (
+            <Item key={i.id} item={i} now={now} tz={tz} showStage={multiStage} showReason={i.stage === "PERBAIKAN" || i.stage === "DRAF"} />
+          ))}
+        </ul>
+      ) : (
+        <ul className="grid gap-2 sm:grid-cols-2 xl:grid-cols-3">
+          {g.counts.filter((c) => c.count > 0).map((c) => (
+            <li key={c.stage}>
+              <Link
+                href={listHref(g.key, c.stage)}
+                className="flex min-h-12 items-center justify-between gap-3 rounded-lg border border-slate-200 bg-white px-4 py-3 font-medium text-brand-800 shadow-sm hover:bg-slate-50"
+              >
+                <span className="underline">{STAGE_LABELS[c.stage]}</span>
+                <span className="rounded-full bg-slate-100 px-2 text-sm font-semibold text-slate-800">{countText(c.count, c.capped)}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function StageList({ result, now, tz }: { result: NonNullable<Awaited<ReturnType<typeof inboxPage>>>; now: Date; tz: string }) {
+  const { group, stage, items, page, hasNext, count, capped } = result;
+  const title = `${group.title} — ${STAGE_LABELS[stage]}`;
+  return (
+    <>
+      <PageHeader
+        breadcrumb={<Breadcrumbs items={[{ label: "Perlu Tindakan", href: "/tindakan" }, { label: group.title }]} />}
+        title={`${title} (${countText(count, capped)})`}
+        description={`${group.hint} Yang paling lama menunggu lebih dulu.`}
+      />
+      {items.length === 0 ? (
+        <EmptyState
+          icon="checkCircle"
+          title="Tidak ada usulan pada halaman ini."
+          description="Usulan mungkin sudah diproses. Kembali ke ringkasan untuk melihat yang masih menunggu."
+          action={<LinkButton href="/tindakan">Kembali ke Perlu Tindakan</LinkButton>}
+        />
+      ) : (
+        <>
+          <ul className="space-y-3">
+            {items.map((i) => (
+              <Item key={i.id} item={i} now={now} tz={tz} showStage={false} showReason={i.stage === "PERBAIKAN" || i.stage === "DRAF"} />
+            ))}
+          </ul>
+          <CappedPagination
+            page={page}
+            pageSize={INBOX_PAGE_SIZE}
+            shown={items.length}
+            total={count}
+            capped={capped}
+            hasNext={hasNext}
+            href={(p) => listHref(group.key, stage, p)}
+          />
+        </>
       )}
     </>
   );

@@ -6,7 +6,8 @@ import { FilterBar } from "@/components/ui/filter-bar";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Breadcrumbs, PageHeader } from "@/components/ui/page-header";
-import { Pagination, type SearchParamsRecord } from "@/components/ui/pagination";
+import { pageHref, type SearchParamsRecord } from "@/components/ui/pagination";
+import { CappedPagination } from "@/components/register/register-pagination";
 import { Select } from "@/components/ui/select";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { caseScope } from "@/lib/auth/policy";
@@ -106,7 +107,7 @@ export default async function UsulanPage({ searchParams }: { searchParams: Promi
         )
       ) : (
         <>
-          <Table caption={`Daftar usulan (${result.total.toLocaleString("id-ID")})`} captionHidden>
+          <Table caption={`Daftar usulan (${result.capped ? "lebih dari " : ""}${result.total.toLocaleString("id-ID")})`} captionHidden>
             <THead>
               <TR>
                 <TH className="w-[38%]">Usulan</TH>
@@ -134,8 +135,8 @@ export default async function UsulanPage({ searchParams }: { searchParams: Promi
                       {c.kind}
                     </abbr>
                   </TD>
-                  <TD label="Mitra">{c.partner?.name ?? "—"}</TD>
-                  <TD label="OPD" className="md:whitespace-nowrap">{c.opd.shortName}</TD>
+                  <TD label="Mitra">{c.partnerName ?? "—"}</TD>
+                  <TD label="OPD" className="md:whitespace-nowrap">{c.opdShortName}</TD>
                   <TD label="Tahap">
                     <StageBadge stage={c.stage} initiator={c.initiator} wrap />
                   </TD>
@@ -144,13 +145,14 @@ export default async function UsulanPage({ searchParams }: { searchParams: Promi
               ))}
             </TBody>
           </Table>
-          <Pagination
+          <CappedPagination
             page={result.page}
-            totalPages={result.totalPages}
-            pathname="/usulan"
-            searchParams={keptParams}
-            totalItems={result.total}
             pageSize={result.pageSize}
+            shown={result.items.length}
+            total={result.total}
+            capped={result.capped}
+            hasNext={result.hasNext}
+            href={(page) => pageHref("/usulan", keptParams, page)}
           />
         </>
       )}
