@@ -35,7 +35,7 @@ const WARMUP = QUICK ? 10 : 50;
 const WORKERS = 10;
 const ONLY = new Set((process.env.BENCH_ONLY ?? "").split(",").map((x) => x.trim()).filter(Boolean));
 /** Whether a section runs: every one by default, only the named ones with BENCH_ONLY. */
-const runs = (section: "transitions" | "reads" | "register" | "reminders" | "dashboard" | "explain") => ONLY.size === 0 || ONLY.has(section);
+const runs = (section: "transitions" | "reads" | "register" | "reminders" | "dashboard" | "rekap" | "explain") => ONLY.size === 0 || ONLY.has(section);
 const BATCHES = N / WORKERS;
 const STALE_N = QUICK ? 50 : 200;
 const SYNC_OFF_N = QUICK ? 50 : 200;
