@@ -80,8 +80,15 @@ async function compute(actor: PolicyUser, { now, year }: { now: Date; year: numb
   return data;
 }
 
+/** When this process last asked for each key: within REFRESH_SECONDS the queue would refuse anyway. */
+const askedAt = new Map<string, number>();
+
 /** Asks the queue for a refresh of `key` (throttled); a failure to ask is logged, the page still served. */
-async function requestRefresh(actor: PolicyUser, year: number | null, key: string): Promise<void> {
+async function requestRefresh(actor: PolicyUser, year: number | null, key: string, now: Date): Promise<void> {
+  const last = askedAt.get(key);
+  if (last !== undefined && now.getTime() - last >= 0 && now.getTime() - last < REFRESH_SECONDS * 1000) return;
+  if (askedAt.size > 1_000) askedAt.clear();
+  askedAt.set(key, now.getTime());
   const job: DashboardRefreshJob = { role: actor.role, opdId: actor.opdId, year };
   try {
     await sendJob(QUEUES.dashboard, job, { singletonKey: key, singletonSeconds: REFRESH_SECONDS });
@@ -98,7 +105,7 @@ export async function getDashboard(actor: PolicyUser, { now, year }: { now: Date
     const data = revive(row.data as DashboardData);
     if (row.version === row.current && age < MAX_AGE_MS) return { ...data, computedAt: row.computedAt, refreshing: false, timeZone };
     if (age < MAX_STALE_MS) {
-      await requestRefresh(actor, year, key);
+      await requestRefresh(actor, year, key, now);
       return { ...data, computedAt: row.computedAt, refreshing: true, timeZone };
     }
   }

@@ -1,6 +1,8 @@
 // Diagnostic (not part of npm run bench): 10-concurrent "lengkap" transitions on the bench data set
 // with pg_stat_statements (track = all: statements inside triggers too) and the WAL written, to see
 // where a transition's time goes.   BENCH_PROFILE_N=300 tsx scripts/bench/profile-transitions.ts
+// The first run switches pg_stat_statements on in the bench cluster (ALTER SYSTEM, .data-bench only)
+// and asks for a second run; `ALTER SYSTEM RESET shared_preload_libraries` switches it off again.
 import "./server-only-shim";
 import { connect, openBenchDatabase } from "./database";
 import { ensureDataset, journal, rewind } from "./dataset";
