@@ -108,20 +108,15 @@ export async function listRegister(actor: PolicyUser, filter: RegisterFilter, no
  * Every row of the filter, in its sort, in batches (keyset pagination on the sort key: each batch
  * is an index range, however deep), for the export. `limit` stops after that many rows.
  */
-export async function* registerBatches<T extends RegisterRow = RegisterRow>(
-  actor: PolicyUser, filter: RegisterFilter, context: WhereContext,
-  { batchSize = 1000, extra = Prisma.empty }: {
-    batchSize?: number;
-    /** More columns for the same rows (`, <expression> AS name`, over the alias c), e.g. the rekap's. */
-    extra?: Prisma.Sql;
-  } = {},
-): AsyncGenerator<T[]> {
+export async function* registerBatches(
+  actor: PolicyUser, filter: RegisterFilter, context: WhereContext, { batchSize = 1000 }: { batchSize?: number } = {},
+): AsyncGenerator<RegisterRow[]> {
   const where = registerWhere(actor, filter, context);
   let after: SortKey | null = null;
   for (;;) {
     const keyset: Prisma.Sql = after ? Prisma.sql`AND ${afterSql(filter.urut, after)}` : Prisma.empty;
-    const rows: T[] = await getDb().$queryRaw<T[]>`
-      SELECT ${COLUMNS}${extra} ${FROM} WHERE ${where} ${keyset} ORDER BY ${ORDER_SQL[filter.urut]} LIMIT ${batchSize}`;
+    const rows: RegisterRow[] = await getDb().$queryRaw<RegisterRow[]>`
+      SELECT ${COLUMNS} ${FROM} WHERE ${where} ${keyset} ORDER BY ${ORDER_SQL[filter.urut]} LIMIT ${batchSize}`;
     if (rows.length > 0) yield rows;
     if (rows.length < batchSize) return;
     after = rows[rows.length - 1];

@@ -94,9 +94,8 @@ const date = (text: string | null): Date | null => (text ? new Date(text.length 
  * The rekap's extras of the case `c` as ONE JSON text: its columns beyond the register's, the
  * partner's province/country, the extended case's code, the parent naskah, its signed naskah
  * (json_agg over Agreement_caseId_idx) and the main naskah's last reviewed report (LIMIT 1 over
- * MonitoringReport_agreementId_periodEnd_idx; the same choice as lastReportSummaries). Scalar
- * subqueries in the select list: with ORDER BY … LIMIT, PostgreSQL computes them only for the rows
- * the LIMIT keeps.
+ * MonitoringReport_agreementId_periodEnd_idx; the same choice as lastReportSummaries), each a
+ * scalar subquery over the alias c.
  */
 const EXTRA_JSON = Prisma.sql`json_build_object(
     'id', c.id, 'ksddNature', c."ksddNature", 'ksdpkForm', c."ksdpkForm", 'scope', c.scope, 'requiresDprd', c."requiresDprd",
@@ -126,11 +125,7 @@ const EXTRA_JSON = Prisma.sql`json_build_object(
        LIMIT 1)
   )::text`;
 
-/**
- * Adds the rekap's columns to register rows read without them (same order): one statement by id.
- * The exports do not use it (rekapBatches reads the extras with the register batch itself); the
- * Ringkasan (one row) does.
- */
+/** Adds the rekap's columns to register rows (same order): one statement for the whole batch. */
 export async function enrichBatch(rows: readonly RegisterRow[]): Promise<RekapRow[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
@@ -175,31 +170,36 @@ function withExtra(r: RegisterRow, json: string | undefined): RekapRow {
   };
 }
 
+/** Batches whose extras are being read while the caller writes the current one. */
+const READ_AHEAD = 2;
+
 /**
- * Every rekap row of the filter, in the register's order, in batches (streamed by the exports). One
- * batch is read ahead: while the caller writes batch n (exceljs, CPU in this process), PostgreSQL
- * already builds batch n + 1 (in its own process, so on the other core).
+ * Every rekap row of the filter, in the register's order, in batches (streamed by the exports).
+ * The register's keyset batches (fast, one after the other: each starts after the last key of the
+ * one before) are read first; the extras of each batch (enrichBatch: the part PostgreSQL works on)
+ * are read for up to READ_AHEAD batches at once, on their own connections, while the caller writes
+ * the current batch — PostgreSQL builds them on the other core while exceljs runs in this process.
  */
 export async function* rekapBatches(
   actor: PolicyUser, filter: RegisterFilter, context: WhereContext, options: { batchSize?: number } = {},
 ): AsyncGenerator<RekapRow[]> {
-  const source = registerBatches<RegisterRow & { rekapExtra: string }>(actor, filter, context, {
-    ...options, extra: Prisma.sql`, ${EXTRA_JSON} AS "rekapExtra"`,
-  });
-  const fetchNext = async (): Promise<RekapRow[] | null> => {
-    const next = await source.next();
-    return next.done ? null : next.value.map(({ rekapExtra, ...row }) => withExtra(row, rekapExtra));
-  };
-  let pending = fetchNext();
+  const source = registerBatches(actor, filter, context, options);
+  const pending: Promise<RekapRow[]>[] = [];
+  let exhausted = false;
   try {
     for (;;) {
-      const batch = await pending;
+      while (!exhausted && pending.length < READ_AHEAD) {
+        const next = await source.next();
+        if (next.done) exhausted = true;
+        else pending.push(enrichBatch(next.value));
+      }
+      const batch = pending.shift();
       if (!batch) return;
-      pending = fetchNext();
-      yield batch;
+      yield await batch;
     }
   } finally {
-    // The caller stopped early (or failed): let the read-ahead finish quietly, then close the source.
-    void pending.then(() => source.return(undefined), () => source.return(undefined));
+    // The caller stopped early (or failed): reads still in flight end quietly.
+    for (const p of pending) p.catch(() => undefined);
+    await source.return(undefined);
   }
 }
