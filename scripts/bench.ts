@@ -17,6 +17,7 @@ import { ensureDataset, journal, rewind, type DatasetState } from "./bench/datas
 import { capture, explain, labelOf, suggestIndex, type Captured, type PlanSummary } from "./bench/explain";
 import { concurrent, cpuMeter, printTable, sequential, verdictOf, type Row } from "./bench/measure";
 import { benchDashboard } from "./bench/dashboard";
+import { benchPages } from "./bench/pages-data";
 import { benchRegister } from "./bench/register";
 import { benchReminders } from "./bench/reminders";
 
@@ -326,6 +327,9 @@ async function main(): Promise<number> {
     });
     rows.push(...dashboard.rows);
     notes.push(...dashboard.notes);
+    // (g) the main pages' data (issue 9): usulan list and search, Perlu Tindakan, home tiles.
+    const pagesData = await benchPages({ client, kabag: kabag[0], operator: operators.get(opds[0].opdId)!, warmup: WARMUP, n: N, log });
+    rows.push(...pagesData.rows);
 
     // EXPLAIN the hot statements of one real transition per flow, and of the reads.
     log("EXPLAIN (ANALYZE, BUFFERS) of the hot statements…");
@@ -368,6 +372,7 @@ async function main(): Promise<number> {
     await readPlans("read: OPD case list, busiest OPD, no stage filter", () => queries.listCases(operators.get(opds[0].opdId)!, {}));
     await readPlans("read: KS register, no filter", () => queries.listCases(kabag[0], {}));
     for (const plan of register.readPlans) await readPlans(plan.title, plan.run);
+    for (const plan of pagesData.readPlans) await readPlans(plan.title, plan.run);
 
     // Consistency: one history row per successful transition, stages as expected.
     const check = await client.query<{ history: number; cases: number }>(

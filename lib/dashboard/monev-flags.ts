@@ -15,7 +15,8 @@ import { loadSettings } from "@/lib/settings/load";
  *                   period that has come due has no sent report (jatuh tempo or terlambat);
  *   lateReports   — how many periods (the laporan akhir included) are terlambat;
  *   dueReports    — how many periods ask the OPD to act (jatuh tempo, terlambat, dikembalikan): the
- *                   home page's "Laporan jatuh tempo" of an OPD is their sum.
+ *                   home page's "Laporan jatuh tempo" of an OPD is their sum; firstDueBy, the
+ *                   earliest of their deadlines, picks the cases /laporan computes first.
  * Computed with the report pages' own rules (lib/reports/periods.ts buildTimeline), once a day by
  * the daily job and after each report is sent or returned; the dashboard and the register's "tanda" filter
  * read the table, so a number on the dashboard and the rows its link shows are the same set.
@@ -37,15 +38,16 @@ type CaseRow = {
 
 type ReportRow = { agreementId: string; periodStart: Date; periodEnd: Date; periodLabel: string; isFinal: boolean; status: ReportStatus };
 
-export type MonevFlagValue = { withoutReport: boolean; lateReports: number; dueReports: number };
+export type MonevFlagValue = { withoutReport: boolean; lateReports: number; dueReports: number; firstDueBy: Date | null };
 
 /** The flags of one agreement from its timeline on `today` (pure). */
 export function flagsOf(entries: readonly TimelineEntry[], inForce: boolean): MonevFlagValue {
   const lateReports = entries.filter((e) => e.status === "TERLAMBAT").length;
   const lastDue = entries.filter((e) => !e.period.isFinal && e.status !== "BELUM_JATUH_TEMPO").at(-1);
   const withoutReport = inForce && lastDue !== undefined && (lastDue.status === "JATUH_TEMPO" || lastDue.status === "TERLAMBAT");
-  const dueReports = entries.filter((e) => DUE_STATUSES.includes(e.status)).length;
-  return { withoutReport, lateReports, dueReports };
+  const due = entries.filter((e) => DUE_STATUSES.includes(e.status));
+  const firstDueBy = due.reduce<Date | null>((min, e) => (min === null || e.dueBy < min ? e.dueBy : min), null);
+  return { withoutReport, lateReports, dueReports: due.length, firstDueBy };
 }
 
 export type MonevFlagRefresh = { computedOn: string; cases: number; withoutReport: number; late: number; ms: number };
@@ -84,6 +86,7 @@ export async function writeMonevFlags(tx: Tx, { now, caseIds }: { now: Date; cas
   const without: boolean[] = [];
   const late: number[] = [];
   const due: number[] = [];
+  const firstDue: (string | null)[] = [];
   for (const c of cases) {
     const agreement = { startDate: c.startDate, endDate: c.endDate };
     const entries = buildTimeline({
@@ -100,14 +103,16 @@ export async function writeMonevFlags(tx: Tx, { now, caseIds }: { now: Date; cas
     without.push(flags.withoutReport);
     late.push(flags.lateReports);
     due.push(flags.dueReports);
+    firstDue.push(flags.firstDueBy ? isoDate(flags.firstDueBy) : null);
   }
   if (caseIds) await tx.$executeRaw`DELETE FROM "MonevFlag" WHERE "caseId" = ANY(${[...caseIds]}::text[])`;
   else await tx.$executeRaw`DELETE FROM "MonevFlag"`;
   const day = isoDate(today);
   await tx.$executeRaw`
-    INSERT INTO "MonevFlag" ("caseId", "agreementId", "withoutReport", "lateReports", "dueReports", "computedOn", "computedAt")
-    SELECT u.id, u.a, u.w, u.l, u.d, ${day}::date, ${now}
-      FROM unnest(${ids}::text[], ${agreementIds}::text[], ${without}::boolean[], ${late}::int[], ${due}::int[]) AS u(id, a, w, l, d)`;
+    INSERT INTO "MonevFlag" ("caseId", "agreementId", "withoutReport", "lateReports", "dueReports", "firstDueBy", "computedOn", "computedAt")
+    SELECT u.id, u.a, u.w, u.l, u.d, u.f, ${day}::date, ${now}
+      FROM unnest(${ids}::text[], ${agreementIds}::text[], ${without}::boolean[], ${late}::int[], ${due}::int[], ${firstDue}::date[])
+        AS u(id, a, w, l, d, f)`;
   return { computedOn: day, cases: ids.length, withoutReport: without.filter(Boolean).length, late: late.filter((n) => n > 0).length };
 }
 

@@ -8,6 +8,9 @@ import { todayInZone } from "@/lib/dates";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import { createDraft, giveTkksdOpinion, inbox, listCases, NOW } from "./helpers/services";
 import { resetDatabase } from "./helpers/db";
+import { activeCase, endedCase, giveBack, save } from "./helpers/reports";
+import { refreshMonevFlags } from "@/lib/dashboard/monev-flags";
+import { countDueReports, earliestDueReports, listDueReports } from "@/lib/reports/queries";
 import { actor, caseAt, d, draftInput, OPD_A, OPD_B, seedBase, type UserKey } from "./helpers/cases";
 
 // Issue 9: the grouped, paginated "Perlu Tindakan" and the usulan list's search and capped count
@@ -148,5 +151,45 @@ describe("usulan search", () => {
     expect(own).not.toContain(foreign.id);
     expect(await titles("kabag", "100%")).toEqual([]); // LIKE wildcards are literal
     expect(await titles("kabag", "ks")).toHaveLength(4); // two characters: still a substring match
+  });
+});
+
+describe("due reports from the monev flags", () => {
+  const OCT5 = new Date("2026-10-05T03:00:00Z");
+  const same = async (limit: number) => {
+    const all = await listDueReports(actor("operatorA"), OCT5);
+    const page = await earliestDueReports(actor("operatorA"), OCT5, limit);
+    const key = (d: (typeof all)[number]) => `${d.case.id}:${d.entry.period.key}:${d.entry.status}`;
+    expect(page.items.map(key)).toEqual(all.slice(0, limit).map(key));
+    expect(page.total).toBe(all.length);
+    return all.length;
+  };
+
+  it("the earliest due periods and their count equal listDueReports, with fresh, missing and stale flags", async () => {
+    const running = await activeCase();
+    await endedCase();
+    // No flags yet: every case is computed.
+    const n = await same(1);
+    expect(n).toBeGreaterThan(2);
+    await same(50);
+    // Flags of that day: only the cases with the earliest deadlines are computed.
+    await refreshMonevFlags({ now: OCT5 });
+    await same(1);
+    await same(2);
+    await same(50);
+    expect(await countDueReports(actor("operatorA"))).toBe(n);
+    expect(await countDueReports(actor("operatorB"))).toBe(0);
+    // A report sent, then returned: the flags follow in the same transactions.
+    const sent = await save(running, "2026-04-01", "kirim", OCT5);
+    expect(await countDueReports(actor("operatorA"))).toBe(n - 1);
+    await same(50);
+    await giveBack(sent.id, sent.version, OCT5);
+    expect(await countDueReports(actor("operatorA"))).toBe(n);
+    await same(50);
+    // Flags of an earlier day are stale: those cases are computed again.
+    await same(3);
+    const later = new Date("2026-11-20T03:00:00Z");
+    const all = await listDueReports(actor("operatorA"), later);
+    expect((await earliestDueReports(actor("operatorA"), later, 50)).total).toBe(all.length);
   });
 });
