@@ -27,6 +27,7 @@ const LOCK_KEY = 8_108_001;
 
 type CaseRow = {
   id: string;
+  opdId: string;
   stage: Stage;
   isArchive: boolean;
   createdAt: Date;
@@ -62,7 +63,7 @@ export async function writeMonevFlags(tx: Tx, { now, caseIds }: { now: Date; cas
   const only = caseIds ? Prisma.sql`AND c.id = ANY(${[...caseIds]}::text[])` : Prisma.empty;
   // The reported naskah of each case (lib/reports/context.ts reportedAgreementOf, set-wise).
   const cases = await tx.$queryRaw<CaseRow[]>`
-    SELECT DISTINCT ON (c.id) c.id, c.stage::text AS stage, c."isArchive", c."createdAt",
+    SELECT DISTINCT ON (c.id) c.id, c."opdId", c.stage::text AS stage, c."isArchive", c."createdAt",
            a.id AS "agreementId", a.status::text AS status, a."startDate", a."endDate"
       FROM "Case" c JOIN "Agreement" a ON a."caseId" = c.id
      WHERE c."deletedAt" IS NULL AND c.stage::text = ANY(${[...REPORTING_STAGES]}) ${only}
@@ -87,6 +88,7 @@ export async function writeMonevFlags(tx: Tx, { now, caseIds }: { now: Date; cas
   const late: number[] = [];
   const due: number[] = [];
   const firstDue: (string | null)[] = [];
+  const opds: string[] = [];
   for (const c of cases) {
     const agreement = { startDate: c.startDate, endDate: c.endDate };
     const entries = buildTimeline({
@@ -104,15 +106,16 @@ export async function writeMonevFlags(tx: Tx, { now, caseIds }: { now: Date; cas
     late.push(flags.lateReports);
     due.push(flags.dueReports);
     firstDue.push(flags.firstDueBy ? isoDate(flags.firstDueBy) : null);
+    opds.push(c.opdId);
   }
   if (caseIds) await tx.$executeRaw`DELETE FROM "MonevFlag" WHERE "caseId" = ANY(${[...caseIds]}::text[])`;
   else await tx.$executeRaw`DELETE FROM "MonevFlag"`;
   const day = isoDate(today);
   await tx.$executeRaw`
-    INSERT INTO "MonevFlag" ("caseId", "agreementId", "withoutReport", "lateReports", "dueReports", "firstDueBy", "computedOn", "computedAt")
-    SELECT u.id, u.a, u.w, u.l, u.d, u.f, ${day}::date, ${now}
-      FROM unnest(${ids}::text[], ${agreementIds}::text[], ${without}::boolean[], ${late}::int[], ${due}::int[], ${firstDue}::date[])
-        AS u(id, a, w, l, d, f)`;
+    INSERT INTO "MonevFlag" ("caseId", "agreementId", "withoutReport", "lateReports", "dueReports", "firstDueBy", "opdId", "computedOn", "computedAt")
+    SELECT u.id, u.a, u.w, u.l, u.d, u.f, u.o, ${day}::date, ${now}
+      FROM unnest(${ids}::text[], ${agreementIds}::text[], ${without}::boolean[], ${late}::int[], ${due}::int[], ${firstDue}::date[], ${opds}::text[])
+        AS u(id, a, w, l, d, f, o)`;
   return { computedOn: day, cases: ids.length, withoutReport: without.filter(Boolean).length, late: late.filter((n) => n > 0).length };
 }
 

@@ -203,7 +203,9 @@ export type DueReport = Awaited<ReturnType<typeof listDueReports>>[number];
  * report is sent or returned) say which cases have due periods and the earliest deadline of each:
  * the `limit` earliest periods are among the `limit` cases with the earliest firstDueBy, so only
  * those are computed, plus any case without a flag of today (new since the refresh), which is
- * computed whole. Same entries, order and count as listDueReports (an integration test compares).
+ * computed whole. Same entries, order and count as listDueReports (an integration test compares);
+ * a case that left the reporting stages since the flags were computed still counts in the total
+ * until the next refresh (at most a day), though its periods are no longer listed.
  */
 export async function earliestDueReports(actor: CurrentUser, now: Date, limit: number): Promise<{ items: DueReport[]; total: number }> {
   if (!actor.opdId) return { items: [], total: 0 };
@@ -212,11 +214,12 @@ export async function earliestDueReports(actor: CurrentUser, now: Date, limit: n
   const today = todayInZone(now, settings.region.timeZone);
   const where = reportingCasesWhere(actor, actor.opdId);
   const [flagged, sums, unflagged] = await Promise.all([
+    // By the flags' OPD column (index opdId, computedOn, firstDueBy); the cases are re-checked below.
     db.monevFlag.findMany({
-      where: { computedOn: today, dueReports: { gt: 0 }, case: where },
+      where: { opdId: actor.opdId, computedOn: today, dueReports: { gt: 0 } },
       orderBy: [{ firstDueBy: "asc" }, { caseId: "asc" }], take: limit, select: { caseId: true },
     }),
-    db.monevFlag.aggregate({ where: { computedOn: today, case: where }, _sum: { dueReports: true } }),
+    db.monevFlag.aggregate({ where: { opdId: actor.opdId, computedOn: today }, _sum: { dueReports: true } }),
     db.case.findMany({
       where: { AND: [where, { OR: [{ monevFlag: { is: null } }, { monevFlag: { is: { computedOn: { not: today } } } }] }] },
       select: REPORT_CASE_SELECT, orderBy: { id: "asc" }, take: DUE_LIST_LIMIT,
@@ -224,7 +227,7 @@ export async function earliestDueReports(actor: CurrentUser, now: Date, limit: n
   ]);
   const cases = [
     ...unflagged,
-    ...(await db.case.findMany({ where: { id: { in: flagged.map((f) => f.caseId) } }, select: REPORT_CASE_SELECT })),
+    ...(await db.case.findMany({ where: { AND: [where, { id: { in: flagged.map((f) => f.caseId) } }] }, select: REPORT_CASE_SELECT })),
   ];
   const rows = await timelinesFor(actor, cases, settings, now);
   const fresh = new Set(unflagged.map((c) => c.id));
@@ -242,10 +245,10 @@ export async function earliestDueReports(actor: CurrentUser, now: Date, limit: n
  */
 export async function countDueReports(actor: CurrentUser): Promise<number> {
   if (!actor.opdId) return 0;
+  // By the flags' own OPD column (index opdId, computedOn, …): a case that left the reporting stages
+  // since the last refresh still counts until the next one (at most a day).
   const rows = await getDb().$queryRaw<{ n: number }[]>`
-    SELECT coalesce(sum(f."dueReports"), 0)::int AS n
-      FROM "MonevFlag" f JOIN "Case" c ON c.id = f."caseId"
-     WHERE c."opdId" = ${actor.opdId} AND c."deletedAt" IS NULL AND c.stage::text = ANY(${[...REPORTING_STAGES]})`;
+    SELECT coalesce(sum(f."dueReports"), 0)::int AS n FROM "MonevFlag" f WHERE f."opdId" = ${actor.opdId}`;
   return rows[0]?.n ?? 0;
 }
 
