@@ -213,28 +213,30 @@ export async function earliestDueReports(actor: CurrentUser, now: Date, limit: n
   const settings = await loadSettings(db);
   const today = todayInZone(now, settings.region.timeZone);
   const where = reportingCasesWhere(actor, actor.opdId);
-  const [flagged, sums, unflagged] = await Promise.all([
+  const [flagged, sums, unflaggedIds] = await Promise.all([
     // By the flags' OPD column (index opdId, computedOn, firstDueBy); the cases are re-checked below.
     db.monevFlag.findMany({
       where: { opdId: actor.opdId, computedOn: today, dueReports: { gt: 0 } },
       orderBy: [{ firstDueBy: "asc" }, { caseId: "asc" }], take: limit, select: { caseId: true },
     }),
     db.monevFlag.aggregate({ where: { opdId: actor.opdId, computedOn: today }, _sum: { dueReports: true } }),
-    db.case.findMany({
-      where: { AND: [where, { OR: [{ monevFlag: { is: null } }, { monevFlag: { is: { computedOn: { not: today } } } }] }] },
-      select: REPORT_CASE_SELECT, orderBy: { id: "asc" }, take: DUE_LIST_LIMIT,
-    }),
+    // The OPD's reporting cases without a flag of today: one primary-key probe each (an anti-join).
+    db.$queryRaw<{ id: string }[]>`
+      SELECT c.id FROM "Case" c
+       WHERE c."opdId" = ${actor.opdId} AND c."deletedAt" IS NULL AND c.stage = ANY(${[...REPORTING_STAGES]}::"Stage"[])
+         AND NOT EXISTS (SELECT 1 FROM "MonevFlag" f WHERE f."caseId" = c.id AND f."computedOn" = ${today}::date)
+       ORDER BY c.id LIMIT ${DUE_LIST_LIMIT}`,
   ]);
-  const cases = [
-    ...unflagged,
-    ...(await db.case.findMany({ where: { AND: [where, { id: { in: flagged.map((f) => f.caseId) } }] }, select: REPORT_CASE_SELECT })),
-  ];
+  const unflagged = new Set(unflaggedIds.map((r) => r.id));
+  const cases = await db.case.findMany({
+    where: { AND: [where, { id: { in: [...unflagged, ...flagged.map((f) => f.caseId)] } }] },
+    select: REPORT_CASE_SELECT, orderBy: { id: "asc" },
+  });
   const rows = await timelinesFor(actor, cases, settings, now);
-  const fresh = new Set(unflagged.map((c) => c.id));
   const all = rows
     .flatMap((row) => row.due.map((entry) => ({ case: row.case, agreement: row.agreement, entry })))
     .sort((a, b) => a.entry.dueBy.getTime() - b.entry.dueBy.getTime() || a.case.code.localeCompare(b.case.code));
-  const unflaggedDue = all.filter((d) => fresh.has(d.case.id)).length;
+  const unflaggedDue = all.filter((d) => unflagged.has(d.case.id)).length;
   return { items: all.slice(0, limit), total: (sums._sum.dueReports ?? 0) + unflaggedDue };
 }
 
