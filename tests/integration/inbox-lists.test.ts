@@ -127,6 +127,17 @@ describe("capped counts", () => {
   });
 });
 
+describe("usulan list scope", () => {
+  it("every role's list holds exactly the cases caseWhereFor() lets it see (the SQL scope mirrors the Prisma one)", async () => {
+    await world();
+    for (const key of ["kabag", "staf", "operatorA", "operatorB", "kepalaA", "tkksd1", "pimpinan"] as UserKey[]) {
+      const listed = (await listCases(actor(key))).items.map((i) => i.id).sort();
+      const direct = (await db().case.findMany({ where: caseWhereFor(actor(key)), select: { id: true } })).map((c) => c.id).sort();
+      expect([key, listed]).toEqual([key, direct]);
+    }
+  });
+});
+
 describe("usulan search", () => {
   it("finds by code, part of a code or number, a title word, a stemmed word and the partner's name, case-insensitively", async () => {
     const water = await createDraft(actor("operatorA"), draftInput("KSDPK", { title: "Penyediaan Air Bersih Perkotaan" }));
