@@ -15,7 +15,8 @@ import { loadSettings } from "@/lib/settings/load";
  *                   period that has come due has no sent report (jatuh tempo or terlambat);
  *   lateReports   — how many periods (the laporan akhir included) are terlambat;
  *   dueReports    — how many periods ask the OPD to act (jatuh tempo, terlambat, dikembalikan): the
- *                   home page's "Laporan jatuh tempo" of an OPD is their sum; firstDueBy, the
+ *                   home page's "Laporan jatuh tempo" of an OPD is their sum (lib/reports/queries.ts
+ *                   earliestDueReports); firstDueBy, the
  *                   earliest of their deadlines, picks the cases /laporan computes first.
  * Computed with the report pages' own rules (lib/reports/periods.ts buildTimeline), once a day by
  * the daily job and after each report is sent or returned; the dashboard and the register's "tanda" filter

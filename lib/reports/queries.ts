@@ -240,20 +240,6 @@ export async function earliestDueReports(actor: CurrentUser, now: Date, limit: n
   return { items: all.slice(0, limit), total: (sums._sum.dueReports ?? 0) + unflaggedDue };
 }
 
-/**
- * How many periods of the actor's own OPD ask for a report now (what listDueReports lists), read from
- * the monev flags (MonevFlag.dueReports: refreshed by the daily job and when a report is sent or
- * returned) — one indexed sum instead of every timeline of the OPD on each home page view.
- */
-export async function countDueReports(actor: CurrentUser): Promise<number> {
-  if (!actor.opdId) return 0;
-  // By the flags' own OPD column (index opdId, computedOn, …): a case that left the reporting stages
-  // since the last refresh still counts until the next one (at most a day).
-  const rows = await getDb().$queryRaw<{ n: number }[]>`
-    SELECT coalesce(sum(f."dueReports"), 0)::int AS n FROM "MonevFlag" f WHERE f."opdId" = ${actor.opdId}`;
-  return rows[0]?.n ?? 0;
-}
-
 /** Agreements that report, in the actor's scope (optionally one OPD), 25 per page, each with its counts. */
 /** "Kerja sama melapor" counts up to 1,000 ("lebih dari 1.000"), as the register does. */
 export const REPORT_COUNT_CAP = 1000;
