@@ -6,7 +6,7 @@
 // DATABASE_URL is deliberately ignored: the benchmark writes and must never touch app data.
 //   --fresh   regenerate the data set (otherwise it is generated once and reused)
 //   --quick   fewer iterations (a smoke run; percentiles less stable)
-//   BENCH_ONLY=transitions,reads,register,reminders,dashboard,rekap,explain   run only these sections (default: all)
+//   BENCH_ONLY=transitions,reads,register,reminders,dashboard,rekap,pages,explain   run only these sections (default: all)
 // Prints ONE table (p50/p95/p99/max per measurement, target, verdict), the data set's row counts,
 // the machine, and a one-line EXPLAIN (ANALYZE, BUFFERS) summary of each hot statement.
 // Exit code 0 even when a target is missed (it is a report); 1 only when the benchmark itself fails.
@@ -18,6 +18,7 @@ import { ensureDataset, journal, rewind, type DatasetState } from "./bench/datas
 import { capture, explain, labelOf, suggestIndex, type Captured, type PlanSummary } from "./bench/explain";
 import { concurrent, cpuMeter, printTable, sequential, verdictOf, type Row } from "./bench/measure";
 import { benchDashboard } from "./bench/dashboard";
+import { benchPages } from "./bench/pages-data";
 import { benchRegister } from "./bench/register";
 import { benchReminders } from "./bench/reminders";
 import { benchRekap } from "./bench/rekap";
@@ -35,7 +36,7 @@ const WARMUP = QUICK ? 10 : 50;
 const WORKERS = 10;
 const ONLY = new Set((process.env.BENCH_ONLY ?? "").split(",").map((x) => x.trim()).filter(Boolean));
 /** Whether a section runs: every one by default, only the named ones with BENCH_ONLY. */
-const runs = (section: "transitions" | "reads" | "register" | "reminders" | "dashboard" | "rekap" | "explain") => ONLY.size === 0 || ONLY.has(section);
+const runs = (section: "transitions" | "reads" | "register" | "reminders" | "dashboard" | "rekap" | "pages" | "explain") => ONLY.size === 0 || ONLY.has(section);
 const BATCHES = N / WORKERS;
 const STALE_N = QUICK ? 50 : 200;
 const SYNC_OFF_N = QUICK ? 50 : 200;
@@ -344,6 +345,13 @@ async function main(): Promise<number> {
     if (runs("rekap")) {
       await benchRekap({ client, kabag: kabag[0], quick: QUICK, log }).then((r) => (rows.push(...r.rows), notes.push(...r.notes, ...r.plans.map((p) => `rekap batch plan: ${p}`))));
     }
+    // (g) the main pages' data (issue 9): usulan list and search, Perlu Tindakan, home tiles, laporan.
+    let pagesPlans: { title: string; run: () => Promise<unknown> }[] = [];
+    if (runs("pages")) {
+      const pagesData = await benchPages({ client, kabag: kabag[0], operator: operators.get(opds[0].opdId)!, warmup: WARMUP, n: N, log });
+      rows.push(...pagesData.rows);
+      pagesPlans = pagesData.readPlans;
+    }
 
     const plans: { title: string; summaries: PlanSummary[] }[] = [];
     if (runs("explain")) {
@@ -387,6 +395,7 @@ async function main(): Promise<number> {
     await readPlans("read: OPD case list, busiest OPD, no stage filter", () => queries.listCases(operators.get(opds[0].opdId)!, {}));
     await readPlans("read: KS register, no filter", () => queries.listCases(kabag[0], {}));
     for (const plan of registerPlans) await readPlans(plan.title, plan.run);
+    for (const plan of pagesPlans) await readPlans(plan.title, plan.run);
 
     }
     // Consistency: one history row per successful transition, stages as expected.

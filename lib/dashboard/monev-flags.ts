@@ -15,7 +15,9 @@ import { loadSettings } from "@/lib/settings/load";
  *                   period that has come due has no sent report (jatuh tempo or terlambat);
  *   lateReports   — how many periods (the laporan akhir included) are terlambat;
  *   dueReports    — how many periods ask the OPD to act (jatuh tempo, terlambat, dikembalikan): the
- *                   home page's "Laporan jatuh tempo" of an OPD is their sum.
+ *                   home page's "Laporan jatuh tempo" of an OPD is their sum (lib/reports/queries.ts
+ *                   earliestDueReports); firstDueBy, the
+ *                   earliest of their deadlines, picks the cases /laporan computes first.
  * Computed with the report pages' own rules (lib/reports/periods.ts buildTimeline), once a day by
  * the daily job and after each report is sent or returned; the dashboard and the register's "tanda" filter
  * read the table, so a number on the dashboard and the rows its link shows are the same set.
@@ -26,6 +28,7 @@ const LOCK_KEY = 8_108_001;
 
 type CaseRow = {
   id: string;
+  opdId: string;
   stage: Stage;
   isArchive: boolean;
   createdAt: Date;
@@ -37,15 +40,16 @@ type CaseRow = {
 
 type ReportRow = { agreementId: string; periodStart: Date; periodEnd: Date; periodLabel: string; isFinal: boolean; status: ReportStatus };
 
-export type MonevFlagValue = { withoutReport: boolean; lateReports: number; dueReports: number };
+export type MonevFlagValue = { withoutReport: boolean; lateReports: number; dueReports: number; firstDueBy: Date | null };
 
 /** The flags of one agreement from its timeline on `today` (pure). */
 export function flagsOf(entries: readonly TimelineEntry[], inForce: boolean): MonevFlagValue {
   const lateReports = entries.filter((e) => e.status === "TERLAMBAT").length;
   const lastDue = entries.filter((e) => !e.period.isFinal && e.status !== "BELUM_JATUH_TEMPO").at(-1);
   const withoutReport = inForce && lastDue !== undefined && (lastDue.status === "JATUH_TEMPO" || lastDue.status === "TERLAMBAT");
-  const dueReports = entries.filter((e) => DUE_STATUSES.includes(e.status)).length;
-  return { withoutReport, lateReports, dueReports };
+  const due = entries.filter((e) => DUE_STATUSES.includes(e.status));
+  const firstDueBy = due.reduce<Date | null>((min, e) => (min === null || e.dueBy < min ? e.dueBy : min), null);
+  return { withoutReport, lateReports, dueReports: due.length, firstDueBy };
 }
 
 export type MonevFlagRefresh = { computedOn: string; cases: number; withoutReport: number; late: number; ms: number };
@@ -60,7 +64,7 @@ export async function writeMonevFlags(tx: Tx, { now, caseIds }: { now: Date; cas
   const only = caseIds ? Prisma.sql`AND c.id = ANY(${[...caseIds]}::text[])` : Prisma.empty;
   // The reported naskah of each case (lib/reports/context.ts reportedAgreementOf, set-wise).
   const cases = await tx.$queryRaw<CaseRow[]>`
-    SELECT DISTINCT ON (c.id) c.id, c.stage::text AS stage, c."isArchive", c."createdAt",
+    SELECT DISTINCT ON (c.id) c.id, c."opdId", c.stage::text AS stage, c."isArchive", c."createdAt",
            a.id AS "agreementId", a.status::text AS status, a."startDate", a."endDate"
       FROM "Case" c JOIN "Agreement" a ON a."caseId" = c.id
      WHERE c."deletedAt" IS NULL AND c.stage::text = ANY(${[...REPORTING_STAGES]}) ${only}
@@ -84,6 +88,8 @@ export async function writeMonevFlags(tx: Tx, { now, caseIds }: { now: Date; cas
   const without: boolean[] = [];
   const late: number[] = [];
   const due: number[] = [];
+  const firstDue: (string | null)[] = [];
+  const opds: string[] = [];
   for (const c of cases) {
     const agreement = { startDate: c.startDate, endDate: c.endDate };
     const entries = buildTimeline({
@@ -100,14 +106,17 @@ export async function writeMonevFlags(tx: Tx, { now, caseIds }: { now: Date; cas
     without.push(flags.withoutReport);
     late.push(flags.lateReports);
     due.push(flags.dueReports);
+    firstDue.push(flags.firstDueBy ? isoDate(flags.firstDueBy) : null);
+    opds.push(c.opdId);
   }
   if (caseIds) await tx.$executeRaw`DELETE FROM "MonevFlag" WHERE "caseId" = ANY(${[...caseIds]}::text[])`;
   else await tx.$executeRaw`DELETE FROM "MonevFlag"`;
   const day = isoDate(today);
   await tx.$executeRaw`
-    INSERT INTO "MonevFlag" ("caseId", "agreementId", "withoutReport", "lateReports", "dueReports", "computedOn", "computedAt")
-    SELECT u.id, u.a, u.w, u.l, u.d, ${day}::date, ${now}
-      FROM unnest(${ids}::text[], ${agreementIds}::text[], ${without}::boolean[], ${late}::int[], ${due}::int[]) AS u(id, a, w, l, d)`;
+    INSERT INTO "MonevFlag" ("caseId", "agreementId", "withoutReport", "lateReports", "dueReports", "firstDueBy", "opdId", "computedOn", "computedAt")
+    SELECT u.id, u.a, u.w, u.l, u.d, u.f, u.o, ${day}::date, ${now}
+      FROM unnest(${ids}::text[], ${agreementIds}::text[], ${without}::boolean[], ${late}::int[], ${due}::int[], ${firstDue}::date[], ${opds}::text[])
+        AS u(id, a, w, l, d, f, o)`;
   return { computedOn: day, cases: ids.length, withoutReport: without.filter(Boolean).length, late: late.filter((n) => n > 0).length };
 }
 

@@ -4,7 +4,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
 import { registerHref, type RegisterFilter } from "@/lib/register/filters";
 import { countRegister, registerContext } from "@/lib/register/queries";
-import { countDueReports, reviewCycleCounts } from "@/lib/reports/queries";
+import { earliestDueReports, reviewCycleCounts } from "@/lib/reports/queries";
 
 /**
  * A counter of the home page. Every counter of the cooperation work is a count of the register
@@ -78,7 +78,7 @@ export async function homeTiles(user: CurrentUser, now: Date): Promise<HomeTile[
   })();
   const [counts, reports] = await Promise.all([
     Promise.all(specs.map((s) => countRegister(user, s.filter, context, TILE_CAP))),
-    reportTiles(user),
+    reportTiles(user, now),
   ]);
   return [
     ...specs.map(({ filter, ...tile }, i) => ({ ...tile, value: counts[i].value, capped: counts[i].capped, href: registerHref(filter) })),
@@ -87,10 +87,11 @@ export async function homeTiles(user: CurrentUser, now: Date): Promise<HomeTile[
 }
 
 /** Monev: the OPD's reports due (jatuh tempo, terlambat, dikembalikan); Bagian KS's review queue. */
-async function reportTiles(user: CurrentUser): Promise<HomeTile[]> {
+async function reportTiles(user: CurrentUser, now: Date): Promise<HomeTile[]> {
   if (user.opdId && can(user, "report.submit", { opdId: user.opdId })) {
-    const due = await countDueReports(user);
-    return [{ label: "Laporan jatuh tempo", value: due, hint: "Termasuk yang terlambat atau dikembalikan", tone: "warning", href: "/laporan" }];
+    // The same count as /laporan's list (monev flags of today, plus cases flagged since).
+    const { total } = await earliestDueReports(user, now, 0);
+    return [{ label: "Laporan jatuh tempo", value: total, hint: "Termasuk yang terlambat atau dikembalikan", tone: "warning", href: "/laporan" }];
   }
   if (can(user, "report.review")) {
     const cycle = await reviewCycleCounts(user);

@@ -27,6 +27,7 @@ export async function benchPages({
   const cases = await import("@/lib/cases/queries");
   const inbox = await import("@/lib/cases/inbox");
   const home = await import("@/lib/home/queries");
+  const reports = await import("@/lib/reports/queries");
   const rows: Row[] = [];
   const now = new Date();
   const { rows: [pick] } = await client.query<{ code: string; partner: string; number: string }>(
@@ -55,6 +56,8 @@ export async function benchPages({
   const first = (await inbox.inboxSummary(kabag, now)).flatMap((g) => g.counts.map((c) => ({ group: g.key, stage: c.stage }))).slice(0, 8);
   await measure("/tindakan one stage's page, Bagian KS", LIST_TARGET, (i) =>
     inbox.inboxPage(kabag, now, { ...first[i % first.length], page: 1 + (i % 3) }));
+  await measure("/laporan due list (50 earliest of the OPD), Operator OPD", PAGE_DATA_TARGET, () => reports.earliestDueReports(operator, now, 50));
+  await measure("/laporan reporting agreements page + capped count, Bagian KS", PAGE_DATA_TARGET, () => reports.listReportingAgreements(kabag, now));
   return {
     rows,
     readPlans: [
@@ -62,6 +65,9 @@ export async function benchPages({
       { title: `read: /usulan search '${pick.number}', Bagian KS`, run: () => cases.listCases(kabag, { q: pick.number }) },
       { title: "read: /tindakan summary, Bagian KS", run: () => inbox.inboxSummary(kabag, now) },
       { title: "read: /beranda tiles, Bagian KS", run: () => home.homeTiles(kabag, now) },
+      { title: "read: /beranda tiles, Operator OPD", run: () => home.homeTiles(operator, now) },
+      { title: "read: /laporan due list, Operator OPD", run: () => reports.earliestDueReports(operator, now, 50) },
+      { title: "read: /laporan reporting agreements, Bagian KS", run: () => reports.listReportingAgreements(kabag, now) },
     ],
   };
 }
@@ -85,9 +91,10 @@ async function standalone() {
     const { rows: [busiest] } = await client.query<{ opdId: string }>(`SELECT "opdId" FROM "Case" GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
     const result = await benchPages({
       client, kabag: await user("KABAG_KS"), operator: await user("OPERATOR_OPD", busiest.opdId),
-      warmup: quick ? 5 : 20, n: quick ? 30 : 120, log,
+      warmup: quick ? 5 : 20, n: process.argv.includes("--plans-only") ? 1 : quick ? 30 : 120, log,
     });
     printTable(result.rows);
+    if (process.argv.includes("--plans-only")) result.rows.length = 0;
     if (process.argv.includes("--plans")) {
       for (const plan of result.readPlans) {
         const { statements } = await capture(plan.run);

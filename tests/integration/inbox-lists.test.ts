@@ -8,6 +8,9 @@ import { todayInZone } from "@/lib/dates";
 import type { Stage } from "@/lib/generated/prisma/enums";
 import { createDraft, giveTkksdOpinion, inbox, listCases, NOW } from "./helpers/services";
 import { resetDatabase } from "./helpers/db";
+import { activeCase, endedCase, giveBack, save } from "./helpers/reports";
+import { refreshMonevFlags } from "@/lib/dashboard/monev-flags";
+import { earliestDueReports, listDueReports } from "@/lib/reports/queries";
 import { actor, caseAt, d, draftInput, OPD_A, OPD_B, seedBase, type UserKey } from "./helpers/cases";
 
 // Issue 9: the grouped, paginated "Perlu Tindakan" and the usulan list's search and capped count
@@ -124,6 +127,17 @@ describe("capped counts", () => {
   });
 });
 
+describe("usulan list scope", () => {
+  it("every role's list holds exactly the cases caseWhereFor() lets it see (the SQL scope mirrors the Prisma one)", async () => {
+    await world();
+    for (const key of ["kabag", "staf", "operatorA", "operatorB", "kepalaA", "tkksd1", "pimpinan"] as UserKey[]) {
+      const listed = (await listCases(actor(key))).items.map((i) => i.id).sort();
+      const direct = (await db().case.findMany({ where: caseWhereFor(actor(key)), select: { id: true } })).map((c) => c.id).sort();
+      expect([key, listed]).toEqual([key, direct]);
+    }
+  });
+});
+
 describe("usulan search", () => {
   it("finds by code, part of a code or number, a title word, a stemmed word and the partner's name, case-insensitively", async () => {
     const water = await createDraft(actor("operatorA"), draftInput("KSDPK", { title: "Penyediaan Air Bersih Perkotaan" }));
@@ -148,5 +162,46 @@ describe("usulan search", () => {
     expect(own).not.toContain(foreign.id);
     expect(await titles("kabag", "100%")).toEqual([]); // LIKE wildcards are literal
     expect(await titles("kabag", "ks")).toHaveLength(4); // two characters: still a substring match
+  });
+});
+
+describe("due reports from the monev flags", () => {
+  const OCT5 = new Date("2026-10-05T03:00:00Z");
+  const countDueReports = async (key: UserKey) => (await earliestDueReports(actor(key), OCT5, 0)).total;
+  const same = async (limit: number) => {
+    const all = await listDueReports(actor("operatorA"), OCT5);
+    const page = await earliestDueReports(actor("operatorA"), OCT5, limit);
+    const key = (d: (typeof all)[number]) => `${d.case.id}:${d.entry.period.key}:${d.entry.status}`;
+    expect(page.items.map(key)).toEqual(all.slice(0, limit).map(key));
+    expect(page.total).toBe(all.length);
+    return all.length;
+  };
+
+  it("the earliest due periods and their count equal listDueReports, with fresh, missing and stale flags", async () => {
+    const running = await activeCase();
+    await endedCase();
+    // No flags yet: every case is computed.
+    const n = await same(1);
+    expect(n).toBeGreaterThan(2);
+    await same(50);
+    // Flags of that day: only the cases with the earliest deadlines are computed.
+    await refreshMonevFlags({ now: OCT5 });
+    await same(1);
+    await same(2);
+    await same(50);
+    expect(await countDueReports("operatorA")).toBe(n);
+    expect(await countDueReports("operatorB")).toBe(0);
+    // A report sent, then returned: the flags follow in the same transactions.
+    const sent = await save(running, "2026-04-01", "kirim", OCT5);
+    expect(await countDueReports("operatorA")).toBe(n - 1);
+    await same(50);
+    await giveBack(sent.id, sent.version, OCT5);
+    expect(await countDueReports("operatorA")).toBe(n);
+    await same(50);
+    // Flags of an earlier day are stale: those cases are computed again.
+    await same(3);
+    const later = new Date("2026-11-20T03:00:00Z");
+    const all = await listDueReports(actor("operatorA"), later);
+    expect((await earliestDueReports(actor("operatorA"), later, 50)).total).toBe(all.length);
   });
 });

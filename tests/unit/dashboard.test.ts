@@ -31,18 +31,18 @@ describe("flagsOf (Tanpa Laporan, laporan terlambat, laporan jatuh tempo)", () =
     });
 
   it("no period due yet → no flag", () => {
-    expect(flagsOf(timeline("2026-02-15"), true)).toEqual({ withoutReport: false, lateReports: 0, dueReports: 0 });
+    expect(flagsOf(timeline("2026-02-15"), true)).toEqual({ withoutReport: false, lateReports: 0, dueReports: 0, firstDueBy: null });
   });
   it("the last due period without a sent report is Tanpa Laporan, from its last day on; late after the grace days", () => {
-    expect(flagsOf(timeline("2026-03-31"), true)).toEqual({ withoutReport: true, lateReports: 0, dueReports: 1 });
-    expect(flagsOf(timeline("2026-04-20"), true)).toEqual({ withoutReport: true, lateReports: 1, dueReports: 1 });
+    expect(flagsOf(timeline("2026-03-31"), true)).toMatchObject({ withoutReport: true, lateReports: 0, dueReports: 1, firstDueBy: d("2026-04-10") });
+    expect(flagsOf(timeline("2026-04-20"), true)).toMatchObject({ withoutReport: true, lateReports: 1, dueReports: 1, firstDueBy: d("2026-04-10") });
   });
   it("a draft is no report; a sent one clears the flag but not an older late period", () => {
     expect(flagsOf(timeline("2026-07-05", [{ periodStart: "2026-04-01", status: "DRAF" }]), true).withoutReport).toBe(true);
-    expect(flagsOf(timeline("2026-07-05", [{ periodStart: "2026-04-01", status: "DIAJUKAN" }]), true)).toEqual({ withoutReport: false, lateReports: 1, dueReports: 1 });
+    expect(flagsOf(timeline("2026-07-05", [{ periodStart: "2026-04-01", status: "DIAJUKAN" }]), true)).toMatchObject({ withoutReport: false, lateReports: 1, dueReports: 1 });
   });
   it("an agreement no longer in force is never Tanpa Laporan (its late reports still count)", () => {
-    expect(flagsOf(timeline("2026-04-20"), false)).toEqual({ withoutReport: false, lateReports: 1, dueReports: 1 });
+    expect(flagsOf(timeline("2026-04-20"), false)).toMatchObject({ withoutReport: false, lateReports: 1, dueReports: 1 });
   });
 });
 

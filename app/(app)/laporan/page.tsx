@@ -8,7 +8,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { FilterBar } from "@/components/ui/filter-bar";
 import { Breadcrumbs, PageHeader } from "@/components/ui/page-header";
-import { Pagination, type SearchParamsRecord } from "@/components/ui/pagination";
+import { pageHref, type SearchParamsRecord } from "@/components/ui/pagination";
+import { CappedPagination } from "@/components/register/register-pagination";
 import { Select } from "@/components/ui/select";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { can, caseScope, type PolicyUser } from "@/lib/auth/policy";
@@ -16,7 +17,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { formatTanggal, formatTanggalWaktu } from "@/lib/format";
 import { listActiveOpdOptions } from "@/lib/opd/queries";
 import { MONEV_PERIOD_NOUNS, type PeriodStatus } from "@/lib/reports/periods";
-import { listDueReports, listReportingAgreements, reviewCycleCounts, reviewQueue, type DueReport } from "@/lib/reports/queries";
+import { earliestDueReports, listReportingAgreements, reviewCycleCounts, reviewQueue, type DueReport } from "@/lib/reports/queries";
 import { mayWriteReports } from "@/lib/reports/rules";
 import { getSettings } from "@/lib/settings/service";
 import { reportListFilterSchema } from "./filters";
@@ -43,9 +44,9 @@ export default async function LaporanPage({ searchParams }: { searchParams: Prom
   const ownOpd = caseScope(actor).kind === "opd";
   const reviewer = can(actor, "report.review");
   const opdFilter = ownOpd ? undefined : filter.opd;
-  const [settings, due, queue, agreements, counts, opdOptions] = await Promise.all([
+  const [settings, dueList, queue, agreements, counts, opdOptions] = await Promise.all([
     getSettings(),
-    ownOpd ? listDueReports(actor, now) : Promise.resolve([]),
+    ownOpd ? earliestDueReports(actor, now, DUE_SHOWN) : Promise.resolve({ items: [], total: 0 }),
     reviewer ? reviewQueue(actor) : Promise.resolve(null),
     listReportingAgreements(actor, now, { page: filter.page, opdId: opdFilter }),
     ownOpd ? Promise.resolve(null) : reviewCycleCounts(actor),
@@ -71,7 +72,7 @@ export default async function LaporanPage({ searchParams }: { searchParams: Prom
           <h2 id="jatuh-tempo" className="mb-3 text-lg font-semibold text-slate-900">
             Laporan saya yang jatuh tempo
           </h2>
-          {due.length === 0 ? (
+          {dueList.total === 0 ? (
             <EmptyState
               titleAs="h3"
               icon="checkCircle"
@@ -79,7 +80,7 @@ export default async function LaporanPage({ searchParams }: { searchParams: Prom
               description="Semua laporan periode yang telah berakhir sudah dikirim. Laporan periode berikutnya tampil di sini mulai hari terakhir periodenya."
             />
           ) : (
-            <Table caption={`Laporan yang jatuh tempo (${due.length})`} captionHidden>
+            <Table caption={`Laporan yang jatuh tempo (${dueList.total})`} captionHidden>
               <THead>
                 <TR>
                   <TH className="w-[40%]">Kerja sama</TH>
@@ -92,7 +93,7 @@ export default async function LaporanPage({ searchParams }: { searchParams: Prom
                 </TR>
               </THead>
               <TBody>
-                {due.slice(0, DUE_SHOWN).map((item) => (
+                {dueList.items.map((item) => (
                   <TR key={`${item.case.id}-${item.entry.period.key}`}>
                     <TH scope="row" label="Kerja sama">
                       {item.case.title}
@@ -125,9 +126,9 @@ export default async function LaporanPage({ searchParams }: { searchParams: Prom
               </TBody>
             </Table>
           )}
-          {due.length > DUE_SHOWN && (
+          {dueList.total > dueList.items.length && (
             <p className="mt-3 text-sm text-slate-700">
-              Menampilkan {DUE_SHOWN} laporan dengan batas paling awal dari {due.length.toLocaleString("id-ID")}. Laporan lainnya
+              Menampilkan {dueList.items.length} laporan dengan batas paling awal dari {dueList.total.toLocaleString("id-ID")}. Laporan lainnya
               dapat dibuka dari daftar kerja sama di bawah.
             </p>
           )}
@@ -143,11 +144,11 @@ export default async function LaporanPage({ searchParams }: { searchParams: Prom
             {[
               { label: "Menunggu telaah", value: counts.DIAJUKAN, hint: "Dikirim OPD, belum dinilai" },
               { label: "Dikembalikan ke OPD", value: counts.DIKEMBALIKAN, hint: "Menunggu perbaikan OPD" },
-              { label: "Kerja sama melapor", value: agreements.total, hint: "Sedang berjalan atau menunggu laporan akhir" },
+              { label: "Kerja sama melapor", value: agreements.total, capped: agreements.capped, hint: "Sedang berjalan atau menunggu laporan akhir" },
             ].map((t) => (
               <li key={t.label} className="rounded-lg border border-l-4 border-slate-200 border-l-brand-700 bg-white p-4 shadow-sm">
                 <p className="text-sm font-medium text-slate-600">{t.label}</p>
-                <p className="mt-1 text-3xl font-bold text-slate-900">{t.value.toLocaleString("id-ID")}</p>
+                <p className="mt-1 text-3xl font-bold text-slate-900">{t.value.toLocaleString("id-ID")}{"capped" in t && t.capped ? "+" : ""}</p>
                 <p className="mt-1 text-sm text-slate-600">{t.hint}</p>
               </li>
             ))}
@@ -234,7 +235,7 @@ export default async function LaporanPage({ searchParams }: { searchParams: Prom
             description="Kerja sama tampil di sini setelah PKS, Nota Kesepakatan, atau MoU-nya ditandatangani dan tahap Pelaksanaan dimulai."
           />
         ) : (
-          <Table caption={`Kerja sama yang melapor (${agreements.total})`} captionHidden>
+          <Table caption={`Kerja sama yang melapor (${agreements.capped ? "lebih dari " : ""}${agreements.total})`} captionHidden>
             <THead>
               <TR>
                 <TH className="w-[34%]">Kerja sama</TH>
@@ -287,14 +288,17 @@ export default async function LaporanPage({ searchParams }: { searchParams: Prom
             </TBody>
           </Table>
         )}
-        <Pagination
-          page={agreements.page}
-          totalPages={agreements.totalPages}
-          pathname="/laporan"
-          searchParams={keptParams}
-          totalItems={agreements.total}
-          pageSize={agreements.pageSize}
-        />
+        {agreements.total > 0 && (
+          <CappedPagination
+            page={agreements.page}
+            pageSize={agreements.pageSize}
+            shown={agreements.items.length}
+            total={agreements.total}
+            capped={agreements.capped}
+            hasNext={agreements.hasNext}
+            href={(page) => pageHref("/laporan", keptParams, page)}
+          />
+        )}
       </section>
     </>
   );
