@@ -539,7 +539,8 @@ async function main(): Promise<number> {
     const sum = (k: "loadCpuMs" | "serverCpuMs" | "pgCpuMs") => measured.reduce((s, r) => s + (r[k] ?? 0), 0);
     lines.push("");
     lines.push(`CPU during the runs (${(wall / 1000).toFixed(0)} s): load generator (autocannon) ${share(sum("loadCpuMs"))}; app server ${share(sum("serverCpuMs"))}; PostgreSQL ${pgPid ? share(sum("pgCpuMs")) : "not measured (external)"}; the rest of the machine is other work.`);
-    lines.push("CPU per request (app server, PostgreSQL: /proc CPU time over the run ÷ responses) depends little on other load: on an idle machine, 2 cores give at most ≈ 2,000 ms ÷ (app + PostgreSQL ms) requests/s.");
+    lines.push("CPU per request (app server, PostgreSQL: /proc CPU time over the run ÷ responses) depends little on other load. One Node.js process renders on one");
+    lines.push(`core: at ${CONNECTIONS} connections a saturated server answers in about ${CONNECTIONS} × (app CPU per request), so p95 ≤ ${P95_TARGET_MS} ms needs well under ${Math.floor(P95_TARGET_MS / CONNECTIONS)} ms of app CPU per page.`);
   }
 
   // JS and Lighthouse.
