@@ -1,14 +1,18 @@
 "use client";
 
 import { FormErrorSummary } from "@/components/forms/form-error-summary";
-import { useFormAction } from "@/components/forms/use-form-action";
+import { useServerFormAction } from "@/components/forms/use-server-form-action";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormActionFn } from "@/lib/forms/action";
-import { markAllReadSchema, markReadSchema } from "@/lib/notifications/schemas";
+
+/*
+ * Buttons without fields: nothing for the browser to validate, so no zod on this page
+ * (useServerFormAction); markReadSchema / markAllReadSchema validate in the server actions.
+ */
 
 /** "Tandai dibaca" for one notification; its id travels in a hidden field. */
 export function MarkReadForm({ action, id, title }: { action: FormActionFn; id: string; title: string }) {
-  const { form, formAction, lastResult, pending } = useFormAction(action, markReadSchema, { id: `baca-${id}` });
+  const { form, formAction, lastResult, pending } = useServerFormAction(action, { id: `baca-${id}`, constraint: {} });
   return (
     <form id={form.id} onSubmit={form.onSubmit} action={formAction} noValidate className="space-y-2">
       <FormErrorSummary form={form} lastResult={lastResult} />
@@ -21,7 +25,7 @@ export function MarkReadForm({ action, id, title }: { action: FormActionFn; id: 
 }
 
 export function MarkAllReadForm({ action }: { action: FormActionFn }) {
-  const { form, formAction, lastResult, pending } = useFormAction(action, markAllReadSchema, { id: "baca-semua" });
+  const { form, formAction, lastResult, pending } = useServerFormAction(action, { id: "baca-semua", constraint: {} });
   return (
     <form id={form.id} onSubmit={form.onSubmit} action={formAction} noValidate className="space-y-2">
       <FormErrorSummary form={form} lastResult={lastResult} />
