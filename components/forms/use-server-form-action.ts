@@ -24,8 +24,11 @@ export function useServerFormAction(
     lastResult,
     defaultValue: options.defaultValue,
     constraint: options.constraint,
+    // Both on submit: with no onValidate, conform would revalidate by posting a "validate" intent to
+    // the server action on every keystroke after a refusal (a sign-in round trip per key, racing
+    // the real submission).
     shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    shouldRevalidate: "onSubmit",
     // No onValidate: the submission goes to the server action, which validates. Called from
     // onSubmit for the same reason as in useFormAction (React 19 would reset the form).
     onSubmit(event, { formData }) {
