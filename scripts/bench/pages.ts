@@ -29,6 +29,7 @@ import { connect, openBenchDatabase, type BenchDatabase } from "./database";
 import { ensureDataset, rewind } from "./dataset";
 import { ROOT, embeddedDatabase, ensureAuthSecret, prepareDatabase, run } from "../lib/db-runtime.mjs";
 import { buildIsCurrent, stampBuild } from "../lib/build-fingerprint.mjs";
+import { JOB_SCHEMA } from "../lib/job-queue.mjs";
 
 type LighthouseModule = typeof import("./lighthouse.mjs");
 
@@ -93,6 +94,16 @@ async function appDatabase(bench: BenchDatabase): Promise<{ url: string; ownerUr
   if (bench.embedded) {
     // Same roles and grants as `npm start` on the embedded server: the app connects as sikerda_app.
     const db = { ...embeddedDatabase(bench.url), embedded: true, reused: false, stop: async () => {} };
+    // `npm run bench` installs the job queue as the superuser; the owner role could not use that
+    // schema. The bench's queue holds nothing worth keeping: drop it so the owner installs its own.
+    const su = await connect(bench.url);
+    try {
+      const { rows } = await su.query<{ owner: string }>(
+        `SELECT pg_get_userbyid(nspowner) AS owner FROM pg_namespace WHERE nspname = $1`, [JOB_SCHEMA]);
+      if (rows[0] && rows[0].owner !== new URL(db.ownerUrl).username) await su.query(`DROP SCHEMA ${JOB_SCHEMA} CASCADE`);
+    } finally {
+      await su.end();
+    }
     await prepareDatabase(db, { migrate: true });
     return db;
   }
