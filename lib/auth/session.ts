@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -8,10 +8,10 @@ import type { Settings } from "@/lib/settings/defaults";
 import { loadSettings } from "@/lib/settings/load";
 import { getSettings } from "@/lib/settings/service";
 import { PENDING_STEP_PATH, pendingStep, SECOND_FACTOR_ROLES, secondFactorRequired, safeNextPath, type PendingStep } from "./account-rule";
-import { auth } from "./auth";
 import { can, type Action } from "./policy";
 import type { Role } from "./roles";
 import { needsTouch, sessionState } from "./session-rule";
+import { sessionIdFromCookies } from "./session-token";
 import { touchSession } from "./sessions";
 
 export type CurrentUser = {
@@ -33,6 +33,12 @@ export type SessionInfo = {
   secondFactorRequired: boolean;
 };
 
+type SessionRow = {
+  createdAt: Date; lastSeenAt: Date; expiresAt: Date; revokedAt: Date | null;
+  id: string; username: string; fullName: string; role: Role; opdId: string | null; active: boolean;
+  mustChangePassword: boolean; hasSecondFactor: boolean; opdName: string | null;
+};
+
 /** Request header set by proxy.ts: the page's path and query, for /login?next=… */
 export const REQUEST_PATH_HEADER = "x-sikerda-path";
 
@@ -47,27 +53,25 @@ export async function loadSession(
   idleMinutes: number = env.auth().SESSION_IDLE_MINUTES,
   loadSecurity: () => Promise<Settings["security"]> = async () => (await loadSettings(getDb())).security,
 ): Promise<SessionInfo | null> {
-  const db = getDb();
-  const row = await db.session.findUnique({
-    where: { id: sid },
-    select: {
-      createdAt: true, lastSeenAt: true, expiresAt: true, revokedAt: true,
-      user: {
-        select: {
-          id: true, username: true, fullName: true, role: true, opdId: true, active: true,
-          mustChangePassword: true, totpSecret: true, opd: { select: { name: true } },
-        },
-      },
-    },
-  });
-  if (!row || !row.user.active || sessionState(row, now, idleMinutes) !== "active") return null;
+  // One statement, written out: read on every request, and the ORM's nested select costs ~4× the
+  // CPU of the query itself (npm run bench:pages, README).
+  const rows = await getDb().$queryRaw<SessionRow[]>`
+    SELECT s."createdAt", s."lastSeenAt", s."expiresAt", s."revokedAt",
+           u.id, u.username, u."fullName", u.role::text AS role, u."opdId", u.active, u."mustChangePassword",
+           (u."totpSecret" IS NOT NULL) AS "hasSecondFactor", o.name AS "opdName"
+      FROM "Session" s
+      JOIN "User" u ON u.id = s."userId"
+      LEFT JOIN "Opd" o ON o.id = u."opdId"
+     WHERE s.id = ${sid}`;
+  const row = rows[0];
+  if (!row || !row.active || sessionState(row, now, idleMinutes) !== "active") return null;
   if (needsTouch(row, now)) await touchSession(sid, now);
-  const u = row.user;
-  const hasSecondFactor = u.totpSecret !== null;
+  const u = row;
+  const { hasSecondFactor } = u;
   // The setting is read only for the roles it concerns.
   const settingOn = (SECOND_FACTOR_ROLES as readonly Role[]).includes(u.role) && (await loadSecurity()).requireSecondFactor;
   return {
-    user: { id: u.id, username: u.username, fullName: u.fullName, role: u.role, opdId: u.opdId, opdName: u.opd?.name ?? null },
+    user: { id: u.id, username: u.username, fullName: u.fullName, role: u.role, opdId: u.opdId, opdName: u.opdName },
     sessionId: sid,
     pending: pendingStep({ role: u.role, mustChangePassword: u.mustChangePassword, hasSecondFactor, requireSecondFactorSetting: settingOn }),
     mustChangePassword: u.mustChangePassword,
@@ -78,10 +82,11 @@ export async function loadSession(
 
 /** The current request's session, once per request. */
 export const getSession = cache(async (): Promise<SessionInfo | null> => {
-  const session = await auth();
-  if (typeof session?.sid !== "string") return null;
+  const now = new Date();
+  const sid = await sessionIdFromCookies(await cookies(), env.auth().AUTH_SECRET, now);
+  if (!sid) return null;
   // The settings are read through the request's cache (the layout reads them too).
-  return loadSession(session.sid, new Date(), undefined, async () => (await getSettings()).security);
+  return loadSession(sid, now, undefined, async () => (await getSettings()).security);
 });
 
 /**
