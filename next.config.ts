@@ -2,7 +2,6 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  compress: process.env.SIKERDA_COMPRESS !== "0",
   // forbidden() renders app/forbidden.tsx with HTTP 403.
   experimental: {
     authInterrupts: true,

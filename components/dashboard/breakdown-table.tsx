@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { nf } from "./labels";
 
@@ -27,9 +26,9 @@ export function BreakdownTable({ caption, rows, what }: { caption: string; rows:
               {r.label}
             </TH>
             <TD label="Jumlah" className="tabular-nums md:text-right">
-              <Link href={r.href} className="font-semibold text-brand-800 underline hover:no-underline">
+              <a href={r.href} className="font-semibold text-brand-800 underline hover:no-underline">
                 {nf.format(r.value)}<span className="sr-only"> — {r.label}</span>
-              </Link>
+              </a>
             </TD>
             <TD label="Porsi" className="tabular-nums md:text-right">{total > 0 ? `${Math.round((r.value * 100) / total)}%` : "–"}</TD>
           </TR>

@@ -1,9 +1,27 @@
-import Link from "next/link";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { OpdColumn, OpdRow } from "@/lib/dashboard/queries";
 import { nf } from "./labels";
 
-/** Every number of the per-OPD table links to the register filtered to that OPD and that column. */
+/** How many OPDs the dashboard itself lists; all of them: /dasbor/perangkat-daerah. */
+export const OPD_PREVIEW = 10;
+
+/** Most late reports first, then most agreements without a report, then most in force; then by name. */
+export function opdsNeedingAttention(rows: OpdRow[]): OpdRow[] {
+  return [...rows].sort(
+    (a, b) =>
+      b.cells.lateReports.value - a.cells.lateReports.value ||
+      b.cells.withoutReport.value - a.cells.withoutReport.value ||
+      b.cells.inForce.value - a.cells.inForce.value ||
+      a.name.localeCompare(b.name, "id"),
+  );
+}
+
+/**
+ * Every number of the per-OPD table links to the register filtered to that OPD and that column.
+ * The dashboard's links (hundreds of them) are plain anchors, not next/link: each next/link is a
+ * client component the server renders and serializes on every request, and a click here opens a
+ * register page anyway.
+ */
 export function OpdTable({ rows, endingSoonDays }: { rows: OpdRow[]; endingSoonDays: number }) {
   const columns: { key: OpdColumn; label: string }[] = [
     { key: "inForce", label: "Berlaku" },
@@ -35,10 +53,10 @@ export function OpdTable({ rows, endingSoonDays }: { rows: OpdRow[]; endingSoonD
               const alert = (c.key === "withoutReport" || c.key === "lateReports") && cell.value > 0;
               return (
                 <TD key={c.key} label={c.label} className="tabular-nums md:text-right">
-                  <Link href={cell.href}
+                  <a href={cell.href}
                     className={`underline hover:no-underline ${cell.value === 0 ? "text-slate-600" : alert ? "font-semibold text-rose-700" : "font-semibold text-brand-800"}`}>
                     {nf.format(cell.value)}<span className="sr-only"> — {c.label}, {r.name}</span>
-                  </Link>
+                  </a>
                 </TD>
               );
             })}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { cn } from "@/components/ui/cn";
 import { nf } from "./labels";
 
@@ -26,7 +25,7 @@ export function StatTile({ id, label, value, hint, href, tone }: {
 }) {
   return (
     <li className={cn("rounded-lg border border-l-4 border-slate-200 bg-white shadow-sm", TONES[tone])}>
-      <Link
+      <a
         href={href}
         data-testid={`stat-${id}`}
         className="group block h-full rounded-r-lg p-3 sm:p-4 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700"
@@ -39,7 +38,7 @@ export function StatTile({ id, label, value, hint, href, tone }: {
         <span className="mt-2 inline-block text-sm font-semibold text-brand-800 underline group-hover:no-underline">
           Lihat daftar<span className="sr-only">: {label}</span>
         </span>
-      </Link>
+      </a>
     </li>
   );
 }

@@ -90,6 +90,41 @@ test("Pimpinan membuka dasbor, mengeklik angka, dan tiba di daftar kerja sama te
   expect(await registerCount(page)).toBe(ending);
 });
 
+test("every OPD's numbers on their own page: the dashboard lists the ten that most need attention", async ({ page, browser }) => {
+  await login(page, "pimpinan");
+  await page.goto("/dasbor");
+  await freshNumbers(page);
+  const preview = page.locator("section", { has: page.getByRole("heading", { name: "Per perangkat daerah" }) });
+  const previewRows = await preview.first().locator("tbody tr").count();
+  expect(previewRows).toBeGreaterThan(0);
+  expect(previewRows).toBeLessThanOrEqual(10);
+  // Ordered by late reports, then agreements without a report (the first row has the most).
+  const late = await preview.first().locator("tbody tr").evaluateAll((rows) =>
+    rows.map((r) => Number((r.querySelectorAll("td")[4]?.textContent ?? "").split(" ")[0]!.replaceAll(".", ""))),
+  );
+  expect(late).toEqual([...late].sort((a, b) => b - a));
+
+  await page.goto("/dasbor/perangkat-daerah");
+  await expect(page.getByRole("heading", { name: "Kerja sama per perangkat daerah", level: 1 })).toBeVisible();
+  await freshNumbers(page);
+  const rows = page.locator("tbody tr");
+  expect(await rows.count()).toBeGreaterThanOrEqual(previewRows);
+  expect(await axe(page)).toEqual([]);
+  await shot(page, "dasbor-per-opd-1366");
+  const link = rows.first().getByRole("link").first();
+  const value = Number((await link.textContent())?.split(" ")[0]!.replaceAll(".", ""));
+  await link.click();
+  await expect(page).toHaveURL(/\/kerja-sama\?opd=/);
+  expect(await registerCount(page)).toBe(value);
+
+  // An OPD's own dashboard has no comparison between OPDs.
+  const operator = await (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.61" } })).newPage();
+  await login(operator, "operator.dinkes");
+  await operator.goto("/dasbor/perangkat-daerah");
+  await expect(operator).toHaveURL(/\/dasbor$/);
+  await operator.context().close();
+});
+
 test("the year filter narrows the numbers and the links carry the year", async ({ page }) => {
   await login(page, "kabag.ks");
   await page.goto("/dasbor");

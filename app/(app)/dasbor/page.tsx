@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AGREEMENT_TYPE_LABELS } from "@/components/cases/labels";
 import { BreakdownTable } from "@/components/dashboard/breakdown-table";
 import { CLASS_COLORS, CLASS_PHRASE, CLASS_SHORT, CLASS_SWATCH, KIND_COLOR, KIND_SHORT, nf } from "@/components/dashboard/labels";
 import { HorizontalBars, StackedColumns } from "@/components/dashboard/lazy-charts";
-import { OpdTable } from "@/components/dashboard/opd-table";
+import { OPD_PREVIEW, OpdTable, opdsNeedingAttention } from "@/components/dashboard/opd-table";
 import { StatTile } from "@/components/dashboard/stat-tile";
 import { YearFilter } from "@/components/dashboard/year-filter";
 import { tanggalPendek } from "@/components/register/dates";
@@ -114,18 +113,18 @@ export default async function DasborPage({ searchParams }: { searchParams: Promi
           <ul className="space-y-3 text-sm" aria-label="Rincian per tahun">
             {[...d.signedPerYear].reverse().map((y) => (
               <li key={y.year} className="rounded-md border border-slate-200 p-3">
-                <Link href={y.href} className="font-semibold text-brand-800 underline hover:no-underline">
+                <a href={y.href} className="font-semibold text-brand-800 underline hover:no-underline">
                   {y.year}: {nf.format(y.total)} kerja sama
-                </Link>
+                </a>
                 {y.byClass.length > 0 ? (
                   <p className="mt-1 text-slate-700">
                     {y.byClass.map((c, i) => (
                       <span key={c.key}>
                         {i > 0 && ", "}
                         <span aria-hidden="true" className={`mr-1 inline-block size-2.5 rounded-sm ${CLASS_SWATCH[c.key]}`} />
-                        <Link href={c.href} className="text-brand-800 underline hover:no-underline">
+                        <a href={c.href} className="text-brand-800 underline hover:no-underline">
                           {nf.format(c.value)} {CLASS_PHRASE[c.key]}
-                        </Link>
+                        </a>
                       </span>
                     ))}
                   </p>
@@ -157,7 +156,7 @@ export default async function DasborPage({ searchParams }: { searchParams: Promi
           )}
         </Card>
         <Card title="Masa berlaku terdekat" description="Kerja sama berlaku yang paling dahulu berakhir."
-          actions={<Link href={registerHref({ status: "AKTIF", tahun, urut: "berakhir" })} className="text-sm font-semibold text-brand-800 underline">Lihat semua</Link>}>
+          actions={<a href={registerHref({ status: "AKTIF", tahun, urut: "berakhir" })} className="text-sm font-semibold text-brand-800 underline">Lihat semua</a>}>
           {d.nearest.length === 0 ? (
             <p className="text-sm text-slate-600">Belum ada kerja sama yang berlaku.</p>
           ) : (
@@ -175,7 +174,7 @@ export default async function DasborPage({ searchParams }: { searchParams: Promi
                   return (
                     <TR key={r.id}>
                       <TH scope="row" label="Kerja sama">
-                        <Link href={`/kerja-sama/${r.id}`} className="text-brand-800 underline hover:no-underline">{r.title}</Link>
+                        <a href={`/kerja-sama/${r.id}`} className="text-brand-800 underline hover:no-underline">{r.title}</a>
                         <span className="mt-0.5 block text-xs font-normal text-slate-600">
                           {r.code}
                           {r.mainType ? ` · ${AGREEMENT_TYPE_LABELS[r.mainType as keyof typeof AGREEMENT_TYPE_LABELS] ?? r.mainType}` : ""}
@@ -199,8 +198,24 @@ export default async function DasborPage({ searchParams }: { searchParams: Promi
       </div>
 
       {!d.scopedToOpd && (
-        <Card title="Per perangkat daerah" description={`Akan berakhir: ≤ ${endingSoonDays} hari. Urut menurut kerja sama berlaku.`} flush>
-          <OpdTable rows={d.perOpd} endingSoonDays={endingSoonDays} />
+        // The ten that most need attention here; every OPD on its own page (a province has dozens).
+        <Card
+          title="Per perangkat daerah"
+          description={
+            d.perOpd.length > OPD_PREVIEW
+              ? `${OPD_PREVIEW} dari ${nf.format(d.perOpd.length)} perangkat daerah yang paling perlu perhatian: urut menurut laporan terlambat, lalu tanpa laporan. Akan berakhir: ≤ ${endingSoonDays} hari.`
+              : `Akan berakhir: ≤ ${endingSoonDays} hari. Urut menurut laporan terlambat, lalu tanpa laporan.`
+          }
+          actions={
+            d.perOpd.length > OPD_PREVIEW ? (
+              <a href={`/dasbor/perangkat-daerah${tahun ? `?tahun=${tahun}` : ""}`} className="text-sm font-semibold text-brand-800 underline">
+                Semua {nf.format(d.perOpd.length)} perangkat daerah
+              </a>
+            ) : undefined
+          }
+          flush
+        >
+          <OpdTable rows={opdsNeedingAttention(d.perOpd).slice(0, OPD_PREVIEW)} endingSoonDays={endingSoonDays} />
         </Card>
       )}
     </>
