@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { AgreementCard } from "@/components/cases/agreement-list";
 import { StageBadge } from "@/components/cases/stage-badge";
 import type { NaskahNode } from "@/lib/agreements/queries";

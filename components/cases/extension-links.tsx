@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { ExtensionBasis } from "@/lib/cases/perpanjangan";
 import { formatTanggal } from "@/lib/format";
 import type { Stage } from "@/lib/generated/prisma/enums";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { CheckboxField, RadioGroupField, SelectField, TextareaField, TextField } from "@/components/forms/fields";
 import { FormErrorSummary } from "@/components/forms/form-error-summary";
 import { useFormAction } from "@/components/forms/use-form-action";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { AGREEMENT_TYPE_LABELS, PARTNER_CLASS_LABELS } from "@/components/cases/labels";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { PolicyUser } from "@/lib/auth/policy";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { DEFAULT_SETTINGS } from "@/lib/settings/defaults";
 import { ROLE_HOME } from "./routes";
 

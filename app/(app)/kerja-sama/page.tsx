@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { PARTNER_CLASS_LABELS } from "@/components/cases/labels";
 import { CappedPagination } from "@/components/register/register-pagination";
 import { RegisterTable } from "@/components/register/register-table";

@@ -2,7 +2,7 @@ import { SmtpStatusCard } from "@/components/settings/smtp-status";
 import { smtpStatus } from "@/lib/notifications/mailer";
 import { outboxCounts } from "@/lib/notifications/queries";
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { MonitoringForm, NaskahForm, NumberPatternsForm, RegionForm, SecurityForm } from "@/components/settings/group-forms";
 import { RequiredDocumentsForm } from "@/components/settings/required-documents-form";
 import { SettingsHistory } from "@/components/settings/settings-history";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { PARTNER_CLASS_LABELS } from "@/components/cases/labels";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";

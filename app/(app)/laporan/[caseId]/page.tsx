@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { cache } from "react";
 import { notFound } from "next/navigation";
 import { AGREEMENT_TYPE_LABELS } from "@/components/cases/labels";

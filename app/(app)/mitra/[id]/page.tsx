@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { notFound, redirect } from "next/navigation";
 import { AGREEMENT_TYPE_LABELS, PARTNER_CLASS_LABELS } from "@/components/cases/labels";
 import { MergePartnerForm, VerifyPartnerForm } from "@/components/partners/partner-admin-forms";

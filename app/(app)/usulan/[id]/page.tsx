@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { AgreementList } from "@/components/cases/agreement-list";
 import { CaseSummary } from "@/components/cases/case-summary";
