@@ -220,11 +220,16 @@ export async function earliestDueReports(actor: CurrentUser, now: Date, limit: n
       orderBy: [{ firstDueBy: "asc" }, { caseId: "asc" }], take: limit, select: { caseId: true },
     }),
     db.monevFlag.aggregate({ where: { opdId: actor.opdId, computedOn: today }, _sum: { dueReports: true } }),
-    // The OPD's reporting cases without a flag of today: one primary-key probe each (an anti-join).
+    // The OPD's reporting cases without a flag of today under this OPD: a merge anti-join of two
+    // index-only ranges in case-id order — the partial index "Case_reporting_opdId_id_idx" and
+    // (opdId, computedOn, caseId, dueReports) on the flags (migration 20261127195000_monev_opd_antijoin).
+    // A flag computed under another OPD is not this OPD's (its dueReports are summed there), so such a
+    // case is computed whole here.
     db.$queryRaw<{ id: string }[]>`
       SELECT c.id FROM "Case" c
        WHERE c."opdId" = ${actor.opdId} AND c."deletedAt" IS NULL AND c.stage = ANY(${[...REPORTING_STAGES]}::"Stage"[])
-         AND NOT EXISTS (SELECT 1 FROM "MonevFlag" f WHERE f."caseId" = c.id AND f."computedOn" = ${today}::date)
+         AND NOT EXISTS (SELECT 1 FROM "MonevFlag" f
+                          WHERE f."opdId" = ${actor.opdId} AND f."computedOn" = ${today}::date AND f."caseId" = c.id)
        ORDER BY c.id LIMIT ${DUE_LIST_LIMIT}`,
   ]);
   const unflagged = new Set(unflaggedIds.map((r) => r.id));

@@ -11,6 +11,7 @@ import { resetDatabase } from "./helpers/db";
 import { activeCase, endedCase, giveBack, save } from "./helpers/reports";
 import { refreshMonevFlags } from "@/lib/dashboard/monev-flags";
 import { earliestDueReports, listDueReports } from "@/lib/reports/queries";
+import { REPORTING_STAGES } from "@/lib/reports/rules";
 import { actor, caseAt, d, draftInput, OPD_A, OPD_B, seedBase, type UserKey } from "./helpers/cases";
 
 // Issue 9: the grouped, paginated "Perlu Tindakan" and the usulan list's search and capped count
@@ -203,5 +204,24 @@ describe("due reports from the monev flags", () => {
     const later = new Date("2026-11-20T03:00:00Z");
     const all = await listDueReports(actor("operatorA"), later);
     expect((await earliestDueReports(actor("operatorA"), later, 50)).total).toBe(all.length);
+  });
+
+  it("a case that starts reporting after the refresh is listed and counted (no flag of today under its OPD)", async () => {
+    await activeCase();
+    await refreshMonevFlags({ now: OCT5 });
+    const n = await same(50);
+    await endedCase(); // reporting since the refresh: no flag
+    expect(await same(1)).toBeGreaterThan(n);
+    await same(50);
+  });
+
+  it("the partial index of reporting cases holds exactly REPORTING_STAGES (the anti-join reads it)", async () => {
+    const [row] = await db().$queryRaw<{ def: string }[]>`
+      SELECT pg_get_indexdef(i.indexrelid) AS def FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+       WHERE c.relname = 'Case_reporting_opdId_id_idx'`;
+    expect(row, "index Case_reporting_opdId_id_idx").toBeDefined();
+    const stages = [...row.def.matchAll(/'([A-Z_]+)'::"Stage"/g)].map((m) => m[1]).sort();
+    expect(stages).toEqual([...REPORTING_STAGES].sort());
+    expect(row.def).toContain('"deletedAt" IS NULL');
   });
 });
