@@ -12,6 +12,8 @@ import { activeCase, endedCase, giveBack, save } from "./helpers/reports";
 import { refreshMonevFlags } from "@/lib/dashboard/monev-flags";
 import { earliestDueReports, listDueReports } from "@/lib/reports/queries";
 import { REPORTING_STAGES } from "@/lib/reports/rules";
+import { likePattern } from "@/lib/register/sql";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { actor, caseAt, d, draftInput, OPD_A, OPD_B, seedBase, type UserKey } from "./helpers/cases";
 
 // Issue 9: the grouped, paginated "Perlu Tindakan" and the usulan list's search and capped count
@@ -163,6 +165,30 @@ describe("usulan search", () => {
     expect(own).not.toContain(foreign.id);
     expect(await titles("kabag", "100%")).toEqual([]); // LIKE wildcards are literal
     expect(await titles("kabag", "ks")).toHaveLength(4); // two characters: still a substring match
+  });
+});
+
+describe("search by the distinctive word of a code or number (lib/register/sql.ts trigramKey)", () => {
+  it("finds exactly what LIKE '%q%' on the search text (or the full-text match) finds", async () => {
+    const titles = [
+      "Naskah KS-2031-B00417 air bersih", "Perjanjian B00417 tahap dua", "Rujukan KS-2031-B004170 lanjutan",
+      "Nomor 180/31415/KS jalan", "Nomor 31415 tanpa garis", "Pelayanan 180/314150 kesehatan",
+    ];
+    for (const title of titles) await createDraft(actor("operatorA"), draftInput("KSDD", { title }));
+    await createDraft(actor("operatorB"), draftInput("KSDD", { title: "Naskah KS-2031-B00417 dinas lain" }));
+    const queries = ["KS-2031-B00417", "ks-2031-b00417 air", "B00417", "180/31415", "31415/ks", "180/314150", "2031-B0041", "tahap 00417"];
+    for (const key of ["kabag", "operatorA"] as UserKey[]) {
+      for (const q of queries) {
+        const listed = (await listCases(actor(key), { q })).items.map((i) => i.id).sort();
+        const scope = key === "kabag" ? Prisma.sql`TRUE` : Prisma.sql`c."opdId" = ${OPD_A}`;
+        const direct = (await db().$queryRaw<{ id: string }[]>`
+          SELECT c.id FROM "Case" c WHERE c."deletedAt" IS NULL AND ${scope}
+             AND (c."searchVector" @@ websearch_to_tsquery('indonesian', ${q}) OR c."searchText" LIKE ${likePattern(q)})`)
+          .map((r) => r.id).sort();
+        expect([key, q, listed]).toEqual([key, q, direct]);
+      }
+    }
+    expect((await listCases(actor("kabag"), { q: "KS-2031-B00417" })).items).toHaveLength(3); // two titles and the other OPD's
   });
 });
 
