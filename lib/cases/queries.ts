@@ -14,7 +14,7 @@ import { mayEditDraft, mayGiveOpinion, mayReadOpinions, mayStartPerpanjangan, ma
 import { caseWhereFor } from "./scope";
 import { buildSnapshot } from "./snapshot";
 import { caseScopeSql, searchSql } from "@/lib/register/sql";
-import { COUNT_CAP } from "@/lib/register/queries";
+import { COUNT_CAP, SEARCH_COUNT_CAP } from "@/lib/register/queries";
 
 /*
  * Reads of usulan, always scoped to the actor with caseWhereFor(): an OPD user never receives
@@ -102,12 +102,8 @@ const LIST_SELECT = {
   initiator: true, opd: { select: { shortName: true } }, partner: { select: { name: true } },
 } satisfies Prisma.CaseSelect;
 
-/**
- * A search counts up to 100 ("lebih dari 100"): a broad word matches thousands of cases at 100k, and
- * the GIN indexes can only be read whole (a bitmap), so counting 1,000 of "kesehatan" costs 13–22 ms
- * where counting 100 stops after about a thousand rows (1.3 ms); a rare term is counted exactly.
- */
-export const SEARCH_COUNT_CAP = 100;
+/** A search counts up to 100 ("lebih dari 100"), as the register does (lib/register/queries.ts). */
+export { SEARCH_COUNT_CAP };
 
 /** One row of the usulan list (the partner's name from the register summary column, kept by triggers). */
 export type CaseListItem = {

@@ -30,6 +30,21 @@ export async function benchPages({
   const reports = await import("@/lib/reports/queries");
   const rows: Row[] = [];
   const now = new Date();
+  // An OPD's /beranda and /laporan read today's monev flags, which production keeps by the daily job
+  // (and dasbor-monev at start-up): without them every reporting case of the OPD is computed.
+  {
+    const flags = await import("@/lib/dashboard/monev-flags");
+    const { todayInZone } = await import("@/lib/dates");
+    const { loadSettings } = await import("@/lib/settings/load");
+    const { getDb } = await import("@/lib/db");
+    const today = todayInZone(now, (await loadSettings(getDb())).region.timeZone);
+    const on = await flags.monevFlagsComputedOn();
+    if (!on || on.getTime() !== today.getTime()) {
+      log("Memperbarui tanda monev hari ini / refreshing today's monev flags (the daily job's work)…");
+      const r = await flags.refreshMonevFlags({ now });
+      log(`    ${r.cases} reporting cases in ${(r.ms / 1000).toFixed(1)} s`);
+    }
+  }
   const { rows: [pick] } = await client.query<{ code: string; partner: string; number: string }>(
     `SELECT (SELECT code FROM "Case" ORDER BY id LIMIT 1 OFFSET 5000) AS code,
             (SELECT split_part(name, ' ', 2) FROM "Partner" ORDER BY id LIMIT 1 OFFSET 100) AS partner,

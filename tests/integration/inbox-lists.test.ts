@@ -11,6 +11,9 @@ import { resetDatabase } from "./helpers/db";
 import { activeCase, endedCase, giveBack, save } from "./helpers/reports";
 import { refreshMonevFlags } from "@/lib/dashboard/monev-flags";
 import { earliestDueReports, listDueReports } from "@/lib/reports/queries";
+import { REPORTING_STAGES } from "@/lib/reports/rules";
+import { likePattern } from "@/lib/register/sql";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { actor, caseAt, d, draftInput, OPD_A, OPD_B, seedBase, type UserKey } from "./helpers/cases";
 
 // Issue 9: the grouped, paginated "Perlu Tindakan" and the usulan list's search and capped count
@@ -165,6 +168,30 @@ describe("usulan search", () => {
   });
 });
 
+describe("search by the distinctive word of a code or number (lib/register/sql.ts trigramKey)", () => {
+  it("finds exactly what LIKE '%q%' on the search text (or the full-text match) finds", async () => {
+    const titles = [
+      "Naskah KS-2031-B00417 air bersih", "Perjanjian B00417 tahap dua", "Rujukan KS-2031-B004170 lanjutan",
+      "Nomor 180/31415/KS jalan", "Nomor 31415 tanpa garis", "Pelayanan 180/314150 kesehatan",
+    ];
+    for (const title of titles) await createDraft(actor("operatorA"), draftInput("KSDD", { title }));
+    await createDraft(actor("operatorB"), draftInput("KSDD", { title: "Naskah KS-2031-B00417 dinas lain" }));
+    const queries = ["KS-2031-B00417", "ks-2031-b00417 air", "B00417", "180/31415", "31415/ks", "180/314150", "2031-B0041", "tahap 00417"];
+    for (const key of ["kabag", "operatorA"] as UserKey[]) {
+      for (const q of queries) {
+        const listed = (await listCases(actor(key), { q })).items.map((i) => i.id).sort();
+        const scope = key === "kabag" ? Prisma.sql`TRUE` : Prisma.sql`c."opdId" = ${OPD_A}`;
+        const direct = (await db().$queryRaw<{ id: string }[]>`
+          SELECT c.id FROM "Case" c WHERE c."deletedAt" IS NULL AND ${scope}
+             AND (c."searchVector" @@ websearch_to_tsquery('indonesian', ${q}) OR c."searchText" LIKE ${likePattern(q)})`)
+          .map((r) => r.id).sort();
+        expect([key, q, listed]).toEqual([key, q, direct]);
+      }
+    }
+    expect((await listCases(actor("kabag"), { q: "KS-2031-B00417" })).items).toHaveLength(3); // two titles and the other OPD's
+  });
+});
+
 describe("due reports from the monev flags", () => {
   const OCT5 = new Date("2026-10-05T03:00:00Z");
   const countDueReports = async (key: UserKey) => (await earliestDueReports(actor(key), OCT5, 0)).total;
@@ -203,5 +230,24 @@ describe("due reports from the monev flags", () => {
     const later = new Date("2026-11-20T03:00:00Z");
     const all = await listDueReports(actor("operatorA"), later);
     expect((await earliestDueReports(actor("operatorA"), later, 50)).total).toBe(all.length);
+  });
+
+  it("a case that starts reporting after the refresh is listed and counted (no flag of today under its OPD)", async () => {
+    await activeCase();
+    await refreshMonevFlags({ now: OCT5 });
+    const n = await same(50);
+    await endedCase(); // reporting since the refresh: no flag
+    expect(await same(1)).toBeGreaterThan(n);
+    await same(50);
+  });
+
+  it("the partial index of reporting cases holds exactly REPORTING_STAGES (the anti-join reads it)", async () => {
+    const [row] = await db().$queryRaw<{ def: string }[]>`
+      SELECT pg_get_indexdef(i.indexrelid) AS def FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+       WHERE c.relname = 'Case_reporting_opdId_id_idx'`;
+    expect(row, "index Case_reporting_opdId_id_idx").toBeDefined();
+    const stages = [...row.def.matchAll(/'([A-Z_]+)'::"Stage"/g)].map((m) => m[1]).sort();
+    expect(stages).toEqual([...REPORTING_STAGES].sort());
+    expect(row.def).toContain('"deletedAt" IS NULL');
   });
 });

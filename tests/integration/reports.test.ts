@@ -3,11 +3,11 @@ import { getDb } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import {
   getLastReportSummary, getReportPage, getReportTimeline, lastReportSummaries, lastReportSummary, listDueReports,
-  listReportingAgreements, reviewCycleCounts, reviewQueue,
+  countReportingCases, listReportingAgreements, reportingCasesWhere, reviewCycleCounts, reviewQueue,
 } from "@/lib/reports/queries";
 import { samplePdf } from "../support/pdf";
 import { resetDatabase, testPool } from "./helpers/db";
-import { actor, caseRow, expectRefused, historyOf, seedBase, step } from "./helpers/cases";
+import { actor, caseRow, expectRefused, historyOf, OPD_A, OPD_B, seedBase, step, type UserKey } from "./helpers/cases";
 import {
   activeCase, attach, endedCase, FILLED, giveBack, removeAttachment, reportState, review, save, withTemporaryStorage,
 } from "./helpers/reports";
@@ -286,6 +286,24 @@ describe("Bagian Kerja Sama reviews", () => {
     const listed = await listReportingAgreements(actor("pimpinan"), OCT5);
     expect(listed.items).toHaveLength(1);
     expect(listed.items[0].counts).toMatchObject({ DIKIRIM: 2, BELUM_JATUH_TEMPO: 11 });
+  });
+});
+
+describe("the reporting agreements' capped count (SQL) equals a Prisma count over reportingCasesWhere()", () => {
+  it("for every role, with and without an OPD filter, and stops at the cap", async () => {
+    await activeCase();
+    await endedCase();
+    const direct = (key: UserKey, opdId?: string) => getDb().case.count({ where: reportingCasesWhere(actor(key), opdId) });
+    let seen = 0;
+    for (const key of ["operatorA", "kepalaA", "operatorB", "kepalaB", "staf", "kabag", "tkksd1", "pimpinan"] satisfies UserKey[]) {
+      for (const opdId of [undefined, OPD_A, OPD_B]) {
+        const n = await direct(key, opdId);
+        seen += n;
+        expect(await countReportingCases(actor(key), opdId), `${key} ${opdId ?? "all"}`).toBe(n);
+      }
+    }
+    expect(seen).toBeGreaterThan(0);
+    expect(await countReportingCases(actor("kabag"), undefined, 1)).toBe(2); // cap 1: "more than 1"
   });
 });
 
