@@ -1,6 +1,6 @@
 import "server-only";
 import type { CurrentUser } from "@/lib/auth/session";
-import { getCaseDetail } from "@/lib/cases/queries";
+import { getCaseDetail, type CaseDetail } from "@/lib/cases/queries";
 import { caseWhereFor } from "@/lib/cases/scope";
 import { getDb } from "@/lib/db";
 import { getReportTimeline, lastReportSummary } from "@/lib/reports/queries";
@@ -27,7 +27,12 @@ const shown = (a: Agreement) => a.status !== "DRAF" || a.type === "ADENDUM";
 
 export async function getCooperation(actor: CurrentUser, caseId: string, now: Date) {
   const detail = await getCaseDetail(actor, caseId, now);
-  if (!detail) return null;
+  return detail ? cooperationOf(actor, detail, now) : null;
+}
+
+/** getCooperation over a case detail already read (the agreement page shares it with its metadata). */
+export async function cooperationOf(actor: CurrentUser, detail: CaseDetail, now: Date) {
+  const caseId = detail.case.id;
   const agreements = detail.agreements.filter(shown);
   const kbIds = agreements.filter((a) => a.type === "KB").map((a) => a.id);
   // The monev timeline of the reported naskah (PKS/NK/MoU), null when there is none or the viewer may not read it.
