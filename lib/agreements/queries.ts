@@ -36,17 +36,8 @@ export async function cooperationOf(actor: CurrentUser, detail: CaseDetail, now:
   const agreements = detail.agreements.filter(shown);
   const kbIds = agreements.filter((a) => a.type === "KB").map((a) => a.id);
   // The monev timeline of the reported naskah (PKS/NK/MoU), null when there is none or the viewer may not read it.
-  const reportsQuery = getReportTimeline(actor, caseId, now);
-  const turunan = kbIds.length
-    ? await getDb().case.findMany({
-        where: { AND: [{ parentAgreementId: { in: kbIds }, id: { not: caseId } }, caseWhereFor(actor)] },
-        orderBy: { createdAt: "asc" },
-        select: {
-          id: true, code: true, title: true, stage: true, parentAgreementId: true, opd: { select: { shortName: true } },
-          agreements: { where: { type: "PKS", deletedAt: null, status: { not: "DRAF" } }, orderBy: { createdAt: "desc" }, take: 1 },
-        },
-      })
-    : [];
+  const reportsQuery = getReportTimeline(actor, caseId, now, detail.case);
+  const turunan = kbIds.length ? await turunanOf(actor, kbIds, caseId) : [];
   const docsOf = (id: string) =>
     detail.documents
       .filter((d) => d.agreementId === id)
@@ -69,4 +60,32 @@ export async function cooperationOf(actor: CurrentUser, detail: CaseDetail, now:
   // The last reviewed report (realisasi, rekomendasi, nilai): what the monev says about this cooperation.
   const lastReport = reports ? await lastReportSummary(getDb(), reports.agreement.id) : null;
   return { detail, roots, signed: agreements.some((a) => a.signedAt !== null), reports, lastReport };
+}
+
+/**
+ * The PKS turunan under these KBs (another case each), with their OPD and latest PKS. The names and
+ * PKS are read only when there are turunan: Prisma runs a statement per `include` even for no rows.
+ */
+async function turunanOf(actor: CurrentUser, kbIds: string[], caseId: string) {
+  const db = getDb();
+  const rows = await db.case.findMany({
+    where: { AND: [{ parentAgreementId: { in: kbIds }, id: { not: caseId } }, caseWhereFor(actor)] },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, code: true, title: true, stage: true, parentAgreementId: true, opdId: true },
+  });
+  if (rows.length === 0) return [];
+  const [opds, pks] = await Promise.all([
+    db.opd.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.opdId))] } }, select: { id: true, shortName: true } }),
+    db.agreement.findMany({
+      where: { caseId: { in: rows.map((r) => r.id) }, type: "PKS", deletedAt: null, status: { not: "DRAF" } },
+      orderBy: { createdAt: "desc" },
+    }),
+  ]);
+  const shortName = new Map(opds.map((o) => [o.id, o.shortName]));
+  return rows.map(({ opdId, ...r }) => ({
+    ...r,
+    opd: { shortName: shortName.get(opdId) ?? "" },
+    // The latest PKS of each turunan (pks is newest first).
+    agreements: pks.filter((a) => a.caseId === r.id).slice(0, 1),
+  }));
 }

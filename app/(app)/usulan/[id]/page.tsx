@@ -87,7 +87,7 @@ export default async function CaseDetailPage({ params, searchParams }: Props) {
   const ownOpinion = opinions.findLast((o) => o.memberId === actor.id && o.round === round);
   const opinionOpen = may.giveOpinion;
   // The monitoring reports of the running agreement (lib/reports), while it runs and until the case is closed.
-  const reports = REPORTING_STAGES.includes(c.stage) ? await getReportTimeline(actor, c.id, new Date()) : null;
+  const reports = REPORTING_STAGES.includes(c.stage) ? await getReportTimeline(actor, c.id, new Date(), c) : null;
 
   const naskah = (
     <Card title="Naskah kerja sama">
