@@ -1,6 +1,6 @@
 import "server-only";
 import type { CurrentUser } from "@/lib/auth/session";
-import { getCaseDetail, type CaseDetail } from "@/lib/cases/queries";
+import type { CaseDetail } from "@/lib/cases/queries";
 import { caseWhereFor } from "@/lib/cases/scope";
 import { getDb } from "@/lib/db";
 import { getReportTimeline, lastReportSummary } from "@/lib/reports/queries";
@@ -25,12 +25,10 @@ export type NaskahNode = {
 /** Agreements that never took force (drafts, abandoned adendum) are shown only while in progress. */
 const shown = (a: Agreement) => a.status !== "DRAF" || a.type === "ADENDUM";
 
-export async function getCooperation(actor: CurrentUser, caseId: string, now: Date) {
-  const detail = await getCaseDetail(actor, caseId, now);
-  return detail ? cooperationOf(actor, detail, now) : null;
-}
-
-/** getCooperation over a case detail already read (the agreement page shares it with its metadata). */
+/**
+ * The agreement page over the case detail it already read (caseDetailForRequest, shared with its
+ * metadata): the naskah tree, the PKS turunan, the report timeline and the last reviewed report.
+ */
 export async function cooperationOf(actor: CurrentUser, detail: CaseDetail, now: Date) {
   const caseId = detail.case.id;
   const agreements = detail.agreements.filter(shown);

@@ -117,7 +117,7 @@ const person = (people: Map<string, Person>, id: string): Person => people.get(i
 
 /**
  * getCaseDetail once per request: the page and its generateMetadata (and the agreement page's
- * getCooperation) share one read. `actor` is requireUser()'s object, the same within a request.
+ * cooperationOf) share one read. `actor` is requireUser()'s object, the same within a request.
  */
 export const caseDetailForRequest = cache((actor: CurrentUser, caseId: string) => getCaseDetail(actor, caseId, new Date()));
 
