@@ -3,7 +3,9 @@ import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { Icon } from "@/components/ui/icons";
 import { ROLE_LABELS } from "@/lib/auth/roles";
+import { transitionSchema } from "@/lib/cases/schemas";
 import type { FormActionFn } from "@/lib/forms/action";
+import { formConstraints, type Constraint } from "@/lib/forms/constraints";
 import {
   DOCUMENT_LABELS, isTerminal, rowsFor, stageLabel, type AvailableEvent, type CaseKind, type Initiator, type Stage,
 } from "@/lib/workflow";
@@ -124,6 +126,27 @@ function fieldsFor(e: AvailableEvent, p: ActionPanelProps): TransitionFields {
   }
 }
 
+/**
+ * transitionSchema's HTML constraints (maxLength, required…), computed once on the server: the event
+ * forms validate on the server only, so the case page's bundle carries no zod (use-server-form-action.ts).
+ */
+const TRANSITION_CONSTRAINTS = formConstraints(transitionSchema);
+
+const GROUP_OF: Partial<Record<TransitionFields["kind"], string>> = {
+  signing: "signing.", dprd: "dprd.", termination: "termination.", adendum: "adendum.",
+};
+
+/** The constraints of the controls one event's form shows (each form's props travel in the page). */
+function constraintsFor(fields: TransitionFields): Record<string, Constraint> {
+  const prefix = GROUP_OF[fields.kind];
+  return Object.fromEntries(
+    Object.entries(TRANSITION_CONSTRAINTS).filter(
+      ([name]) =>
+        name === "note" || (fields.kind === "checklist" && name === "checklistComplete") || (prefix !== undefined && name.startsWith(prefix)),
+    ),
+  );
+}
+
 /** Who may act on this stage at all (from the transition table), for "menunggu tindakan …". */
 function waitingFor(p: ActionPanelProps): string[] {
   const roles = new Set(rowsFor({ kind: p.kind, stage: p.stage, initiator: p.initiator }).flatMap((t) => t.roles));
@@ -158,6 +181,7 @@ export function ActionPanel(props: ActionPanelProps) {
   const running = RUNNING_STAGES.includes(stage);
   const events: PanelItem[] = available.map((e) => {
     const danger = NEGATIVE_EVENTS.includes(e.event);
+    const fields = fieldsFor(e, props);
     return {
       key: e.event,
       danger,
@@ -172,7 +196,8 @@ export function ActionPanel(props: ActionPanelProps) {
           reasonRequired={e.reasonRequired}
           danger={danger}
           missingDocuments={e.missingDocuments.map((d) => DOCUMENT_LABELS[d])}
-          fields={fieldsFor(e, props)}
+          fields={fields}
+          constraint={constraintsFor(fields)}
           today={props.today}
           hint={EVENT_HINTS[e.event]}
         />

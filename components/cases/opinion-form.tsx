@@ -2,10 +2,10 @@
 
 import { RadioGroupField, TextareaField } from "@/components/forms/fields";
 import { FormErrorSummary } from "@/components/forms/form-error-summary";
-import { useFormAction } from "@/components/forms/use-form-action";
+import { useServerFormAction } from "@/components/forms/use-server-form-action";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { opinionSchema } from "@/lib/cases/schemas";
 import type { FormActionFn } from "@/lib/forms/action";
+import type { Constraint } from "@/lib/forms/constraints";
 
 export type OpinionFormProps = {
   /** opinionAction of the case page. */
@@ -13,6 +13,8 @@ export type OpinionFormProps = {
   caseId: string;
   /** The member's current opinion in this round: a new one is added, this one stays in the history. */
   current?: { opinion: string; note: string };
+  /** formConstraints(opinionSchema), computed on the server: the schema validates in opinionAction only (no zod in the page's bundle). */
+  constraint: Record<string, Constraint>;
 };
 
 const CHOICES = [
@@ -22,9 +24,10 @@ const CHOICES = [
 ] as const;
 
 /** Written opinion of a TKKSD member (layak / perlu perbaikan / tidak layak) with a mandatory note. */
-export function OpinionForm({ action, caseId, current }: OpinionFormProps) {
-  const { form, fields, formAction, lastResult, pending } = useFormAction(action, opinionSchema, {
+export function OpinionForm({ action, caseId, current, constraint }: OpinionFormProps) {
+  const { form, fields, formAction, lastResult, pending } = useServerFormAction(action, {
     id: "pendapat",
+    constraint,
     defaultValue: { caseId, opinion: current?.opinion, note: current?.note },
   });
   return (

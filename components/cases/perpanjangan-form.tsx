@@ -1,15 +1,18 @@
 "use client";
 
 import { FormErrorSummary } from "@/components/forms/form-error-summary";
-import { useFormAction } from "@/components/forms/use-form-action";
+import { useServerFormAction } from "@/components/forms/use-server-form-action";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { perpanjanganSchema } from "@/lib/cases/schemas";
 import type { FormActionFn } from "@/lib/forms/action";
 
-/** Starts a perpanjangan: a new usulan pre-filled from this cooperation, at Draf (domain §5). */
+/**
+ * Starts a perpanjangan: a new usulan pre-filled from this cooperation, at Draf (domain §5). Only a
+ * hidden id: perpanjanganSchema validates in the server action (no zod in the page's bundle).
+ */
 export function PerpanjanganForm({ action, caseId, endDate }: { action: FormActionFn; caseId: string; endDate: string | null }) {
-  const { form, formAction, lastResult, pending } = useFormAction(action, perpanjanganSchema, {
+  const { form, formAction, lastResult, pending } = useServerFormAction(action, {
     id: "perpanjangan",
+    constraint: {},
     defaultValue: { caseId },
   });
   return (

@@ -2,11 +2,11 @@
 
 import { SelectField, TextField } from "@/components/forms/fields";
 import { FormErrorSummary } from "@/components/forms/form-error-summary";
-import { useFormAction } from "@/components/forms/use-form-action";
+import { useServerFormAction } from "@/components/forms/use-server-form-action";
 import type { SelectOption } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { pksTurunanSchema } from "@/lib/cases/schemas";
 import type { FormActionFn } from "@/lib/forms/action";
+import type { Constraint } from "@/lib/forms/constraints";
 
 export type PksTurunanFormProps = {
   /** startPksTurunanAction of the case page. */
@@ -16,12 +16,15 @@ export type PksTurunanFormProps = {
   opdOptions: readonly SelectOption[];
   /** OPD preselected (usually the case's own OPD). */
   defaultOpdId?: string;
+  /** formConstraints(pksTurunanSchema), computed on the server: the schema validates in the action only (no zod in the page's bundle). */
+  constraint: Record<string, Constraint>;
 };
 
 /** Starts a further PKS under a Kesepakatan Bersama in force: a new case at Penyusunan PKS. */
-export function PksTurunanForm({ action, kbId, opdOptions, defaultOpdId }: PksTurunanFormProps) {
-  const { form, fields, formAction, lastResult, pending } = useFormAction(action, pksTurunanSchema, {
+export function PksTurunanForm({ action, kbId, opdOptions, defaultOpdId, constraint }: PksTurunanFormProps) {
+  const { form, fields, formAction, lastResult, pending } = useServerFormAction(action, {
     id: "pks-turunan",
+    constraint,
     defaultValue: { kbId, opdId: defaultOpdId },
   });
   return (

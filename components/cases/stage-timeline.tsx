@@ -103,24 +103,16 @@ const CHECK = "M5 12.5l4.5 4.5L19 7.5";
 const CROSS = "M7 7l10 10M17 7L7 17";
 
 function Marker({ kind }: { kind: "done" | "current" | "negative" | "todo" }) {
-  const styles = {
-    done: "border-emerald-700 bg-emerald-700 text-white",
-    current: "border-brand-700 bg-white text-brand-700 ring-4 ring-brand-100",
-    negative: "border-red-700 bg-red-700 text-white",
-    todo: "border-slate-300 bg-white text-slate-400",
-  }[kind];
   const icon = kind === "done" ? CHECK : kind === "negative" ? CROSS : null;
+  // One short class per part (.tl-* in app/globals.css): a long timeline sends these twice.
   return (
-    <span
-      aria-hidden="true"
-      className={cn("absolute top-0.5 -left-[13px] flex size-6 items-center justify-center rounded-full border-2", styles)}
-    >
+    <span aria-hidden="true" className={`tl-mark tl-mark-${kind}`}>
       {icon ? (
         <svg viewBox="0 0 24 24" className="size-4" fill="none" stroke="currentColor" strokeWidth={3} strokeLinecap="round" strokeLinejoin="round">
           <path d={icon} />
         </svg>
       ) : (
-        <span className={cn("size-2 rounded-full", kind === "current" ? "bg-brand-700" : "bg-slate-300")} />
+        <span className="tl-dot" />
       )}
     </span>
   );
@@ -140,7 +132,7 @@ function Item({
   children?: ReactNode;
 }) {
   return (
-    <li aria-current={current ? "step" : undefined} className="relative pb-5 pl-6 last:pb-0">
+    <li aria-current={current ? "step" : undefined} className="tl-item">
       <Marker kind={marker} />
       <div
         className={cn(
@@ -148,9 +140,9 @@ function Item({
           current && (marker === "negative" ? "border-red-200 bg-red-50" : "border-brand-200 bg-brand-50"),
         )}
       >
-        <p className="flex flex-wrap items-baseline gap-x-2 text-sm">
+        <p className="tl-head">
           <span className={cn("font-semibold", marker === "todo" ? "text-slate-600" : "text-slate-900")}>{title}</span>
-          <span className={cn("text-xs font-semibold uppercase", marker === "todo" ? "text-slate-600" : marker === "negative" ? "text-red-800" : current ? "text-brand-800" : "text-emerald-800")}>
+          <span className={cn("tl-status", marker === "todo" ? "text-slate-600" : marker === "negative" ? "text-red-800" : current ? "text-brand-800" : "text-emerald-800")}>
             {status}
           </span>
         </p>

@@ -2,11 +2,11 @@
 
 import type { Meta } from "@/components/forms/fields";
 import { FormErrorSummary } from "@/components/forms/form-error-summary";
-import { useFormAction } from "@/components/forms/use-form-action";
+import { useServerFormAction } from "@/components/forms/use-server-form-action";
 import type { SelectOption } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { transitionSchema } from "@/lib/cases/schemas";
 import type { FormActionFn } from "@/lib/forms/action";
+import type { Constraint } from "@/lib/forms/constraints";
 import type { CaseKind } from "@/lib/generated/prisma/enums";
 import {
   AdendumFields, ChecklistFields, DprdFields, NoteField, SigningFields, TerminationFields, type SigningOptions,
@@ -34,6 +34,11 @@ export type TransitionFormProps = {
   /** Labels of the documents still missing for this event (the server refuses without them). */
   missingDocuments: readonly string[];
   fields: TransitionFields;
+  /**
+   * The HTML constraints of this form's fields, from transitionSchema on the server
+   * (action-panel.tsx constraintsFor): the browser gets no zod; the server action validates.
+   */
+  constraint: Record<string, Constraint>;
   /** Today in the region, YYYY-MM-DD: the latest date a signing or a decision may carry. */
   today: string;
   /** What to know before recording it (e.g. who acts next). */
@@ -46,12 +51,13 @@ const fieldset = (meta: Meta) => (meta as unknown as { getFieldset(): Record<str
 
 /** One event of the action panel: its fields, the missing documents, and one submit button. */
 export function TransitionForm({
-  action, caseId, version, event, label, reasonRequired, danger, missingDocuments, fields, today, hint,
+  action, caseId, version, event, label, reasonRequired, danger, missingDocuments, fields, constraint, today, hint,
 }: TransitionFormProps) {
   const signingDefaults =
     fields.kind === "signing" ? { signerType: "KEPALA_DAERAH", signerPosition: fields.options.headPosition } : undefined;
-  const { form, fields: f, formAction, lastResult, pending } = useFormAction(action, transitionSchema, {
+  const { form, fields: f, formAction, lastResult, pending } = useServerFormAction(action, {
     id: `ev-${event}`,
+    constraint,
     defaultValue: { caseId, event, version: String(version), ...(signingDefaults ? { signing: signingDefaults } : {}) },
   });
   return (

@@ -24,13 +24,15 @@ export function FormErrorSummary({
   labels?: Record<string, string>;
 }) {
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (lastResult?.status === "error") ref.current?.focus();
-  }, [lastResult]);
   const formErrors = form.errors ?? [];
   const fieldErrors = Object.entries(form.allErrors).filter(([name]) => name !== "" && name !== form.name);
-  if (form.status !== "error" && !lastResult?.stale) return null;
-  if (formErrors.length === 0 && fieldErrors.length === 0) return null;
+  const shown = (form.status === "error" || Boolean(lastResult?.stale)) && (formErrors.length > 0 || fieldErrors.length > 0);
+  // Also when the summary appears one render after the reply (conform takes the reply into its
+  // state in an effect): focusing on the reply alone found no element to focus yet.
+  useEffect(() => {
+    if (shown && lastResult?.status === "error") ref.current?.focus();
+  }, [lastResult, shown]);
+  if (!shown) return null;
   const title = formErrors.length > 0 ? formErrors[0] : INVALID_FORM_MESSAGE;
   const rest = formErrors.slice(1);
   return (

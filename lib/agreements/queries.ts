@@ -1,6 +1,6 @@
 import "server-only";
 import type { CurrentUser } from "@/lib/auth/session";
-import { getCaseDetail } from "@/lib/cases/queries";
+import type { CaseDetail } from "@/lib/cases/queries";
 import { caseWhereFor } from "@/lib/cases/scope";
 import { getDb } from "@/lib/db";
 import { getReportTimeline, lastReportSummary } from "@/lib/reports/queries";
@@ -25,23 +25,17 @@ export type NaskahNode = {
 /** Agreements that never took force (drafts, abandoned adendum) are shown only while in progress. */
 const shown = (a: Agreement) => a.status !== "DRAF" || a.type === "ADENDUM";
 
-export async function getCooperation(actor: CurrentUser, caseId: string, now: Date) {
-  const detail = await getCaseDetail(actor, caseId, now);
-  if (!detail) return null;
+/**
+ * The agreement page over the case detail it already read (caseDetailForRequest, shared with its
+ * metadata): the naskah tree, the PKS turunan, the report timeline and the last reviewed report.
+ */
+export async function cooperationOf(actor: CurrentUser, detail: CaseDetail, now: Date) {
+  const caseId = detail.case.id;
   const agreements = detail.agreements.filter(shown);
   const kbIds = agreements.filter((a) => a.type === "KB").map((a) => a.id);
   // The monev timeline of the reported naskah (PKS/NK/MoU), null when there is none or the viewer may not read it.
-  const reportsQuery = getReportTimeline(actor, caseId, now);
-  const turunan = kbIds.length
-    ? await getDb().case.findMany({
-        where: { AND: [{ parentAgreementId: { in: kbIds }, id: { not: caseId } }, caseWhereFor(actor)] },
-        orderBy: { createdAt: "asc" },
-        select: {
-          id: true, code: true, title: true, stage: true, parentAgreementId: true, opd: { select: { shortName: true } },
-          agreements: { where: { type: "PKS", deletedAt: null, status: { not: "DRAF" } }, orderBy: { createdAt: "desc" }, take: 1 },
-        },
-      })
-    : [];
+  const reportsQuery = getReportTimeline(actor, caseId, now, detail.case);
+  const turunan = kbIds.length ? await turunanOf(actor, kbIds, caseId) : [];
   const docsOf = (id: string) =>
     detail.documents
       .filter((d) => d.agreementId === id)
@@ -64,4 +58,32 @@ export async function getCooperation(actor: CurrentUser, caseId: string, now: Da
   // The last reviewed report (realisasi, rekomendasi, nilai): what the monev says about this cooperation.
   const lastReport = reports ? await lastReportSummary(getDb(), reports.agreement.id) : null;
   return { detail, roots, signed: agreements.some((a) => a.signedAt !== null), reports, lastReport };
+}
+
+/**
+ * The PKS turunan under these KBs (another case each), with their OPD and latest PKS. The names and
+ * PKS are read only when there are turunan: Prisma runs a statement per `include` even for no rows.
+ */
+async function turunanOf(actor: CurrentUser, kbIds: string[], caseId: string) {
+  const db = getDb();
+  const rows = await db.case.findMany({
+    where: { AND: [{ parentAgreementId: { in: kbIds }, id: { not: caseId } }, caseWhereFor(actor)] },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, code: true, title: true, stage: true, parentAgreementId: true, opdId: true },
+  });
+  if (rows.length === 0) return [];
+  const [opds, pks] = await Promise.all([
+    db.opd.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.opdId))] } }, select: { id: true, shortName: true } }),
+    db.agreement.findMany({
+      where: { caseId: { in: rows.map((r) => r.id) }, type: "PKS", deletedAt: null, status: { not: "DRAF" } },
+      orderBy: { createdAt: "desc" },
+    }),
+  ]);
+  const shortName = new Map(opds.map((o) => [o.id, o.shortName]));
+  return rows.map(({ opdId, ...r }) => ({
+    ...r,
+    opd: { shortName: shortName.get(opdId) ?? "" },
+    // The latest PKS of each turunan (pks is newest first).
+    agreements: pks.filter((a) => a.caseId === r.id).slice(0, 1),
+  }));
 }

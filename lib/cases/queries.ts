@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseKind, DocumentType, Initiator, Stage } from "@/lib/generated/prisma/enums";
 import { getDb } from "@/lib/db";
@@ -6,13 +7,15 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { todayInZone } from "@/lib/dates";
 import { typesNeedingReason, uploadableTypes } from "@/lib/documents/rules";
 import { loadSettings } from "@/lib/settings/load";
-import { availableEvents, TERMINAL_STAGES } from "@/lib/workflow";
+import { getSettings } from "@/lib/settings/service";
+import { availableEvents, isAdendumStage, TERMINAL_STAGES } from "@/lib/workflow";
+import type { Role } from "@/lib/auth/roles";
 import { partnerChoiceWhere } from "@/lib/partners/visibility";
 import { TKKSD_REVIEW_STAGES } from "@/lib/auth/policy-table";
 import { inboxWhere } from "./inbox-rules";
 import { mayEditDraft, mayGiveOpinion, mayReadOpinions, mayStartPerpanjangan, mayStartPksTurunan } from "./rules";
 import { caseWhereFor } from "./scope";
-import { buildSnapshot } from "./snapshot";
+import { adendumFacts, buildSnapshot } from "./snapshot";
 import { caseScopeSql, searchSql } from "@/lib/register/sql";
 import { COUNT_CAP, SEARCH_COUNT_CAP } from "@/lib/register/queries";
 
@@ -26,6 +29,13 @@ export const PAGE_SIZE = 25;
 /**
  * The whole case page: record, history, documents, naskah, opinions, and what the actor may do now
  * — every permission computed by the same rule functions the services enforce.
+ *
+ * Counted in statements, because each costs the app ~0.5 ms of CPU (Prisma + pg) at 100k cases:
+ * Prisma runs one statement per `include`, even for a null foreign key or no parent rows, so the
+ * optional relations (parent KB, the case it extends) are read only when their key is set, the
+ * names of the people (history actors, uploaders, TKKSD members) in ONE statement, and the
+ * snapshot of the stage machine reuses the documents and naskah read for the page
+ * (buildSnapshot's `rows`). The settings are the request's cached ones (the shell read them).
  */
 export async function getCaseDetail(actor: CurrentUser, caseId: string, now: Date) {
   // Ids are cuids (or the seed's slugs): anything else cannot exist and never reaches the database.
@@ -34,48 +44,44 @@ export async function getCaseDetail(actor: CurrentUser, caseId: string, now: Dat
   const [record, settings] = await Promise.all([
     db.case.findFirst({
       where: { AND: [{ id: caseId }, caseWhereFor(actor)] },
-      include: {
-        opd: { select: { id: true, name: true, shortName: true } },
-        partner: true,
-        parentAgreement: { select: { id: true, title: true, ourNumber: true, partnerNumber: true, startDate: true, endDate: true, status: true, caseId: true } },
-        // Perpanjangan links, both ways (domain §5).
-        extendsCase: { select: { id: true, code: true, title: true, stage: true } },
-        extensions: {
-          where: { deletedAt: null },
-          orderBy: { createdAt: "asc" },
-          select: { id: true, code: true, title: true, stage: true },
-        },
-      },
+      include: { opd: { select: { id: true, name: true, shortName: true } }, partner: true },
     }),
-    loadSettings(db),
+    getSettings(),
   ]);
   if (!record) return null;
   const seesOpinions = mayReadOpinions(actor, record);
-  const [snapshot, history, documents, agreements, opinions] = await Promise.all([
-    buildSnapshot(db, record),
-    db.stageHistory.findMany({
-      where: { caseId: record.id },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      include: { actor: { select: { fullName: true, role: true } } },
-    }),
+  const [parentAgreement, extendsCase, extensions, history, documents, agreements, opinions, adendum] = await Promise.all([
+    record.parentAgreementId
+      ? db.agreement.findUnique({ where: { id: record.parentAgreementId }, select: PARENT_AGREEMENT_SELECT })
+      : null,
+    // Perpanjangan links, both ways (domain §5).
+    record.extendsCaseId ? db.case.findUnique({ where: { id: record.extendsCaseId }, select: LINKED_CASE_SELECT }) : null,
+    db.case.findMany({ where: { extendsCaseId: record.id, deletedAt: null }, orderBy: { createdAt: "asc" }, select: LINKED_CASE_SELECT }),
+    db.stageHistory.findMany({ where: { caseId: record.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
     db.document.findMany({
       where: { caseId: record.id, deletedAt: null },
       orderBy: [{ stage: "asc" }, { type: "asc" }, { version: "asc" }],
-      include: { uploadedBy: { select: { fullName: true } } },
     }),
     db.agreement.findMany({ where: { caseId: record.id, deletedAt: null }, orderBy: { createdAt: "asc" } }),
     seesOpinions
-      ? db.tkksdOpinion.findMany({
-          where: { caseId: record.id },
-          orderBy: [{ round: "asc" }, { createdAt: "asc" }, { id: "asc" }],
-          include: { member: { select: { fullName: true } } },
-        })
+      ? db.tkksdOpinion.findMany({ where: { caseId: record.id }, orderBy: [{ round: "asc" }, { createdAt: "asc" }, { id: "asc" }] })
       : Promise.resolve([]),
+    isAdendumStage(record.stage) ? adendumFacts(db, record.id) : null,
   ]);
+  const people = await usersById([
+    ...history.map((h) => h.actorId), ...documents.map((d) => d.uploadedById), ...opinions.map((o) => o.memberId),
+  ]);
+  const c = { ...record, parentAgreement, extendsCase, extensions };
+  const snapshot = await buildSnapshot(db, c, { documents, agreements, parent: parentAgreement, adendum });
   const available = availableEvents(snapshot, actor, { now, settings });
   const uploadTypes: DocumentType[] = uploadableTypes(actor, record);
   return {
-    case: record, history, documents, agreements, opinions, snapshot, available, uploadTypes,
+    case: c,
+    history: history.map((h) => ({ ...h, actor: person(people, h.actorId) })),
+    documents: documents.map((d) => ({ ...d, uploadedBy: { fullName: person(people, d.uploadedById).fullName } })),
+    agreements,
+    opinions: opinions.map((o) => ({ ...o, member: { fullName: person(people, o.memberId).fullName } })),
+    snapshot, available, uploadTypes,
     correctionTypes: typesNeedingReason(documents, record.stage),
     today: todayInZone(now, settings.region.timeZone),
     may: {
@@ -83,19 +89,39 @@ export async function getCaseDetail(actor: CurrentUser, caseId: string, now: Dat
       readOpinions: seesOpinions,
       giveOpinion: mayGiveOpinion(actor, record),
       startPksTurunan: mayStartPksTurunan(actor),
-      startPerpanjangan:
-        mayStartPerpanjangan(actor, record) && !record.extensions.some((e) => !TERMINAL_STAGES.includes(e.stage)),
+      startPerpanjangan: mayStartPerpanjangan(actor, record) && !extensions.some((e) => !TERMINAL_STAGES.includes(e.stage)),
     },
   };
 }
 
-export type CaseDetail = NonNullable<Awaited<ReturnType<typeof getCaseDetail>>>;
+const PARENT_AGREEMENT_SELECT = {
+  id: true, title: true, ourNumber: true, partnerNumber: true, startDate: true, endDate: true, status: true, caseId: true,
+  // What the stage machine's snapshot needs of the parent KB (buildSnapshot `rows.parent`).
+  type: true, signedAt: true,
+} satisfies Prisma.AgreementSelect;
 
-/** Code and title of a case the actor may see (the page title), else null. */
-export async function getCaseTitle(actor: CurrentUser, caseId: string) {
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(caseId)) return null;
-  return getDb().case.findFirst({ where: { AND: [{ id: caseId }, caseWhereFor(actor)] }, select: { code: true, title: true } });
+const LINKED_CASE_SELECT = { id: true, code: true, title: true, stage: true } satisfies Prisma.CaseSelect;
+
+type Person = { fullName: string; role: Role };
+
+/** Names and roles of the given users, one statement (none for no ids). */
+async function usersById(ids: string[]): Promise<Map<string, Person>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await getDb().user.findMany({ where: { id: { in: unique } }, select: { id: true, fullName: true, role: true } });
+  return new Map(rows.map((u) => [u.id, { fullName: u.fullName, role: u.role }]));
 }
+
+/** Every id comes from a required foreign key, so the user exists; the fallback only keeps types honest. */
+const person = (people: Map<string, Person>, id: string): Person => people.get(id) ?? { fullName: "—", role: "ADMIN" };
+
+/**
+ * getCaseDetail once per request: the page and its generateMetadata (and the agreement page's
+ * cooperationOf) share one read. `actor` is requireUser()'s object, the same within a request.
+ */
+export const caseDetailForRequest = cache((actor: CurrentUser, caseId: string) => getCaseDetail(actor, caseId, new Date()));
+
+export type CaseDetail = NonNullable<Awaited<ReturnType<typeof getCaseDetail>>>;
 
 const LIST_SELECT = {
   id: true, code: true, title: true, kind: true, stage: true, stageEnteredAt: true, updatedAt: true, lastReason: true,

@@ -52,20 +52,48 @@ export async function adendumFacts(db: Db | Tx, caseId: string): Promise<Adendum
   return draft ? { requiresDprd: draft.requiresDprd, amends: draft.parent } : null;
 }
 
-/** Builds what decide() and availableEvents() need, in a few small indexed queries. */
-export async function buildSnapshot(db: Db | Tx, c: CaseState): Promise<CaseSnapshot> {
-  const [docs, agreements, parent, adendum] = await Promise.all([
-    db.document.findMany({ where: roundDocumentsWhere(c), select: { type: true }, distinct: ["type"] }),
-    db.agreement.findMany({
-      where: { caseId: c.id, deletedAt: null, status: { not: "DRAF" } },
-      select: NASKAH_SELECT,
-      orderBy: { createdAt: "asc" },
-    }),
-    c.parentAgreementId
-      ? db.agreement.findUnique({ where: { id: c.parentAgreementId }, select: NASKAH_SELECT })
-      : Promise.resolve(null),
-    isAdendumStage(c.stage) ? adendumFacts(db, c.id) : Promise.resolve(null),
-  ]);
+/**
+ * Rows a caller already read for the case (the case page, lib/cases/queries.ts getCaseDetail): every
+ * non-deleted document and agreement of the case (agreements oldest first), the parent KB, the
+ * adendum facts. With them buildSnapshot reads nothing more (except the laporan akhir at BERAKHIR).
+ */
+export type SnapshotRows = {
+  documents: readonly { type: string; stage: Stage; agreementId: string | null; deletedAt: Date | null }[];
+  agreements: readonly (NaskahFacts & { id: string; type: string; deletedAt: Date | null })[];
+  parent: (NaskahFacts & { id: string; type: string }) | null;
+  adendum: AdendumFacts | null;
+};
+
+/** roundDocumentsWhere() over rows already read: the same documents, the same rule. */
+function roundDocumentTypes(c: { id: string; stage: Stage }, documents: SnapshotRows["documents"]): DocumentType[] {
+  const adendum = isAdendumStage(c.stage);
+  const types = documents
+    .filter((d) => d.deletedAt === null && (!adendum || (ADENDUM_STAGES.includes(d.stage) && d.agreementId === null)))
+    .map((d) => d.type as DocumentType);
+  return [...new Set(types)];
+}
+
+/** Builds what decide() and availableEvents() need, in a few small indexed queries (none with `rows`). */
+export async function buildSnapshot(db: Db | Tx, c: CaseState, rows?: SnapshotRows): Promise<CaseSnapshot> {
+  const [docs, agreements, parent, adendum] = rows
+    ? [
+        roundDocumentTypes(c, rows.documents).map((type) => ({ type })),
+        rows.agreements.filter((a) => a.deletedAt === null && a.status !== "DRAF"),
+        c.parentAgreementId ? rows.parent : null,
+        isAdendumStage(c.stage) ? rows.adendum : null,
+      ]
+    : await Promise.all([
+        db.document.findMany({ where: roundDocumentsWhere(c), select: { type: true }, distinct: ["type"] }),
+        db.agreement.findMany({
+          where: { caseId: c.id, deletedAt: null, status: { not: "DRAF" } },
+          select: NASKAH_SELECT,
+          orderBy: { createdAt: "asc" },
+        }),
+        c.parentAgreementId
+          ? db.agreement.findUnique({ where: { id: c.parentAgreementId }, select: NASKAH_SELECT })
+          : Promise.resolve(null),
+        isAdendumStage(c.stage) ? adendumFacts(db, c.id) : Promise.resolve(null),
+      ]);
   const running = agreements
     .filter((a) => RUNNING_TYPES.includes(a.type) && a.status === "BERLAKU" && a.endDate)
     .sort((a, b) => (b.endDate as Date).getTime() - (a.endDate as Date).getTime());

@@ -7,6 +7,7 @@ import { caseScopeSql } from "@/lib/register/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Realization, ReportRecommendation } from "@/lib/generated/prisma/enums";
 import { loadSettings } from "@/lib/settings/load";
+import { getSettings } from "@/lib/settings/service";
 import type { Settings } from "@/lib/settings/defaults";
 import {
   asksFinalReport, loadReportCase, REPORT_CASE_SELECT, reportedAgreementOf, reportingFrom,
@@ -69,11 +70,18 @@ const caseView = (c: ReportCase): ReportTimeline["case"] => ({
  * `now`, the final report last. Null when the actor may not see the case or its reports, or the
  * case has no reported agreement (yet).
  */
-export async function getReportTimeline(actor: CurrentUser, caseId: string, now: Date): Promise<ReportTimeline | null> {
+export async function getReportTimeline(
+  actor: CurrentUser,
+  caseId: string,
+  now: Date,
+  /** The case already read in the actor's scope (the case and agreement pages): not read again. */
+  known?: ReportCase,
+): Promise<ReportTimeline | null> {
   const db = getDb();
-  const c = await loadReportCase(db, actor, caseId);
+  const c = known ?? (await loadReportCase(db, actor, caseId));
   if (!c || !mayReadReports(actor, c)) return null;
-  const [agreement, settings] = await Promise.all([reportedAgreementOf(db, c.id), loadSettings(db)]);
+  // getSettings: the request's settings (React cache), already read by the shell.
+  const [agreement, settings] = await Promise.all([reportedAgreementOf(db, c.id), getSettings()]);
   if (!agreement) return null;
   const reports = await db.monitoringReport.findMany({
     where: { agreementId: agreement.id, deletedAt: null }, select: TIMELINE_REPORT_SELECT,

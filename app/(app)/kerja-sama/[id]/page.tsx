@@ -13,11 +13,11 @@ import { buttonClasses, LinkButton } from "@/components/ui/button";
 import { Icon } from "@/components/ui/icons";
 import { Card } from "@/components/ui/card";
 import { Breadcrumbs, PageHeader } from "@/components/ui/page-header";
-import { getCooperation } from "@/lib/agreements/queries";
+import { cooperationOf } from "@/lib/agreements/queries";
 import { agreementState, AGREEMENT_STATE_LABELS } from "@/lib/agreements/state";
 import { requireUser } from "@/lib/auth/session";
 import type { ExtensionBasis } from "@/lib/cases/perpanjangan";
-import { getCaseTitle } from "@/lib/cases/queries";
+import { caseDetailForRequest } from "@/lib/cases/queries";
 import { can } from "@/lib/auth/policy";
 import { formatTanggal } from "@/lib/format";
 import type { PeriodStatus } from "@/lib/reports/periods";
@@ -29,8 +29,9 @@ type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const actor = await requireUser();
-  const found = await getCaseTitle(actor, (await params).id);
-  return { title: found ? `${found.code} · ${found.title}` : "Kerja sama tidak ditemukan" };
+  // The page's own read (cached per request): no statement of its own.
+  const found = await caseDetailForRequest(actor, (await params).id);
+  return { title: found ? `${found.case.code} · ${found.case.title}` : "Kerja sama tidak ditemukan" };
 }
 
 const MONEV_ORDER: PeriodStatus[] = ["TERLAMBAT", "DIKEMBALIKAN", "JATUH_TEMPO", "DIKIRIM", "DITINJAU", "BELUM_JATUH_TEMPO"];
@@ -44,8 +45,9 @@ const MONEV_ORDER: PeriodStatus[] = ["TERLAMBAT", "DIKEMBALIKAN", "JATUH_TEMPO",
 export default async function CooperationPage({ params }: Props) {
   const actor = await requireUser();
   const { id } = await params;
-  const found = await getCooperation(actor, id, new Date());
-  if (!found) notFound();
+  const caseDetail = await caseDetailForRequest(actor, id);
+  if (!caseDetail) notFound();
+  const found = await cooperationOf(actor, caseDetail, new Date());
   const { detail, roots, signed, reports, lastReport } = found;
   if (!signed) redirect(`/usulan/${encodeURIComponent(id)}`);
   const settings = await getSettings();

@@ -20,8 +20,10 @@ import { Breadcrumbs, PageHeader } from "@/components/ui/page-header";
 import type { SearchParamsRecord } from "@/components/ui/pagination";
 import { isInForce } from "@/lib/agreements/state";
 import { requireUser } from "@/lib/auth/session";
-import { getCaseDetail, getCaseTitle } from "@/lib/cases/queries";
+import { caseDetailForRequest } from "@/lib/cases/queries";
 import { reviewRound } from "@/lib/cases/rules";
+import { opinionSchema, pksTurunanSchema } from "@/lib/cases/schemas";
+import { formConstraints } from "@/lib/forms/constraints";
 import { formatTanggal, formatTanggalWaktu } from "@/lib/format";
 import { listActiveOpdOptions } from "@/lib/opd/queries";
 import { getReportTimeline } from "@/lib/reports/queries";
@@ -35,12 +37,19 @@ import { CaseActions } from "./case-actions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParamsRecord> };
 
-/** "KS-2026-0040 · judul · SIKERDA" (the layout adds the app name); another OPD's case stays anonymous. */
+/**
+ * "KS-2026-0040 · judul · SIKERDA" (the layout adds the app name); another OPD's case stays anonymous.
+ * The same read as the page (caseDetailForRequest is cached per request): no statement of its own.
+ */
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const actor = await requireUser();
-  const found = await getCaseTitle(actor, (await params).id);
-  return { title: found ? `${found.code} · ${found.title}` : "Usulan tidak ditemukan" };
+  const found = await caseDetailForRequest(actor, (await params).id);
+  return { title: found ? `${found.case.code} · ${found.case.title}` : "Usulan tidak ditemukan" };
 }
+
+// Computed once, on the server: the page's forms validate in their server actions only (no zod in its bundle).
+const OPINION_CONSTRAINTS = formConstraints(opinionSchema);
+const PKS_TURUNAN_CONSTRAINTS = formConstraints(pksTurunanSchema);
 
 /** Stages whose reason (Case.lastReason) the OPD must see at the top of the page. */
 const REASON_TITLES: Partial<Record<Stage, string>> = {
@@ -55,7 +64,7 @@ const REASON_TITLES: Partial<Record<Stage, string>> = {
 export default async function CaseDetailPage({ params, searchParams }: Props) {
   const actor = await requireUser();
   const [{ id }, sp] = await Promise.all([params, searchParams]);
-  const detail = await getCaseDetail(actor, id, new Date());
+  const detail = await caseDetailForRequest(actor, id);
   if (!detail) notFound();
   const settings = await getSettings();
   const tz = settings.region.timeZone;
@@ -78,7 +87,7 @@ export default async function CaseDetailPage({ params, searchParams }: Props) {
   const ownOpinion = opinions.findLast((o) => o.memberId === actor.id && o.round === round);
   const opinionOpen = may.giveOpinion;
   // The monitoring reports of the running agreement (lib/reports), while it runs and until the case is closed.
-  const reports = REPORTING_STAGES.includes(c.stage) ? await getReportTimeline(actor, c.id, new Date()) : null;
+  const reports = REPORTING_STAGES.includes(c.stage) ? await getReportTimeline(actor, c.id, new Date(), c) : null;
 
   const naskah = (
     <Card title="Naskah kerja sama">
@@ -214,6 +223,7 @@ export default async function CaseDetailPage({ params, searchParams }: Props) {
                 action={opinionAction}
                 caseId={c.id}
                 current={ownOpinion ? { opinion: ownOpinion.opinion, note: ownOpinion.note } : undefined}
+                constraint={OPINION_CONSTRAINTS}
               />
             </Card>
           )}
@@ -263,7 +273,7 @@ export default async function CaseDetailPage({ params, searchParams }: Props) {
               title="Mulai PKS Turunan"
               description="Kesepakatan Bersama ini masih berlaku. Untuk OPD atau objek lain, buat PKS turunan: usulan baru yang langsung masuk tahap Penyusunan PKS."
             >
-              <PksTurunanForm action={startPksTurunanAction} kbId={activeKb.id} opdOptions={opdOptions} defaultOpdId={c.opdId} />
+              <PksTurunanForm action={startPksTurunanAction} kbId={activeKb.id} opdOptions={opdOptions} defaultOpdId={c.opdId} constraint={PKS_TURUNAN_CONSTRAINTS} />
             </Card>
           )}
           {may.readOpinions && (
