@@ -23,9 +23,11 @@ import { nextActorRoles } from "./handoff-rules";
  * An event is claimed by DELETE … FOR UPDATE SKIP LOCKED in the transaction that writes its
  * notifications: two workers never take the same event, a failed fan-out rolls back and leaves it
  * for the next one, and the idempotency key (case × version × user, unique) makes a repeat a no-op.
+ * The rows written are the same as before: the work leaves the request's path and is batched (under
+ * load one statement carries several events), it does not get smaller.
  */
 
-export type HandoffInput = {
+type HandoffInput = {
   c: { id: string; kind: CaseKind; initiator: Initiator };
   from: Stage;
   to: Stage;
@@ -48,7 +50,7 @@ export async function recordHandoff(tx: Tx, { c, from, to, version, actorId, now
   return true;
 }
 
-export const FAN_OUT_BATCH = 200;
+const FAN_OUT_BATCH = 200;
 
 export type FanOutResult = { events: number; notifications: number };
 
