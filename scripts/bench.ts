@@ -442,7 +442,8 @@ async function main(): Promise<number> {
     );
     out(
       `database: ${db.embedded ? "embedded " : ""}PostgreSQL ${server.server_version} · shared_buffers ${server.shared_buffers} · ` +
-        `fsync ${server.fsync} · synchronous_commit ${server.synchronous_commit} · app pool ${process.env.DATABASE_POOL_MAX ?? 10}`,
+        `fsync ${server.fsync} · synchronous_commit ${server.synchronous_commit} · app pool ${process.env.DATABASE_POOL_MAX ?? 10}` +
+        ` · prepared statements ${process.env.DATABASE_PREPARED_STATEMENTS === "true" ? "on" : "off"}`,
     );
     out(
       `data set: ${Object.entries(counts).map(([t, n]) => `${t} ${n.toLocaleString("en-US")}`).join(" · ")}`,
