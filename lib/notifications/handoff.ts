@@ -1,9 +1,7 @@
 import "server-only";
 import { getDb, type Tx } from "@/lib/db";
 import { isOpdRole } from "@/lib/auth/roles";
-import {
-  CaseKind as CaseKindEnum, Initiator as InitiatorEnum, Stage as StageEnum, type CaseKind, type Initiator, type Stage,
-} from "@/lib/generated/prisma/enums";
+import type { CaseKind, Initiator, Stage } from "@/lib/generated/prisma/enums";
 import { STAGE_LABELS } from "@/lib/workflow/stages";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { notificationId, outboxInsert } from "./create";
@@ -38,15 +36,18 @@ type HandoffInput = {
 };
 
 /**
- * Records the hand-off inside the transition's transaction: one event row, or none when nobody's
- * inbox lists the case at the new stage (the roles are a pure function of stage, kind and initiator;
- * the users are looked up at fan-out time).
+ * Records the hand-off inside the transition's transaction: one event row with the roles whose inbox
+ * lists the case at the new stage (a pure function of stage, kind and initiator), or none when there
+ * is no such role. The users of those roles are looked up at fan-out time.
  */
 export async function recordHandoff(tx: Tx, { c, from, to, version, actorId, now }: HandoffInput): Promise<boolean> {
-  if (nextActorRoles({ stage: to, kind: c.kind, initiator: c.initiator }).length === 0) return false;
+  const roles = nextActorRoles({ stage: to, kind: c.kind, initiator: c.initiator });
+  if (roles.length === 0) return false;
+  const everywhere = roles.filter((role) => !isOpdRole(role));
+  const inOpd = roles.filter((role) => isOpdRole(role));
   await tx.$executeRaw`
-    INSERT INTO "HandoffEvent" ("caseId", version, "fromStage", "toStage", "actorId", "createdAt")
-    VALUES (${c.id}, ${version}, ${from}::"Stage", ${to}::"Stage", ${actorId}, ${now})`;
+    INSERT INTO "HandoffEvent" ("caseId", version, "fromStage", "toStage", "actorId", "createdAt", roles, "opdRoles")
+    VALUES (${c.id}, ${version}, ${from}::"Stage", ${to}::"Stage", ${actorId}, ${now}, ${everywhere}::text[], ${inOpd}::text[])`;
   return true;
 }
 
@@ -54,26 +55,8 @@ const FAN_OUT_BATCH = 200;
 
 export type FanOutResult = { events: number; notifications: number };
 
-/**
- * Who is told at each stage × kind × initiator (nextActorRoles, the inbox's own rules) with the
- * stage's name, as one small JSON parameter: the fan-out finds recipients in SQL, in one statement.
- */
-let rulesJson: string | undefined;
-function handoffRules(): string {
-  rulesJson ??= JSON.stringify(
-    (Object.values(StageEnum) as Stage[]).flatMap((stage) =>
-      (Object.values(CaseKindEnum) as CaseKind[]).flatMap((kind) =>
-        (Object.values(InitiatorEnum) as Initiator[]).flatMap((initiator) => {
-          const roles = nextActorRoles({ stage, kind, initiator });
-          if (roles.length === 0) return [];
-          return [{
-            stage, kind, initiator, label: STAGE_LABELS[stage],
-            everywhere: roles.filter((role) => !isOpdRole(role)), inOpd: roles.filter((role) => isOpdRole(role)),
-          }];
-        }))),
-  );
-  return rulesJson;
-}
+/** The stages' names for the notification text, one small JSON parameter. */
+const stageLabels = JSON.stringify(STAGE_LABELS);
 
 /**
  * Claims up to `limit` waiting events (oldest first; rows another worker holds are skipped) and, in
@@ -90,7 +73,7 @@ export async function fanOutHandoffs({ limit = FAN_OUT_BATCH }: { limit?: number
            e."createdAt"
       FROM events e
       JOIN "User" u ON u.active AND NOT u."isSystem" AND u.id <> e."actorId"
-       AND (u.role::text = ANY(e.everywhere) OR (u.role::text = ANY(e."inOpd") AND u."opdId" = e."opdId"))
+       AND (u.role::text = ANY(e.roles) OR (u.role::text = ANY(e."opdRoles") AND u."opdId" = e."opdId"))
     ON CONFLICT DO NOTHING
     RETURNING id, "userId", kind, title, body, "createdAt"`;
   // The e-mail is queued at the transition's time (the services' clock), like the notification.
@@ -99,15 +82,11 @@ export async function fanOutHandoffs({ limit = FAN_OUT_BATCH }: { limit?: number
     WITH claimed AS (
       DELETE FROM "HandoffEvent" WHERE id IN (
         SELECT id FROM "HandoffEvent" ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-      RETURNING "caseId", version, "toStage", "actorId", "createdAt"),
-    rules AS (
-      SELECT * FROM json_to_recordset(${handoffRules()}::json)
-        AS r(stage text, kind text, initiator text, label text, everywhere text[], "inOpd" text[])),
+      RETURNING "caseId", version, "toStage", "actorId", "createdAt", roles, "opdRoles"),
     events AS (
       SELECT e."caseId", e."actorId", e."createdAt", 'PERLU_TINDAKAN:' || e."caseId" || ':' || e.version || ':' AS prefix,
-             c.code, c.title, c."opdId", r.label, r.everywhere, r."inOpd"
-        FROM claimed e JOIN "Case" c ON c.id = e."caseId"
-        JOIN rules r ON r.stage = e."toStage"::text AND r.kind = c.kind::text AND r.initiator = c.initiator::text),
+             c.code, c.title, c."opdId", ${stageLabels}::json ->> e."toStage"::text AS label, e.roles, e."opdRoles"
+        FROM claimed e JOIN "Case" c ON c.id = e."caseId"),
     n AS (${insert})${outbox}
     SELECT (SELECT count(*)::int FROM claimed) AS events, (SELECT count(*)::int FROM n) AS notifications`;
   return row;

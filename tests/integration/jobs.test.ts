@@ -84,7 +84,8 @@ describe("background jobs on pg-boss", () => {
     // As if the instance that moved the case had stopped between its commit and its kick.
     await testPool().query(`UPDATE "Case" SET stage = 'PERSETUJUAN_OPD', version = version + 1 WHERE id = $1`, [id]);
     await testPool().query(
-      `INSERT INTO "HandoffEvent" ("caseId", version, "fromStage", "toStage", "actorId", "createdAt") VALUES ($1, $2, 'DRAF', 'PERSETUJUAN_OPD', 'u-operatorA', now())`,
+      `INSERT INTO "HandoffEvent" ("caseId", version, "fromStage", "toStage", "actorId", "createdAt", roles, "opdRoles")
+       VALUES ($1, $2, 'DRAF', 'PERSETUJUAN_OPD', 'u-operatorA', now(), '{}', '{KEPALA_OPD}')`,
       [id, version + 1],
     );
     const jobId = await boss!.send(QUEUES.handoff, {});

@@ -142,8 +142,11 @@ describe("hand-off notifications", () => {
       const moved = await caseService.transitionCase({ actor: actor("operatorA"), now: NOW, caseId: id, event: "ajukan", input: {}, expectedVersion: version });
       expect(moved).toEqual({ stage: "PERSETUJUAN_OPD", version: version + 1 });
       // Committed with the stage change; the fan-out kicked after commit is waiting for the lock, so its claim is not committed.
-      const { rows } = await testPool().query(`SELECT "caseId", version, "fromStage"::text, "toStage"::text, "actorId", "createdAt" FROM "HandoffEvent"`);
-      expect(rows).toEqual([{ caseId: id, version: version + 1, fromStage: "DRAF", toStage: "PERSETUJUAN_OPD", actorId: "u-operatorA", createdAt: NOW }]);
+      const { rows } = await testPool().query(`SELECT "caseId", version, "fromStage"::text, "toStage"::text, "actorId", "createdAt", roles, "opdRoles" FROM "HandoffEvent"`);
+      expect(rows).toEqual([{
+        caseId: id, version: version + 1, fromStage: "DRAF", toStage: "PERSETUJUAN_OPD", actorId: "u-operatorA", createdAt: NOW,
+        roles: [], opdRoles: ["KEPALA_OPD"],
+      }]);
       expect(await getDb().notification.count()).toBe(0);
     } finally {
       await hold.query(`ROLLBACK`);
@@ -169,8 +172,9 @@ describe("hand-off notifications", () => {
     // (the first case's event twice, as after a fan-out that committed but whose claim was lost).
     await testPool().query(`TRUNCATE "EmailOutbox", "Notification"`);
     await testPool().query(
-      `INSERT INTO "HandoffEvent" ("caseId", version, "fromStage", "toStage", "actorId", "createdAt")
-       SELECT c.id, c.version, 'DRAF', 'PERSETUJUAN_OPD', 'u-operatorA', $2 FROM unnest($1::text[]) AS x(id) JOIN "Case" c ON c.id = x.id`,
+      `INSERT INTO "HandoffEvent" ("caseId", version, "fromStage", "toStage", "actorId", "createdAt", roles, "opdRoles")
+       SELECT c.id, c.version, 'DRAF', 'PERSETUJUAN_OPD', 'u-operatorA', $2, '{}', '{KEPALA_OPD}'
+         FROM unnest($1::text[]) AS x(id) JOIN "Case" c ON c.id = x.id`,
       [[ids[0], ...ids], NOW],
     );
     const results = await Promise.all([fanOutHandoffs({ limit: 1 }), fanOutHandoffs({ limit: 1 }), fanOutAllHandoffs(), fanOutAllHandoffs()]);
