@@ -23,6 +23,7 @@ const databaseSchema = z.object({
     .string({ error: "DATABASE_URL wajib diatur (npm start mengaturnya untuk PostgreSQL tertanam)." })
     .regex(/^postgres(ql)?:\/\//, { error: "DATABASE_URL harus berupa URL postgresql://…" }),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  DATABASE_PREPARED_STATEMENTS: boolean.default(false),
 });
 
 const authSchema = z.object({

@@ -16,12 +16,13 @@ import type pg from "pg";
 import { connect, openBenchDatabase, serverInfo, type BenchDatabase } from "./bench/database";
 import { ensureDataset, journal, rewind, type DatasetState } from "./bench/dataset";
 import { capture, explain, labelOf, suggestIndex, type Captured, type PlanSummary } from "./bench/explain";
-import { concurrent, cpuMeter, printTable, sequential, verdictOf, type Row } from "./bench/measure";
+import { concurrent, cpuMeter, cpuPerOp, printTable, sequential, verdictOf, type Row } from "./bench/measure";
 import { benchDashboard } from "./bench/dashboard";
 import { benchPages } from "./bench/pages-data";
 import { benchRegister } from "./bench/register";
 import { benchReminders } from "./bench/reminders";
 import { benchRekap } from "./bench/rekap";
+import { handoffDelivery, handoffStats } from "./bench/handoff";
 
 type CurrentUser = import("@/lib/auth/session").CurrentUser;
 type Service = typeof import("@/lib/cases/service");
@@ -132,12 +133,19 @@ async function main(): Promise<number> {
       return next;
     };
     let moved = 0;
+    // The cases a phase moved and when each transition started / the last one ended (hand-off delivery).
+    let phase: { ids: string[]; starts: Map<string, number>; lastCommit: number } | null = null;
     const move = async (flow: Flow, worker = 0) => {
       const c = take(flow);
+      if (phase) {
+        phase.ids.push(c.id);
+        phase.starts.set(c.id, performance.now());
+      }
       const result = await service.transitionCase({ actor: actorFor(flow, worker), now: new Date(), caseId: c.id, event: flow.event, input: inputFor(flow), expectedVersion: c.version });
       if (result.stage !== flow.to || result.version !== c.version + 1) {
         throw new Error(`unexpected result ${JSON.stringify(result)} for ${c.id}`);
       }
+      if (phase) phase.lastCommit = performance.now();
       moved++;
     };
 
@@ -162,13 +170,24 @@ async function main(): Promise<number> {
     for (const flow of FLOWS) {
       log(`(b) ${flow.event}: ${BATCHES} batches × ${WORKERS} concurrent transitions…`);
       const cpu = cpuMeter();
+      const perOp = await cpuPerOp(client);
+      const statsBefore = await handoffStats();
+      const current = (phase = { ids: [], starts: new Map(), lastCommit: performance.now() });
       const r = await concurrent(WORKERS, 1, BATCHES, (_, w) => move(flow, w));
       const row: Row = {
         measurement: `transition ${flow.from}→${flow.to} "${flow.event}" (${WORKERS} concurrent)`,
         times: r.times, errors: r.errors, target: TRANSITION_TARGET,
       };
       rows.push(row);
-      notes.push(`${row.measurement}: throughput ${r.opsPerSec.toFixed(0)} transitions/s (pool max ${process.env.DATABASE_POOL_MAX ?? 10} connections); ${cpu()}`);
+      // The hand-off fan-out ran in this process during the phase (kicked after each commit): its
+      // delivery, and the CPU including the drain after the last transition.
+      const delivery = await handoffDelivery(client, {
+        label: `"${flow.event}" ${WORKERS} concurrent`, caseIds: current.ids, starts: current.starts, lastCommit: current.lastCommit, statsBefore,
+      });
+      phase = null;
+      rows.push(delivery.row);
+      notes.push(`${row.measurement}: throughput ${r.opsPerSec.toFixed(0)} transitions/s (pool max ${process.env.DATABASE_POOL_MAX ?? 10} connections); ${cpu()}; ${perOp(WORKERS * (BATCHES + 1))} (fan-out and warm-up batch included)`);
+      notes.push(delivery.note);
       note(row, r.firstError);
     }
     // (c) stale conflict: expectedVersion wrong → STALE, nothing written
@@ -423,7 +442,8 @@ async function main(): Promise<number> {
     );
     out(
       `database: ${db.embedded ? "embedded " : ""}PostgreSQL ${server.server_version} · shared_buffers ${server.shared_buffers} · ` +
-        `fsync ${server.fsync} · synchronous_commit ${server.synchronous_commit} · app pool ${process.env.DATABASE_POOL_MAX ?? 10}`,
+        `fsync ${server.fsync} · synchronous_commit ${server.synchronous_commit} · app pool ${process.env.DATABASE_POOL_MAX ?? 10}` +
+        ` · prepared statements ${process.env.DATABASE_PREPARED_STATEMENTS === "true" ? "on" : "off"}`,
     );
     out(
       `data set: ${Object.entries(counts).map(([t, n]) => `${t} ${n.toLocaleString("en-US")}`).join(" · ")}`,

@@ -5,7 +5,7 @@ import { can } from "@/lib/auth/policy";
 import type { CurrentUser } from "@/lib/auth/session";
 import { todayInZone } from "@/lib/dates";
 import { DomainError, STALE_MESSAGE } from "@/lib/errors";
-import { notifyHandoff } from "@/lib/notifications/handoff";
+import { kickHandoffFanOut, recordHandoff } from "@/lib/notifications/handoff";
 import { loadSettings } from "@/lib/settings/load";
 import {
   decide, isTerminal, kbNotInForce, REASON_EVENTS, rowsFor, type EventCode, type EventInput, type Stage,
@@ -67,6 +67,7 @@ export async function transitionCase({
 
   const { from, to, effects } = decision;
   const reasonEvent = REASON_EVENTS.includes(event as EventCode);
+  let handoff = false;
   await db.$transaction(async (tx) => {
     if (row.guards?.includes("kbInForce")) await recheckKbInForce(tx, c, todayInZone(now, settings.region.timeZone));
     const updated = await tx.case.updateMany({
@@ -86,8 +87,10 @@ export async function transitionCase({
       note: noteFor(event, input, from), at: now,
     });
     await applyEffects({ tx, c, input, now, settings }, effects);
-    // The next actor is told in the same transaction: no stage change without its hand-off, nor the reverse.
-    await notifyHandoff(tx, { c, to, version: expectedVersion + 1, actorId: actor.id, now });
+    // The hand-off event commits with the stage change (no stage change without it, nor the reverse);
+    // its notifications are fanned out after commit, off this request's path.
+    handoff = await recordHandoff(tx, { c, from, to, version: expectedVersion + 1, actorId: actor.id, now });
   }, TX_OPTIONS);
+  if (handoff) kickHandoffFanOut();
   return { stage: to, version: expectedVersion + 1 };
 }

@@ -19,12 +19,21 @@ export const QUEUES = {
    * page that served it; singletonKey = the snapshot's key, throttled (singletonSeconds).
    */
   dashboard: "dasbor-ringkasan",
+  /**
+   * Every minute: hand-off events not yet fanned out into notifications (lib/notifications/handoff.ts)
+   * — normally none, the transition's process kicks the fan-out right after commit; this sweep
+   * delivers the events of a process that stopped before its kick ran.
+   */
+  handoff: "notifikasi-serah-terima",
 } as const;
 
 /** 06.00 in the region's zone: reminders arrive at the start of the working day. */
 export const REMINDERS_CRON = "0 6 * * *";
 /** The outbox is looked at every minute (a no-op while SMTP is off). */
 export const EMAIL_CRON = "* * * * *";
+
+/** Hand-off events left behind are swept every minute. */
+export const HANDOFF_CRON = "* * * * *";
 
 /** 01.00 in the region's zone, every day. */
 export const DAILY_CRON = "0 1 * * *";

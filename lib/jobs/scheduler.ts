@@ -4,12 +4,13 @@ import { env } from "@/lib/env";
 import { getDb } from "@/lib/db";
 import { loadSettings } from "@/lib/settings/load";
 import { deliverOutbox } from "@/lib/notifications/outbox";
+import { fanOutAllHandoffs, kickHandoffFanOut } from "@/lib/notifications/handoff";
 import { runReminderSweep } from "@/lib/notifications/reminders";
 import { refreshMonevFlags, monevFlagsComputedOn } from "@/lib/dashboard/monev-flags";
 import { refreshDashboard, type DashboardRefreshJob } from "@/lib/dashboard/snapshot";
 import { isoDate, todayInZone } from "@/lib/dates";
 import { runDailyJob } from "./daily";
-import { DAILY_CRON, EMAIL_CRON, JOB_SCHEMA, QUEUES, REMINDERS_CRON } from "./queues";
+import { DAILY_CRON, EMAIL_CRON, HANDOFF_CRON, JOB_SCHEMA, QUEUES, REMINDERS_CRON } from "./queues";
 
 /*
  * Background jobs on pg-boss (a PostgreSQL-backed queue): every server instance starts one, but
@@ -49,6 +50,13 @@ async function start(): Promise<PgBoss | null> {
   });
   await boss.schedule(QUEUES.email, EMAIL_CRON, {});
   await boss.work(QUEUES.email, async () => deliverOutbox({ now: new Date() }));
+  await boss.schedule(QUEUES.handoff, HANDOFF_CRON, {});
+  await boss.work(QUEUES.handoff, async () => {
+    const result = await fanOutAllHandoffs();
+    if (result.events > 0) log(`serah terima tertinggal: ${result.events} peristiwa, ${result.notifications} notifikasi`);
+    return result;
+  });
+  kickHandoffFanOut(); // events a stopped instance left behind, without waiting for the first sweep
   await boss.work(QUEUES.monevFlags, async () => {
     const result = await refreshMonevFlags({ now: new Date() });
     log(`tanda monev ${result.computedOn}: ${result.withoutReport} tanpa laporan, ${result.late} terlambat (${result.ms} ms)`);
@@ -62,7 +70,7 @@ async function start(): Promise<PgBoss | null> {
   if (!computedOn || isoDate(computedOn) < isoDate(todayInZone(new Date(), region.timeZone))) {
     await boss.send(QUEUES.monevFlags, {}, { singletonKey: "monev", singletonSeconds: 300 });
   }
-  log(`penjadwal aktif: ${QUEUES.daily} "${DAILY_CRON}", ${QUEUES.reminders} "${REMINDERS_CRON}" (${region.timeZone}), ${QUEUES.email} "${EMAIL_CRON}", ${QUEUES.monevFlags} dan ${QUEUES.dashboard} (bila perlu)`);
+  log(`penjadwal aktif: ${QUEUES.daily} "${DAILY_CRON}", ${QUEUES.reminders} "${REMINDERS_CRON}" (${region.timeZone}), ${QUEUES.email} "${EMAIL_CRON}", ${QUEUES.handoff} "${HANDOFF_CRON}", ${QUEUES.monevFlags} dan ${QUEUES.dashboard} (bila perlu)`);
   return boss;
 }
 

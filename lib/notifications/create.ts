@@ -54,9 +54,10 @@ export async function insertNotifications(tx: Tx, rows: NewNotification[], now: 
 /**
  * The outbox rows of the notifications in `source` (a relation with the columns id, "userId", kind,
  * title, body: the Notification table, or the RETURNING rows of a data-modifying CTE that inserted
- * them): users with an address, active, who did not opt out of the kind.
+ * them): users with an address, active, who did not opt out of the kind. `now`: a time, or a column
+ * of `source` (the hand-off fan-out queues each e-mail at its transition's time).
  */
-export function outboxInsert(source: Prisma.Sql, now: Date): Prisma.Sql {
+export function outboxInsert(source: Prisma.Sql, now: Date | Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     INSERT INTO "EmailOutbox" (id, "notificationId", "userId", "toAddress", subject, text, status, "nextAttemptAt", "createdAt", "updatedAt")
     SELECT 'eml_' || substr(n.id, 5), n.id, u.id, u.email, '[SIKERDA] ' || n.title,

@@ -21,9 +21,18 @@ function matches(cond: Condition, c: HandoffCase): boolean {
   return cond.initiator === undefined || cond.initiator === c.initiator;
 }
 
+const memo = new Map<string, Role[]>();
+
+/** The roles (memoized: a pure function of stage × kind × initiator, asked once per transition and per event). */
 export function nextActorRoles(c: HandoffCase): Role[] {
-  return ROLES.filter((role) => {
-    if (role === "TKKSD" && (TKKSD_REVIEW_STAGES as readonly Stage[]).includes(c.stage)) return true;
-    return tableConditions(role).some((cond) => matches(cond as Condition, c));
-  });
+  const key = `${c.stage}|${c.kind}|${c.initiator}`;
+  let roles = memo.get(key);
+  if (!roles) {
+    roles = ROLES.filter((role) => {
+      if (role === "TKKSD" && (TKKSD_REVIEW_STAGES as readonly Stage[]).includes(c.stage)) return true;
+      return tableConditions(role).some((cond) => matches(cond as Condition, c));
+    });
+    memo.set(key, roles);
+  }
+  return roles;
 }

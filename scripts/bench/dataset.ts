@@ -94,6 +94,7 @@ export async function rewind(client: pg.Client, cutoff: string): Promise<{ cases
       `DELETE FROM "StageHistory" h USING bench_moves m WHERE h."caseId" = m.case_id AND h."createdAt" > $1::timestamp`,
       [cutoff],
     );
+    await client.query(`DELETE FROM "HandoffEvent" e USING bench_moves m WHERE e."caseId" = m.case_id`);
     await client.query(
       `DELETE FROM "EmailOutbox" o USING "Notification" n, bench_moves m
         WHERE o."notificationId" = n.id AND n."caseId" = m.case_id AND n."createdAt" > $1::timestamp`,

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 
 // Timing helpers and the report table. Latencies with performance.now(); percentiles by nearest
 // rank over the measured iterations (warm-up excluded).
@@ -146,4 +146,52 @@ export function printTable(rows: Row[], out: (line: string) => void = console.lo
   out(line(header));
   out(widths.map((w) => "─".repeat(w)).join("  "));
   for (const b of body) out(line(b));
+}
+
+/** CPU ms of a process and (children: true) of its live children plus the ones it reaped, from /proc. */
+function procCpuMs(pid: number, children: boolean): number {
+  const ticks = (statLine: string) => statLine.slice(statLine.lastIndexOf(")") + 2).split(" ");
+  try {
+    const own = ticks(readFileSync(`/proc/${pid}/stat`, "utf8"));
+    // fields after "(comm) ": state=0 ppid=1 … utime=11 stime=12 cutime=13 cstime=14
+    let total = Number(own[11]) + Number(own[12]) + (children ? Number(own[13]) + Number(own[14]) : 0);
+    if (children) {
+      for (const entry of readdirSync("/proc")) {
+        if (!/^\d+$/.test(entry)) continue;
+        try {
+          const f = ticks(readFileSync(`/proc/${entry}/stat`, "utf8"));
+          if (Number(f[1]) === pid) total += Number(f[11]) + Number(f[12]);
+        } catch {
+          // the process ended meanwhile
+        }
+      }
+    }
+    return (total * 1000) / 100; // USER_HZ = 100 on Linux
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * CPU time this process and the PostgreSQL server (postmaster + backends, found through a backend's
+ * parent) spent between start and stop, per operation: unlike latency it changes little when other
+ * work shares the machine, so it is the figure to compare before/after.
+ */
+export async function cpuPerOp(client: { query: (sql: string) => Promise<{ rows: { pid: number }[] }> }) {
+  const backend = (await client.query(`SELECT pg_backend_pid() AS pid`)).rows[0].pid;
+  let postmaster = NaN;
+  try {
+    const stat = readFileSync(`/proc/${backend}/stat`, "utf8");
+    postmaster = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+  } catch {
+    // not a local server: PostgreSQL's CPU is not measured
+  }
+  const pg0 = procCpuMs(postmaster, true);
+  const c0 = process.cpuUsage();
+  return (ops: number) => {
+    const c = process.cpuUsage(c0);
+    const node = (c.user + c.system) / 1000 / ops;
+    const pgMs = (procCpuMs(postmaster, true) - pg0) / ops;
+    return `CPU per transition: node ${node.toFixed(2)} ms, PostgreSQL ${Number.isFinite(pgMs) ? pgMs.toFixed(2) : "?"} ms`;
+  };
 }

@@ -15,6 +15,8 @@ export const JOB_QUEUES = {
   "dasbor-monev": { policy: "singleton", retryLimit: 3, retryDelay: 60, expireInSeconds: 900 },
   // stately: per snapshot key at most one job waiting and one running, whatever the number of requests.
   "dasbor-ringkasan": { policy: "stately", retryLimit: 1, retryDelay: 30, expireInSeconds: 300 },
+  // The fan-out claims its events itself (SKIP LOCKED): singleton only spares idle overlapping sweeps.
+  "notifikasi-serah-terima": { policy: "singleton", retryLimit: 0, expireInSeconds: 300 },
 };
 
 const quoteIdent = (name) => `"${String(name).replaceAll('"', '""')}"`;

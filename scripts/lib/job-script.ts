@@ -5,9 +5,11 @@ import "../bench/server-only-shim";
 export function runJobScript(body: () => Promise<void>): void {
   const main = async () => {
     const { disconnectDb } = await import("@/lib/db");
+    const { handoffsSettled } = await import("@/lib/notifications/handoff");
     try {
       await body();
     } finally {
+      await handoffsSettled(); // hand-offs of the job's transitions, fanned out before the pool closes
       await disconnectDb();
     }
   };

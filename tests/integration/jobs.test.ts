@@ -2,12 +2,14 @@ import PgBoss from "pg-boss";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { startScheduler, stopScheduler } from "@/lib/jobs/scheduler";
-import { DAILY_CRON, JOB_SCHEMA, QUEUES } from "@/lib/jobs/queues";
+import { DAILY_CRON, HANDOFF_CRON, JOB_SCHEMA, QUEUES } from "@/lib/jobs/queues";
+import { handoffsSettled } from "@/lib/notifications/handoff";
 import { SYSTEM_USER_ID } from "@/lib/jobs/system-user";
 import { stopJobSender } from "@/lib/jobs/send";
 import { getDashboard } from "@/lib/dashboard/snapshot";
 import { resetDatabase, testPool } from "./helpers/db";
-import { seedBase } from "./helpers/cases";
+import { actor, caseRow, draftInput, seedBase } from "./helpers/cases";
+import { createDraft } from "./helpers/services";
 
 // The job queue as the running server uses it: pg-boss under the APP role (which owns no table —
 // the owner installed the queue with the migrations), one cron row however many instances start,
@@ -71,6 +73,33 @@ describe("background jobs on pg-boss", () => {
     expect(after.refreshing).toBe(false);
     expect(after.computedAt.getTime()).toBeGreaterThan(first.computedAt.getTime());
     await stopJobSender();
+  }, 60_000);
+
+  it("the hand-off sweep: the scheduler's queue delivers events a stopped process left behind", async () => {
+    const boss = await startScheduler();
+    expect(boss).not.toBeNull();
+    await handoffsSettled(); // the start-up kick, on an empty table
+    const { id } = await createDraft(actor("operatorA"), draftInput("KSDD"));
+    const { version } = await caseRow(id);
+    // As if the instance that moved the case had stopped between its commit and its kick.
+    await testPool().query(`UPDATE "Case" SET stage = 'PERSETUJUAN_OPD', version = version + 1 WHERE id = $1`, [id]);
+    await testPool().query(
+      `INSERT INTO "HandoffEvent" ("caseId", version, "fromStage", "toStage", "actorId", "createdAt", roles, "opdRoles")
+       VALUES ($1, $2, 'DRAF', 'PERSETUJUAN_OPD', 'u-operatorA', now(), '{}', '{KEPALA_OPD}')`,
+      [id, version + 1],
+    );
+    const jobId = await boss!.send(QUEUES.handoff, {});
+    let state = "created";
+    for (let i = 0; i < 60 && state !== "completed" && state !== "failed"; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      state = (await boss!.getJobById(QUEUES.handoff, jobId!))?.state ?? state;
+    }
+    expect(state).toBe("completed");
+    expect(await getDb().handoffEvent.count()).toBe(0);
+    expect(await getDb().notification.findMany({ where: { caseId: id }, select: { userId: true, idempotencyKey: true } }))
+      .toEqual([{ userId: "u-kepalaA", idempotencyKey: `PERLU_TINDAKAN:${id}:${version + 1}:u-kepalaA` }]);
+    const { rows } = await testPool().query(`SELECT cron FROM ${JOB_SCHEMA}.schedule WHERE name = $1`, [QUEUES.handoff]);
+    expect(rows).toEqual([{ cron: HANDOFF_CRON }]);
   }, 60_000);
 
   it("the app role cannot create queue tables or change the queue's schema (the owner installs them)", async () => {

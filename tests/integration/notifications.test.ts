@@ -4,11 +4,13 @@ import { getDb } from "@/lib/db";
 import { forgetEnv } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import { deliverOutbox } from "@/lib/notifications/outbox";
+import { fanOutAllHandoffs, fanOutHandoffs, handoffsSettled } from "@/lib/notifications/handoff";
+import * as caseService from "@/lib/cases/service";
 import { runReminderSweep } from "@/lib/notifications/reminders";
 import { markAllNotificationsRead, markNotificationRead, setEmailPreferences } from "@/lib/notifications/service";
 import { unreadCount } from "@/lib/notifications/queries";
-import { actor, caseAt, caseRow, draftInput, seedBase, step } from "./helpers/cases";
-import { resetDatabase } from "./helpers/db";
+import { actor, caseAt, caseRow, draftInput, seedBase, step, upload } from "./helpers/cases";
+import { resetDatabase, testPool } from "./helpers/db";
 import { activeCase } from "./helpers/reports";
 import { createDraft, inbox, NOW, transitionCase } from "./helpers/services";
 
@@ -109,13 +111,81 @@ describe("hand-off notifications", () => {
     expect(await getDb().notification.count({ where: { userId: "u-tkksd1" } })).toBe(1); // KAJIAN_TKKSD
   });
 
-  it("a refused or stale transition writes no notification", async () => {
+  it("a refused or stale transition writes no notification and no hand-off event", async () => {
     const { id } = await createDraft(actor("operatorA"), draftInput("KSDD"));
     await step(id, "operatorA", "ajukan", {}, ["KAK"]);
     const before = await getDb().notification.count();
-    const stale = await transitionCase(actor("kepalaA"), id, "setujui", {}, 0).catch((e: unknown) => e);
+    const { version } = await caseRow(id);
+    const stale = await transitionCase(actor("kepalaA"), id, "setujui", {}, version - 1).catch((e: unknown) => e);
     expect(stale).toBeInstanceOf(DomainError);
-    expect(await getDb().notification.count()).toBe(before);
+    const refused = await transitionCase(actor("kepalaA"), id, "setujui", {}, version).catch((e: unknown) => e); // no Surat Inisiasi
+    expect(refused).toMatchObject({ code: "INVALID_TRANSITION" });
+    // Five approvals of the same version at once: the losers' transactions find the stage moved (STALE) and roll
+    // back, stage update and event together; the winner's one hand-off reaches the Kabag once.
+    await upload(id, "SURAT_INISIASI");
+    const race = await Promise.allSettled(Array.from({ length: 5 }, () => transitionCase(actor("kepalaA"), id, "setujui", {}, version)));
+    expect(race.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await getDb().handoffEvent.count()).toBe(0);
+    expect(await getDb().notification.count()).toBe(before + 1);
+    expect(await getDb().notification.count({ where: { userId: "u-kabag", caseId: id } })).toBe(1);
+  });
+
+  it("the transition commits one hand-off event with the stage change and writes no notification itself; the fan-out after commit does", async () => {
+    const { id } = await createDraft(actor("operatorA"), draftInput("KSDD"));
+    await upload(id, "KAK");
+    const { version } = await caseRow(id);
+    // Hold inserts into Notification: a transition that still wrote notifications would wait here.
+    const hold = await testPool().connect();
+    try {
+      await hold.query(`BEGIN`);
+      await hold.query(`LOCK TABLE "Notification" IN EXCLUSIVE MODE`);
+      const moved = await caseService.transitionCase({ actor: actor("operatorA"), now: NOW, caseId: id, event: "ajukan", input: {}, expectedVersion: version });
+      expect(moved).toEqual({ stage: "PERSETUJUAN_OPD", version: version + 1 });
+      // Committed with the stage change; the fan-out kicked after commit is waiting for the lock, so its claim is not committed.
+      const { rows } = await testPool().query(`SELECT "caseId", version, "fromStage"::text, "toStage"::text, "actorId", "createdAt", roles, "opdRoles" FROM "HandoffEvent"`);
+      expect(rows).toEqual([{
+        caseId: id, version: version + 1, fromStage: "DRAF", toStage: "PERSETUJUAN_OPD", actorId: "u-operatorA", createdAt: NOW,
+        roles: [], opdRoles: ["KEPALA_OPD"],
+      }]);
+      expect(await getDb().notification.count()).toBe(0);
+    } finally {
+      await hold.query(`ROLLBACK`);
+      hold.release();
+    }
+    await handoffsSettled();
+    expect(await getDb().handoffEvent.count()).toBe(0);
+    expect((await notificationsOf("u-kepalaA")).map((n) => [n.caseId, n.createdAt])).toEqual([[id, NOW]]);
+  });
+
+  it("events left behind (a stopped process) are delivered by the sweep; two fan-outs at once deliver each notification and e-mail once", async () => {
+    smtpOn();
+    await getDb().user.update({ where: { id: "u-kepalaA" }, data: { email: "hendra@dinkes.sukamaju.go.id" } });
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const { id } = await createDraft(actor("operatorA"), draftInput("KSDD"));
+      await step(id, "operatorA", "ajukan", {}, ["KAK"]);
+      ids.push(id);
+    }
+    const delivered = await getDb().notification.findMany({ select: { userId: true, caseId: true, idempotencyKey: true }, orderBy: { idempotencyKey: "asc" } });
+    expect(delivered).toHaveLength(5);
+    // As if the process had stopped after its commits: the events are there, the notifications not
+    // (the first case's event twice, as after a fan-out that committed but whose claim was lost).
+    await testPool().query(`TRUNCATE "EmailOutbox", "Notification"`);
+    await testPool().query(
+      `INSERT INTO "HandoffEvent" ("caseId", version, "fromStage", "toStage", "actorId", "createdAt", roles, "opdRoles")
+       SELECT c.id, c.version, 'DRAF', 'PERSETUJUAN_OPD', 'u-operatorA', $2, '{}', '{KEPALA_OPD}'
+         FROM unnest($1::text[]) AS x(id) JOIN "Case" c ON c.id = x.id`,
+      [[ids[0], ...ids], NOW],
+    );
+    const results = await Promise.all([fanOutHandoffs({ limit: 1 }), fanOutHandoffs({ limit: 1 }), fanOutAllHandoffs(), fanOutAllHandoffs()]);
+    expect(results.reduce((n, r) => n + r.events, 0)).toBe(6);
+    expect(results.reduce((n, r) => n + r.notifications, 0)).toBe(5);
+    expect(await getDb().handoffEvent.count()).toBe(0);
+    expect(await getDb().notification.findMany({ select: { userId: true, caseId: true, idempotencyKey: true }, orderBy: { idempotencyKey: "asc" } })).toEqual(delivered);
+    await Promise.all([deliverOutbox({ now: NOW }), deliverOutbox({ now: NOW })]);
+    await deliverOutbox({ now: NOW });
+    expect(received.map((m) => m.to)).toEqual(ids.map(() => ["hendra@dinkes.sukamaju.go.id"]));
+    expect(await getDb().emailOutbox.count({ where: { status: "TERKIRIM" } })).toBe(5);
   });
 
   it("the TKKSD members are told when a case reaches their review", async () => {

@@ -21,10 +21,13 @@ async function main(): Promise<void> {
   // Imported only now: the shim above must be in place before any server-only module loads.
   const { runFixtures } = await import("./fixtures/world");
   const { disconnectDb } = await import("@/lib/db");
+  const { handoffsSettled } = await import("@/lib/notifications/handoff");
   const { FIXTURE_MARKER } = await import("./fixtures/protocol");
   try {
     const t0 = Date.now();
     const results = await runFixtures(ops);
+    // The hand-offs of the fixtures' transitions are in the bell before the test opens a page.
+    await handoffsSettled();
     process.stderr.write(`fixtures: ${ops.length} request(s) in ${Date.now() - t0} ms\n`);
     process.stdout.write(`${FIXTURE_MARKER}${JSON.stringify(results)}\n`);
   } finally {

@@ -3,6 +3,7 @@
 import type { CurrentUser } from "@/lib/auth/session";
 import * as queries from "@/lib/cases/queries";
 import * as service from "@/lib/cases/service";
+import { handoffsSettled } from "@/lib/notifications/handoff";
 import type { PartnerRequestInput } from "@/lib/cases/partner-request";
 import type { TkksdOpinionValue } from "@/lib/generated/prisma/enums";
 import type { EventInput } from "@/lib/workflow";
@@ -16,8 +17,14 @@ export const registerPartnerOffer = (actor: CurrentUser, input: service.DraftInp
   service.registerPartnerOffer({ actor, now, input });
 export const updateDraft = (actor: CurrentUser, caseId: string, input: service.DraftInput, expectedVersion: number, now = NOW) =>
   service.updateDraft({ actor, now, caseId, input, expectedVersion });
-export const transitionCase = (actor: CurrentUser, caseId: string, event: string, input: EventInput, expectedVersion: number, now = NOW) =>
-  service.transitionCase({ actor, now, caseId, event, input, expectedVersion });
+/** The transition, then its hand-off fan-out (kicked after commit, in the background) finished. */
+export const transitionCase = async (actor: CurrentUser, caseId: string, event: string, input: EventInput, expectedVersion: number, now = NOW) => {
+  try {
+    return await service.transitionCase({ actor, now, caseId, event, input, expectedVersion });
+  } finally {
+    await handoffsSettled();
+  }
+};
 export const giveTkksdOpinion = (actor: CurrentUser, caseId: string, input: { opinion: TkksdOpinionValue; note: string }, now = NOW) =>
   service.giveTkksdOpinion({ actor, now, caseId, input });
 export const startPksTurunan = (actor: CurrentUser, kbAgreementId: string, input: { title: string; opdId: string }, now = NOW) =>
