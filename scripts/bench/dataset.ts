@@ -76,10 +76,23 @@ export async function ensureDataset(
 /** Journals cases (and the stage they are in) before the run moves them. */
 export async function journal(client: pg.Client, cases: { id: string; stage: string }[]): Promise<void> {
   if (cases.length === 0) return;
+  // Also the case's times: a run must not leave its cases at the top of "newest first" (updatedAt) or
+  // make them look freshly arrived (stageEnteredAt) for the next run's page and register measurements.
+  await journalTimes(client);
   await client.query(
-    `INSERT INTO bench_moves (case_id, from_stage)
-     SELECT * FROM unnest($1::text[], $2::"Stage"[]) ON CONFLICT (case_id) DO NOTHING`,
+    `INSERT INTO bench_moves (case_id, from_stage, from_updated_at, from_stage_entered_at)
+     SELECT m.id, m.stage, c."updatedAt", c."stageEnteredAt"
+       FROM unnest($1::text[], $2::"Stage"[]) AS m(id, stage) JOIN "Case" c ON c.id = m.id
+     ON CONFLICT (case_id) DO NOTHING`,
     [cases.map((c) => c.id), cases.map((c) => c.stage)],
+  );
+}
+
+/** The journal's time columns (added after the first data sets were generated). */
+async function journalTimes(client: pg.Client): Promise<void> {
+  await client.query(
+    `ALTER TABLE bench_moves ADD COLUMN IF NOT EXISTS from_updated_at timestamp(3),
+                             ADD COLUMN IF NOT EXISTS from_stage_entered_at timestamp(3)`,
   );
 }
 
@@ -87,6 +100,7 @@ export async function journal(client: pg.Client, cases: { id: string; stage: str
 export async function rewind(client: pg.Client, cutoff: string): Promise<{ cases: number; history: number }> {
   const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM bench_moves`);
   if (rows[0].n === 0) return { cases: 0, history: 0 };
+  await journalTimes(client);
   await client.query("BEGIN");
   try {
     await client.query("SET LOCAL session_replication_role = replica");
@@ -115,6 +129,11 @@ export async function rewind(client: pg.Client, cutoff: string): Promise<{ cases
     );
     const c = await client.query(
       `UPDATE "Case" c SET stage = m.from_stage, "lastReason" = NULL FROM bench_moves m WHERE c.id = m.case_id AND c.stage <> m.from_stage`,
+    );
+    await client.query(
+      `UPDATE "Case" c SET "updatedAt" = coalesce(m.from_updated_at, c."updatedAt"),
+                           "stageEnteredAt" = coalesce(m.from_stage_entered_at, c."stageEnteredAt")
+         FROM bench_moves m WHERE c.id = m.case_id`,
     );
     await client.query(`TRUNCATE bench_moves`);
     await client.query("COMMIT");
