@@ -36,6 +36,7 @@ type LighthouseModule = typeof import("./lighthouse.mjs");
 const PORT = Number(process.env.BENCH_PAGES_PORT || 3302);
 const SECONDS = Number(process.env.BENCH_PAGES_SECONDS || 20);
 const CONNECTIONS = Number(process.env.BENCH_PAGES_CONNECTIONS || 10);
+const WARMUP_SECONDS = 2;
 const LIGHTHOUSE_RUNS = Number(process.env.LIGHTHOUSE_RUNS || 3);
 const SKIP_LIGHTHOUSE = process.env.BENCH_PAGES_LIGHTHOUSE === "0";
 /** Only these pages (comma-separated paths as printed, e.g. "/beranda,/tindakan"): for a quick look. */
@@ -94,13 +95,17 @@ async function appDatabase(bench: BenchDatabase): Promise<{ url: string; ownerUr
   if (bench.embedded) {
     // Same roles and grants as `npm start` on the embedded server: the app connects as sikerda_app.
     const db = { ...embeddedDatabase(bench.url), embedded: true, reused: false, stop: async () => {} };
-    // `npm run bench` installs the job queue as the superuser; the owner role could not use that
-    // schema. The bench's queue holds nothing worth keeping: drop it so the owner installs its own.
+    // `npm run bench` installs the job queue (or a queue's table in it) as the superuser; the owner
+    // role could not use that. The bench's queue holds nothing worth keeping: drop it so the owner
+    // installs its own.
     const su = await connect(bench.url);
     try {
-      const { rows } = await su.query<{ owner: string }>(
-        `SELECT pg_get_userbyid(nspowner) AS owner FROM pg_namespace WHERE nspname = $1`, [JOB_SCHEMA]);
-      if (rows[0] && rows[0].owner !== new URL(db.ownerUrl).username) await su.query(`DROP SCHEMA ${JOB_SCHEMA} CASCADE`);
+      const owner = new URL(db.ownerUrl).username;
+      const { rows } = await su.query<{ foreign: boolean }>(
+        `SELECT pg_get_userbyid(n.nspowner) <> $2
+                OR EXISTS (SELECT 1 FROM pg_tables t WHERE t.schemaname = n.nspname AND t.tableowner <> $2) AS foreign
+           FROM pg_namespace n WHERE n.nspname = $1`, [JOB_SCHEMA, owner]);
+      if (rows[0]?.foreign) await su.query(`DROP SCHEMA ${JOB_SCHEMA} CASCADE`);
     } finally {
       await su.end();
     }
@@ -373,9 +378,9 @@ function postmasterPid(): number | null {
 
 type LoadResult = { p50: number; p95: number; reqPerSec: number; non2xx: number; errors: number; timeouts: number; cpuMs: number; wallMs: number; requests: number };
 
-function autocannon(url: string, cookie: string): Promise<LoadResult> {
+function autocannon(url: string, cookie: string, seconds = SECONDS): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, "scripts", "bench", "pages-load.mjs"), JSON.stringify({ url, cookie, connections: CONNECTIONS, seconds: SECONDS })], {
+    const child = spawn(process.execPath, [path.join(ROOT, "scripts", "bench", "pages-load.mjs"), JSON.stringify({ url, cookie, connections: CONNECTIONS, seconds })], {
       cwd: ROOT, stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";
@@ -488,6 +493,9 @@ async function main(): Promise<number> {
         const js = await firstLoadJs(first.body.toString("utf8"), jsCache);
         row.jsFirst = js.bytes;
         row.jsFiles = js.files;
+        // Warm-up, not measured: 2 s of the same load, so that every app process (each compiles the
+        // page's code on its first requests) has served the page before the measured run.
+        await autocannon(`${BASE}${p.path}`, cookie, WARMUP_SECONDS);
         const server0 = treeCpu(server.pid!);
         const pg0 = treeCpu(pgPid);
         const r = await autocannon(`${BASE}${p.path}`, cookie);
