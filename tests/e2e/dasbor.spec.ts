@@ -111,6 +111,13 @@ test("every OPD's numbers on their own page: the dashboard lists the ten that mo
   expect(await rows.count()).toBeGreaterThanOrEqual(previewRows);
   expect(await axe(page)).toEqual([]);
   await shot(page, "dasbor-per-opd-1366");
+  // On a phone: the rows become cards, nothing scrolls sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await shot(page, "dasbor-per-opd-ponsel");
+  expect(await axe(page)).toEqual([]);
+  await page.setViewportSize({ width: 1366, height: 900 });
   const link = rows.first().getByRole("link").first();
   const value = Number((await link.textContent())?.split(" ")[0]!.replaceAll(".", ""));
   await link.click();
